@@ -1,0 +1,13 @@
+/** Options every jest suite shares: TypeScript through ts-jest, the domain library from source, UTC. */
+module.exports.sharedJestOptions = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  },
+  moduleNameMapper: {
+    '^@escapement/domain$': '<rootDir>/libs/domain/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/apps/.*/dist', '<rootDir>/libs/.*/dist'],
+  globalSetup: '<rootDir>/test/support/pin-utc.js',
+};

@@ -1,0 +1,70 @@
+import type { DetectionStage } from '../model/detection-stage';
+import type { FindingClass, FindingStatus, Severity, SourceKind } from '../model/finding';
+
+export interface TeamDto {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface ServiceDto {
+  id: string;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+  repositoryPatterns: string[];
+  createdAt: string;
+}
+
+export interface AdoptionDto {
+  id: string;
+  teamId: string | null;
+  teamName: string | null;
+  serviceId: string | null;
+  serviceName: string | null;
+  practice: string;
+  /** ISO date (YYYY-MM-DD). */
+  startedAt: string;
+  createdAt: string;
+}
+
+export interface FindingDto {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  teamId: string | null;
+  fingerprint: string;
+  title: string;
+  severity: Severity;
+  cweIds: number[];
+  ruleId: string | null;
+  tool: string | null;
+  sourceKind: SourceKind;
+  location: { repo: string | null; path: string | null; line: number | null };
+  introducedAt: string | null;
+  firstDetectedAt: string;
+  earliestStage: DetectionStage;
+  status: FindingStatus;
+  findingClass: FindingClass;
+  classRule: string | null;
+  classReason: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, null on the last one. */
+  nextCursor: string | null;
+}
+
+export interface FindingUpsertCounts {
+  received: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'unavailable';
+  database: { status: 'up' | 'down'; kind: 'embedded' | 'external'; latencyMs: number | null };
+  version: string;
+}
