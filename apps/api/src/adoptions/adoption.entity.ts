@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ServiceEntity } from '../services/service.entity';
+import { TeamEntity } from '../teams/team.entity';
+
+/** A team or a service started a context-aware practice on a date. */
+@Entity('adoptions')
+export class AdoptionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'team_id', type: 'uuid', nullable: true })
+  teamId!: string | null;
+
+  @ManyToOne(() => TeamEntity, { nullable: true })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity | null;
+
+  @Column({ name: 'service_id', type: 'uuid', nullable: true })
+  serviceId!: string | null;
+
+  @ManyToOne(() => ServiceEntity, { nullable: true })
+  @JoinColumn({ name: 'service_id' })
+  service?: ServiceEntity | null;
+
+  @Column({ type: 'text' })
+  practice!: string;
+
+  /** A calendar date (YYYY-MM-DD), not an instant. */
+  @Column({ name: 'started_at', type: 'date' })
+  startedAt!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

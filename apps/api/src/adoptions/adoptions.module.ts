@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceEntity } from '../services/service.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { AdoptionEntity } from './adoption.entity';
+import { AdoptionsController } from './adoptions.controller';
+import { AdoptionsService } from './adoptions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AdoptionEntity, TeamEntity, ServiceEntity])],
+  controllers: [AdoptionsController],
+  providers: [AdoptionsService],
+})
+export class AdoptionsModule {}

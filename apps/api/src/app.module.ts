@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import * as fs from 'node:fs';
+import { AdoptionsModule } from './adoptions/adoptions.module';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { DatabaseTarget } from './database/data-source';
+import { DatabaseInfo } from './database/database-info';
+import { DemoModule } from './demo/demo.module';
+import { FindingsModule } from './findings/findings.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ServicesModule } from './services/services.module';
+import { TeamsModule } from './teams/teams.module';
+
+/** Global pipes, filters and configuration are providers here, so tests build exactly the production app. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    const dashboard = config.webDist && fs.existsSync(config.webDist)
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
+        HealthModule,
+        TeamsModule,
+        ServicesModule,
+        AdoptionsModule,
+        FindingsModule,
+        MetricsModule,
+        DemoModule,
+        ...dashboard,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DatabaseInfo, useValue: new DatabaseInfo(database.kind) },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [APP_CONFIG, DatabaseInfo],
+    };
+  }
+}

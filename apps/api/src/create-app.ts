@@ -1,0 +1,38 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { jsonBody } from './common/json-body';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseTarget } from './database/data-source';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
+  silent: false,
+  error: ['error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+};
+
+/** The application as production runs it; tests call this too, then talk to it over HTTP. */
+export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    logger: LOG_LEVELS[config.logLevel],
+    bodyParser: false,
+  });
+  app.setGlobalPrefix('api');
+  app.use(jsonBody(config.maxBodyBytes));
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Escapement API')
+      .setDescription('Security findings, threat models and escape rates. Errors are application/problem+json.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
+  await app.init();
+  return app;
+}

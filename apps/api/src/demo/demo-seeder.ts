@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { demoFindings, demoOrganisation, type DemoFinding, type DemoOptions } from '@escapement/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { FindingIngestRepository } from '../findings/finding-ingest.repository';
+import { withClassification, type FindingRecord } from '../findings/finding-record';
+import { ImportLogRepository } from '../imports/import-log.repository';
+
+const BATCH = 5_000;
+const SEEDED_KEY = 'demo_seeded';
+
+/**
+ * Loads the generated demo organisation through the same ingest path as real uploads, so the demo
+ * exercises exactly what users' data goes through.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ingest: FindingIngestRepository,
+    private readonly importLog: ImportLogRepository,
+  ) {}
+
+  /** Seeds only a database that has never held findings nor been seeded before. */
+  async seedIfEmpty(options: DemoOptions = {}): Promise<boolean> {
+    const [{ seeded, findings }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM app_state WHERE key = $1) AS seeded, EXISTS (SELECT 1 FROM findings) AS findings`,
+      [SEEDED_KEY],
+    );
+    if (seeded || findings) return false;
+    const started = Date.now();
+    const count = await this.seed(options);
+    this.logger.log(`demo organisation loaded: ${count} findings in ${Date.now() - started} ms`);
+    return true;
+  }
+
+  /** Adds the demo organisation (any size) to the database, in batches of one transaction each. */
+  async seed(options: DemoOptions = {}, onProgress?: (done: number) => void): Promise<number> {
+    const organisation = demoOrganisation(options);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO teams (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [organisation.teams.map((t) => t.name)]);
+      await manager.query(
+        `INSERT INTO services (name, team_id, repository_patterns)
+         SELECT s.name, t.id, string_to_array(s.patterns, E'\\n')
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS s(name, team, patterns)
+           JOIN teams t ON t.name = s.team
+         ON CONFLICT (name) DO UPDATE SET team_id = excluded.team_id, repository_patterns = excluded.repository_patterns`,
+        [organisation.services.map((s) => s.name), organisation.services.map((s) => s.team), organisation.services.map((s) => s.repositoryPatterns.join('\n'))],
+      );
+      await manager.query(
+        `INSERT INTO adoptions (team_id, practice, started_at)
+         SELECT t.id, a.practice, a.started_at::date
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS a(team, practice, started_at)
+           JOIN teams t ON t.name = a.team
+         ON CONFLICT DO NOTHING`,
+        [organisation.adoptions.map((a) => a.team), organisation.adoptions.map((a) => a.practice), organisation.adoptions.map((a) => a.startedAt)],
+      );
+      await manager.query(`INSERT INTO app_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`, [
+        SEEDED_KEY,
+        JSON.stringify({ seed: options.seed ?? 42, at: new Date().toISOString() }),
+      ]);
+    });
+
+    let done = 0;
+    let batch: FindingRecord[] = [];
+    const flush = async () => {
+      const records = batch;
+      batch = [];
+      await this.dataSource.transaction((manager) => this.storeBatch(manager, records));
+      onProgress?.(done);
+    };
+    for (const finding of demoFindings(options)) {
+      batch.push(...sightingsOf(finding));
+      done += 1;
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+    return done;
+  }
+
+  private async storeBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
+    const importId = await this.importLog.open(manager, { format: 'demo', stage: null, receivedBy: 'demo generator', fileName: null, contentSha256: null });
+    const counts = await this.ingest.upsert(manager, records, importId);
+    await this.importLog.complete(manager, importId, counts);
+  }
+}
+
+/** A demo finding seen at several stages becomes one sighting per detection, as real uploads would send it. */
+function sightingsOf(finding: DemoFinding): FindingRecord[] {
+  return finding.detections.map((detection) =>
+    withClassification({
+      serviceName: finding.service,
+      fingerprint: finding.fingerprint,
+      title: finding.title,
+      severity: finding.severity,
+      cweIds: finding.cweIds,
+      ruleId: finding.ruleId,
+      tool: detection.tool ?? finding.tool,
+      sourceKind: detection.sourceKind,
+      repo: finding.location.repo,
+      path: finding.location.path,
+      line: finding.location.line,
+      introducedAt: new Date(finding.introducedAt),
+      status: finding.status,
+      stage: detection.stage,
+      detectedAt: new Date(detection.detectedAt),
+      commitSha: null,
+    }),
+  );
+}

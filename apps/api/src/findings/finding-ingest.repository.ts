@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { findingKey, mergeSightings } from './finding-batch';
+import type { FindingRecord, UpsertCounts } from './finding-record';
+
+interface UpsertedRow {
+  id: string;
+  service_id: string;
+  fingerprint: string;
+  inserted: boolean;
+}
+
+/**
+ * Stores a batch of sightings inside the caller's transaction. Writes are set-based (arrays unnested
+ * in SQL), so a batch costs a handful of statements whatever its size, and never hits the bind limit.
+ */
+@Injectable()
+export class FindingIngestRepository {
+  async upsert(manager: EntityManager, records: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
+    const { findings, detections } = mergeSightings(records);
+    const received = records.length;
+    if (findings.length === 0) return { received, created: 0, updated: 0, unchanged: 0 };
+
+    const serviceNames = [...new Set(findings.map((f) => f.serviceName))].sort();
+    // Serialises concurrent uploads for the same services, so that two at once equal one after the other.
+    await manager.query(
+      `SELECT count(pg_advisory_xact_lock(hashtextextended('escapement:service:' || name, 0)))
+         FROM (SELECT name FROM unnest($1::text[]) AS name ORDER BY name) AS ordered`,
+      [serviceNames],
+    );
+    await manager.query(`INSERT INTO services (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [serviceNames]);
+    const services: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM services WHERE name = ANY($1::text[])`, [serviceNames]);
+    const serviceId = new Map(services.map((s) => [s.name, s.id]));
+
+    const serviceName = new Map(services.map((s) => [s.id, s.name]));
+    const changed = await this.upsertFindings(manager, findings, serviceId);
+    const ids = new Map(changed.map((row) => [findingKey(serviceName.get(row.service_id)!, row.fingerprint), row.id]));
+    const created = new Set(changed.filter((row) => row.inserted).map((row) => row.id));
+    const updated = new Set(changed.filter((row) => !row.inserted).map((row) => row.id));
+    await this.resolveIds(manager, findings, serviceId, ids);
+
+    for (const id of await this.applyStatuses(manager, findings, ids)) updated.add(id);
+    const redetected = await this.upsertDetections(manager, detections, ids, importId);
+    for (const id of redetected) updated.add(id);
+    await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
+
+    for (const id of created) updated.delete(id);
+    return { received, created: created.size, updated: updated.size, unchanged: findings.length - created.size - updated.size };
+  }
+
+  /** Inserts new findings and rewrites changed ones; rows already stored exactly so are left untouched. */
+  private async upsertFindings(manager: EntityManager, findings: FindingRecord[], serviceId: Map<string, string>): Promise<UpsertedRow[]> {
+    const column = <T>(pick: (f: FindingRecord) => T) => findings.map(pick);
+    return manager.query(
+      `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
+                                  introduced_at, status, finding_class, category, class_rule, class_reason, earliest_stage, first_detected_at)
+       SELECT i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
+              i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
+              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
+           AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
+                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at)
+       ON CONFLICT (service_id, fingerprint) DO UPDATE SET
+              title = excluded.title, severity = excluded.severity, cwe_ids = excluded.cwe_ids, rule_id = excluded.rule_id,
+              tool = coalesce(excluded.tool, f.tool), repo = coalesce(excluded.repo, f.repo), path = coalesce(excluded.path, f.path),
+              line = coalesce(excluded.line, f.line), introduced_at = least(f.introduced_at, excluded.introduced_at),
+              finding_class = excluded.finding_class, category = excluded.category, class_rule = excluded.class_rule,
+              class_reason = excluded.class_reason, updated_at = now()
+        WHERE (f.title, f.severity, f.cwe_ids, f.rule_id, f.tool, f.repo, f.path, f.line, f.introduced_at,
+               f.finding_class, f.category, f.class_rule, f.class_reason)
+              IS DISTINCT FROM
+              (excluded.title, excluded.severity, excluded.cwe_ids, excluded.rule_id, coalesce(excluded.tool, f.tool),
+               coalesce(excluded.repo, f.repo), coalesce(excluded.path, f.path), coalesce(excluded.line, f.line),
+               least(f.introduced_at, excluded.introduced_at), excluded.finding_class, excluded.category, excluded.class_rule, excluded.class_reason)
+       RETURNING f.id, f.service_id, f.fingerprint, (f.xmax = 0) AS inserted`,
+      [
+        column((f) => serviceId.get(f.serviceName)!),
+        column((f) => f.fingerprint),
+        column((f) => f.title),
+        column((f) => f.severity),
+        column((f) => `{${f.cweIds.join(',')}}`),
+        column((f) => f.ruleId),
+        column((f) => f.tool),
+        column((f) => f.sourceKind),
+        column((f) => f.repo),
+        column((f) => f.path),
+        column((f) => f.line),
+        column((f) => f.introducedAt),
+        column((f) => f.status),
+        column((f) => f.findingClass),
+        column((f) => f.category),
+        column((f) => f.classRule),
+        column((f) => f.classReason),
+        column((f) => f.stage),
+        column((f) => f.detectedAt),
+      ],
+    );
+  }
+
+  /** Ids of the batch's findings that the upsert did not return because they were unchanged. */
+  private async resolveIds(manager: EntityManager, findings: FindingRecord[], serviceId: Map<string, string>, ids: Map<string, string>): Promise<void> {
+    const missing = findings.filter((f) => !ids.has(findingKey(f.serviceName, f.fingerprint)));
+    if (missing.length === 0) return;
+    const rows: { id: string; service_name: string; fingerprint: string }[] = await manager.query(
+      `SELECT f.id, s.name AS service_name, f.fingerprint
+         FROM unnest($1::uuid[], $2::text[]) AS k(service_id, fingerprint)
+         JOIN findings f ON f.service_id = k.service_id AND f.fingerprint = k.fingerprint
+         JOIN services s ON s.id = f.service_id`,
+      [missing.map((f) => serviceId.get(f.serviceName)!), missing.map((f) => f.fingerprint)],
+    );
+    for (const row of rows) ids.set(findingKey(row.service_name, row.fingerprint), row.id);
+  }
+
+  /** A status sent with a sighting is applied; a sighting without one keeps what is stored. */
+  private async applyStatuses(manager: EntityManager, findings: FindingRecord[], ids: Map<string, string>): Promise<string[]> {
+    const withStatus = findings.filter((f) => f.status !== null);
+    if (withStatus.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `UPDATE findings f
+          SET status = s.status::finding_status,
+              fixed_at = CASE WHEN s.status = 'fixed' THEN coalesce(f.fixed_at, now()) ELSE NULL END,
+              updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS s(id, status)
+        WHERE f.id = s.id AND f.status <> s.status::finding_status
+       RETURNING f.id`,
+      [withStatus.map((f) => ids.get(findingKey(f.serviceName, f.fingerprint))!), withStatus.map((f) => f.status)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One detection per finding and stage; an earlier sighting replaces a later one, a later one changes nothing. */
+  private async upsertDetections(
+    manager: EntityManager,
+    detections: ReturnType<typeof mergeSightings>['detections'],
+    ids: Map<string, string>,
+    importId: string,
+  ): Promise<string[]> {
+    const rows: { finding_id: string }[] = await manager.query(
+      `INSERT INTO detections AS d (finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at)
+       SELECT i.finding_id, i.stage::detection_stage, i.source_kind::source_kind, i.tool, $6::uuid, i.commit_sha, i.detected_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::timestamptz[])
+           AS i(finding_id, stage, source_kind, tool, commit_sha, detected_at)
+       ON CONFLICT (finding_id, stage) DO UPDATE SET
+              detected_at = excluded.detected_at, source_kind = excluded.source_kind, tool = excluded.tool,
+              import_id = excluded.import_id, commit_sha = excluded.commit_sha
+        WHERE excluded.detected_at < d.detected_at
+       RETURNING d.finding_id`,
+      [
+        detections.map((d) => ids.get(d.key)!),
+        detections.map((d) => d.stage),
+        detections.map((d) => d.sourceKind),
+        detections.map((d) => d.tool),
+        detections.map((d) => d.commitSha),
+        importId,
+        detections.map((d) => d.detectedAt),
+      ],
+    );
+    return [...new Set(rows.map((r) => r.finding_id))];
+  }
+
+  /** Keeps the finding's escape stage equal to its earliest detection. */
+  private async refreshEarliestDetection(manager: EntityManager, findingIds: string[]): Promise<void> {
+    if (findingIds.length === 0) return;
+    await manager.query(
+      `UPDATE findings f
+          SET earliest_stage = d.stage, first_detected_at = d.detected_at, updated_at = now()
+         FROM (SELECT finding_id, min(stage) AS stage, min(detected_at) AS detected_at
+                 FROM detections WHERE finding_id = ANY($1::uuid[]) GROUP BY finding_id) AS d
+        WHERE f.id = d.finding_id AND (f.earliest_stage, f.first_detected_at) IS DISTINCT FROM (d.stage, d.detected_at)`,
+      [findingIds],
+    );
+  }
+}

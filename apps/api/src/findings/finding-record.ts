@@ -1,0 +1,47 @@
+import { classifyFinding, type DetectionStage, type FindingClass, type FindingStatus, type Severity, type SourceKind } from '@escapement/domain';
+
+/** One sighting of a finding, normalised from any input format and ready to store. */
+export interface FindingRecord {
+  serviceName: string;
+  fingerprint: string;
+  title: string;
+  severity: Severity;
+  cweIds: number[];
+  ruleId: string | null;
+  tool: string | null;
+  sourceKind: SourceKind;
+  repo: string | null;
+  path: string | null;
+  line: number | null;
+  introducedAt: Date | null;
+  /** Null keeps the stored status (a re-sent sighting does not reopen or close anything). */
+  status: FindingStatus | null;
+  findingClass: FindingClass;
+  category: string;
+  classRule: string;
+  classReason: string;
+  stage: DetectionStage;
+  detectedAt: Date;
+  commitSha: string | null;
+}
+
+export interface UpsertCounts {
+  received: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason'>;
+
+/** Every stored sighting carries the class the domain rules give it, with the rule and the reason. */
+export function withClassification(record: UnclassifiedRecord): FindingRecord {
+  const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind });
+  return {
+    ...record,
+    findingClass: classification.findingClass,
+    category: classification.category,
+    classRule: classification.rule,
+    classReason: classification.reason,
+  };
+}

@@ -1,0 +1,206 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DETECTION_STAGES,
+  FINDING_CLASSES,
+  FINDING_STATUSES,
+  SEVERITIES,
+  SOURCE_KINDS,
+  type DetectionStage,
+  type FindingClass,
+  type FindingDto,
+  type FindingStatus,
+  type Page,
+  type Severity,
+  type SourceKind,
+} from '@escapement/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class FindingLocationInput {
+  @ApiPropertyOptional({ example: 'github.com/acme/payments-api' })
+  @IsOptional() @IsString() @Length(1, 500)
+  repo?: string;
+
+  @ApiPropertyOptional({ example: 'src/orders/refund.controller.ts' })
+  @IsOptional() @IsString() @Length(1, 2000)
+  path?: string;
+
+  @ApiPropertyOptional({ example: 42 })
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000)
+  line?: number;
+}
+
+/** A finding as posted by a client (reviews, pentests, bug bounty, incidents, or any tool). */
+export class FindingInput {
+  @ApiProperty({ example: 'payments-api', description: 'Service name; created (without a team) when first named' })
+  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
+  service!: string;
+
+  @ApiProperty({ enum: SOURCE_KINDS })
+  @IsIn(SOURCE_KINDS)
+  sourceKind!: SourceKind;
+
+  @ApiPropertyOptional({ example: 'manual review' })
+  @IsOptional() @IsString() @Length(1, 200)
+  tool?: string;
+
+  @ApiPropertyOptional({ example: 'AUTHZ-001' })
+  @IsOptional() @IsString() @Length(1, 500)
+  ruleId?: string;
+
+  @ApiProperty({ example: 'Refund endpoint does not check that the order belongs to the caller' })
+  @IsString() @Length(1, 1000) @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @ApiProperty({ enum: SEVERITIES })
+  @IsIn(SEVERITIES)
+  severity!: Severity;
+
+  @ApiPropertyOptional({ type: [Number], example: [639] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsInt({ each: true }) @Min(1, { each: true }) @Max(100_000, { each: true })
+  cweIds?: number[];
+
+  @ApiPropertyOptional({ type: FindingLocationInput })
+  @IsOptional() @ValidateNested() @Type(() => FindingLocationInput)
+  location?: FindingLocationInput;
+
+  @ApiPropertyOptional({ description: 'Stable identity of the issue; computed from tool, rule and location when absent' })
+  @IsOptional() @IsString() @Length(1, 512)
+  fingerprint?: string;
+
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: "Defaults to the source kind's usual stage" })
+  @IsOptional() @IsIn(DETECTION_STAGES)
+  stage?: DetectionStage;
+
+  @ApiPropertyOptional({ example: '2026-05-04T10:00:00Z', description: 'When it was found; defaults to now' })
+  @IsOptional() @IsISO8601({ strict: true })
+  detectedAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-20T08:00:00Z', description: 'When the flawed code was written or merged' })
+  @IsOptional() @IsISO8601({ strict: true })
+  introducedAt?: string;
+
+  @ApiPropertyOptional({ enum: FINDING_STATUSES })
+  @IsOptional() @IsIn(FINDING_STATUSES)
+  status?: FindingStatus;
+
+  @ApiPropertyOptional({ example: '9fceb02' })
+  @IsOptional() @IsString() @Length(1, 100)
+  commit?: string;
+}
+
+export class UpsertCountsResponse {
+  @ApiProperty() importId!: string;
+  @ApiProperty({ description: 'Findings in the request' }) received!: number;
+  @ApiProperty({ description: 'Distinct findings stored for the first time' }) created!: number;
+  @ApiProperty({ description: 'Distinct findings whose data or detections changed' }) updated!: number;
+  @ApiProperty({ description: 'Distinct findings already stored exactly so' }) unchanged!: number;
+}
+
+export class ListFindingsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() service?: string;
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Earliest detection stage' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
+  @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;
+  @ApiPropertyOptional({ description: 'First detected on or after (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'First detected before (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class FindingLocationResponse {
+  @ApiProperty({ nullable: true, type: String }) repo!: string | null;
+  @ApiProperty({ nullable: true, type: String }) path!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) line!: number | null;
+}
+
+export class FindingResponse implements FindingDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() serviceId!: string;
+  @ApiProperty() serviceName!: string;
+  @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty() fingerprint!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ type: [Number] }) cweIds!: number[];
+  @ApiProperty({ nullable: true, type: String }) ruleId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) tool!: string | null;
+  @ApiProperty({ enum: SOURCE_KINDS }) sourceKind!: SourceKind;
+  @ApiProperty({ type: FindingLocationResponse }) location!: FindingLocationResponse;
+  @ApiProperty({ nullable: true, type: String }) introducedAt!: string | null;
+  @ApiProperty() firstDetectedAt!: string;
+  @ApiProperty({ enum: DETECTION_STAGES }) earliestStage!: DetectionStage;
+  @ApiProperty({ enum: FINDING_STATUSES }) status!: FindingStatus;
+  @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
+  @ApiProperty({ nullable: true, type: String }) classRule!: string | null;
+  @ApiProperty({ nullable: true, type: String }) classReason!: string | null;
+}
+
+export class FindingPageResponse implements Page<FindingResponse> {
+  @ApiProperty({ type: [FindingResponse] }) items!: FindingResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+/** A row of the findings query, as PostgreSQL returns it. */
+export interface FindingRow {
+  id: string;
+  service_id: string;
+  service_name: string;
+  team_id: string | null;
+  fingerprint: string;
+  title: string;
+  severity: Severity;
+  cwe_ids: number[];
+  rule_id: string | null;
+  tool: string | null;
+  source_kind: SourceKind;
+  repo: string | null;
+  path: string | null;
+  line: number | null;
+  introduced_at: Date | null;
+  first_detected_at: Date;
+  earliest_stage: DetectionStage;
+  status: FindingStatus;
+  finding_class: FindingClass;
+  class_rule: string | null;
+  class_reason: string | null;
+}
+
+export function mapFinding(row: FindingRow): FindingResponse {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    serviceName: row.service_name,
+    teamId: row.team_id,
+    fingerprint: row.fingerprint,
+    title: row.title,
+    severity: row.severity,
+    cweIds: row.cwe_ids,
+    ruleId: row.rule_id,
+    tool: row.tool,
+    sourceKind: row.source_kind,
+    location: { repo: row.repo, path: row.path, line: row.line },
+    introducedAt: row.introduced_at?.toISOString() ?? null,
+    firstDetectedAt: row.first_detected_at.toISOString(),
+    earliestStage: row.earliest_stage,
+    status: row.status,
+    findingClass: row.finding_class,
+    classRule: row.class_rule,
+    classReason: row.class_reason,
+  };
+}

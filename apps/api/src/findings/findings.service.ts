@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { invalid } from '../common/domain-error';
+import { ImportLogRepository } from '../imports/import-log.repository';
+import { FindingIngestRepository } from './finding-ingest.repository';
+import { parseFindingsBody } from './finding-input.parser';
+import { FindingQueryRepository, type FindingCursor } from './finding-query.repository';
+import type { FindingRecord } from './finding-record';
+import { FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
+
+@Injectable()
+export class FindingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ingest: FindingIngestRepository,
+    private readonly importLog: ImportLogRepository,
+    private readonly query: FindingQueryRepository,
+  ) {}
+
+  /** Validates the whole body first, then stores it in one transaction: all of it or none of it. */
+  async upsertFromJson(body: unknown, receivedBy: string | null): Promise<UpsertCountsResponse> {
+    const records = parseFindingsBody(body);
+    const contentSha256 = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    return this.store(records, { format: 'json', stage: null, receivedBy, fileName: null, contentSha256 });
+  }
+
+  async store(records: FindingRecord[], receipt: Parameters<ImportLogRepository['open']>[1]): Promise<UpsertCountsResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const importId = await this.importLog.open(manager, receipt);
+      const counts = await this.ingest.upsert(manager, records, importId);
+      await this.importLog.complete(manager, importId, counts);
+      return { importId, ...counts };
+    });
+  }
+
+  async list(query: ListFindingsQuery): Promise<FindingPageResponse> {
+    const limit = query.limit ?? 50;
+    const rows = await this.query.list(query, decodeCursor(query.cursor), limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(mapFinding),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    };
+  }
+}
+
+function encodeCursor(cursor: FindingCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string | undefined): FindingCursor | null {
+  if (!raw) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('The cursor is not one this server issued', [{ parameter: 'cursor', message: 'invalid cursor' }]);
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { HealthDto } from '@escapement/domain';
+import type { Response } from 'express';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly service: HealthService) {}
+
+  /** 200 when the database answers, 503 when it does not: load balancers read the status alone. */
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    const health = await this.service.check();
+    response.status(health.status === 'ok' ? 200 : 503);
+    return health;
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HealthDto } from '@escapement/domain';
+import { DataSource } from 'typeorm';
+import { DatabaseInfo } from '../database/database-info';
+
+const PING_TIMEOUT_MS = 2_000;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseInfo,
+  ) {}
+
+  async check(): Promise<HealthDto> {
+    const started = Date.now();
+    const up = await Promise.race([
+      this.dataSource.query('SELECT 1').then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
+    ]);
+    return {
+      status: up ? 'ok' : 'unavailable',
+      database: { status: up ? 'up' : 'down', kind: this.database.kind, latencyMs: up ? Date.now() - started : null },
+      version: process.env.npm_package_version ?? '0.1.0',
+    };
+  }
+}

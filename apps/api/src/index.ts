@@ -1,0 +1,6 @@
+export { startServer, type RunningServer, type StartServerOptions } from './start-server';
+export { createApp } from './create-app';
+export { loadAppConfig, type AppConfig } from './config/app-config';
+export { migrate, openDatabaseTarget, dataSourceOptions, type DatabaseTarget } from './database/data-source';
+export { EmbeddedPostgres } from './database/embedded-postgres';
+export { DemoSeeder } from './demo/demo-seeder';

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EscapeCountRow, EscapeRateGrouping } from '@escapement/domain';
+import { DataSource } from 'typeorm';
+import type { EscapeRateQuery } from './escape-rate.dto';
+
+/** SQL for each grouping; chosen from this fixed table, never built from input. */
+const GROUP_KEY: Record<EscapeRateGrouping, string> = {
+  class: `f.finding_class::text`,
+  team: `coalesce(t.name, '(no team)')`,
+  service: `s.name`,
+  severity: `f.severity::text`,
+};
+
+/**
+ * Escape counts per group and period. A finding is one row (duplicates were merged on ingest), dated by
+ * its cohort — `introduced_at`, else its first detection — and escaped when its earliest detection stage
+ * is at or after the boundary. Suppressed and false-positive findings are not counted.
+ */
+@Injectable()
+export class EscapeRateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countEscapes(query: EscapeRateQuery): Promise<EscapeCountRow[]> {
+    const params: unknown[] = [query.bucket, query.boundary];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [`f.status NOT IN ('suppressed', 'false_positive')`];
+    if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
+    if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
+    if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
+    if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
+    if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
+    if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
+
+    const rows: { key: string; period: string; total: string; escaped: string }[] = await this.dataSource.query(
+      `SELECT ${GROUP_KEY[query.groupBy]} AS key,
+              to_char(date_trunc($1, coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
+              count(*) AS total,
+              count(*) FILTER (WHERE f.earliest_stage >= $2::detection_stage) AS escaped
+         FROM findings f
+         JOIN services s ON s.id = f.service_id
+         LEFT JOIN teams t ON t.id = s.team_id
+        WHERE ${where.join(' AND ')}
+        GROUP BY 1, 2
+        ORDER BY 1, 2`,
+      params,
+    );
+    return rows.map((row) => ({ key: row.key, period: row.period, total: Number(row.total), escaped: Number(row.escaped) }));
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
+import { DomainError } from '../common/domain-error';
+import { TeamEntity } from '../teams/team.entity';
+import { CreateServiceRequest, mapService, ServiceResponse } from './service.dto';
+import { ServiceEntity } from './service.entity';
+
+@Injectable()
+export class ServicesService {
+  constructor(
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+  ) {}
+
+  async list(): Promise<ServiceResponse[]> {
+    return (await this.services.find({ relations: { team: true }, order: { name: 'ASC' } })).map(mapService);
+  }
+
+  async create(request: CreateServiceRequest): Promise<ServiceResponse> {
+    const name = request.name.trim();
+    if (request.teamId && !(await this.teams.existsBy({ id: request.teamId }))) {
+      throw new DomainError('validation_failed', `Team ${request.teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
+    }
+    let id: string;
+    try {
+      ({ id } = await this.services.save(this.services.create({ name, teamId: request.teamId ?? null, repositoryPatterns: request.repositoryPatterns ?? [] })));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', `A service named "${name}" already exists`, [{ pointer: '/name', message: 'already exists' }]);
+      throw error;
+    }
+    return mapService(await this.services.findOneOrFail({ where: { id }, relations: { team: true } }));
+  }
+}

@@ -1,0 +1,72 @@
+import type { INestApplication } from '@nestjs/common';
+import { loadAppConfig, type AppConfig } from './config/app-config';
+import { createApp } from './create-app';
+import { migrate, openDatabaseTarget, type DatabaseTarget } from './database/data-source';
+import { DemoSeeder } from './demo/demo-seeder';
+
+export interface StartServerOptions {
+  /** 0 picks any free port. */
+  port?: number;
+  dataDir?: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  webDist?: string;
+  quiet?: boolean;
+  /** Test databases may skip fsync; never for user data. */
+  durable?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningServer {
+  url: string;
+  app: INestApplication;
+  config: AppConfig;
+  database: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** Opens the database (starting the embedded one if needed), migrates, seeds the demo, and listens. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const defined = Object.fromEntries(
+    Object.entries({
+      port: options.port,
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      demo: options.demo,
+      webDist: options.webDist,
+      logLevel: options.quiet ? ('error' as const) : undefined,
+    }).filter(([, value]) => value !== undefined),
+  ) as Partial<AppConfig>;
+  const config = loadAppConfig(options.env ?? process.env, defined);
+  const log = config.logLevel === 'info' ? (message: string) => console.log(`[escapement] ${message}`) : undefined;
+
+  const database = await openDatabaseTarget(config, log, options.durable ?? true);
+  let app: INestApplication | null = null;
+  try {
+    const applied = await migrate(database.options);
+    if (applied.length) log?.(`applied migrations: ${applied.join(', ')}`);
+    app = await createApp(config, database);
+    if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
+    await app.listen(config.port, '0.0.0.0');
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.embedded?.stop();
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://localhost:${address.port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    app,
+    config,
+    database,
+    close: () => {
+      closing ??= (async () => {
+        await app!.close();
+        await database.embedded?.stop();
+      })();
+      return closing;
+    },
+  };
+}

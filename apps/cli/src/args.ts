@@ -1,0 +1,38 @@
+/** Parsed command line: positional words and `--flag value` / `--flag=value` / `--switch` options. */
+export interface ParsedArgs {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (inline !== undefined) options.set(name, inline);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.set(name, argv[++i]);
+    else options.set(name, true);
+  }
+  return { positional, options };
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+export function integerOption(args: ParsedArgs, name: string, fallback: number, min = 0): number {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
+}

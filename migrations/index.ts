@@ -1,0 +1,4 @@
+import { InitialSchema1764057600000 } from './1764057600000-InitialSchema';
+
+/** Every migration, oldest first. Listed explicitly so that source and compiled builds load the same set. */
+export const MIGRATIONS = [InitialSchema1764057600000];

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: domain and unit specs, the API end-to-end suite on the embedded database (and again on the
+ * PostgreSQL server named by DATABASE_URL, when set), then the dashboard in real Chromium.
+ * `node scripts/test.js e2e|browser|unit` runs one part. Ends with one "N passed, N failed" line.
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const only = process.argv[2];
+const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+const nx = path.join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedSuites = [];
+
+function run(name, args, env = {}) {
+  const outputFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(process.execPath, [jest, ...args, '--json', `--outputFile=${outputFile}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...env },
+  });
+  let report = null;
+  try {
+    report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+  } catch {
+    // No report: jest itself failed to start; counted as a failed suite below.
+  }
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+  }
+  if (result.status !== 0 || !report || report.numFailedTests > 0 || report.numFailedTestSuites > 0) failedSuites.push(name);
+}
+
+function build() {
+  console.log('\n=== build (api, cli, web) ===');
+  const result = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '--projects=domain,api,cli,web', '--outputStyle=static'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+  if (result.status !== 0) {
+    failedSuites.push('build');
+    return false;
+  }
+  return true;
+}
+
+const wantUnit = !only || only === 'unit';
+const wantE2e = !only || only === 'e2e';
+const wantBrowser = !only || only === 'browser';
+
+if (wantUnit) run('unit', ['-c', 'jest.unit.config.js']);
+const built = wantE2e || wantBrowser ? build() : true;
+if (built && wantE2e) {
+  const { DATABASE_URL, ...withoutUrl } = process.env;
+  run('e2e on embedded PostgreSQL', ['-c', 'test/e2e/jest.e2e.config.js'], { ...withoutUrl, DATABASE_URL: '', ESCAPEMENT_TEST_DB: 'embedded' });
+  if (DATABASE_URL) run('e2e on PostgreSQL (DATABASE_URL)', ['-c', 'test/e2e/jest.e2e.config.js'], { ESCAPEMENT_TEST_DB: 'postgres' });
+  else console.log('\nDATABASE_URL is not set: the e2e suite ran on the embedded database only.');
+}
+if (built && wantBrowser) run('browser (Chromium)', ['-c', 'test/browser/jest.browser.config.js']);
+
+fs.rmSync(resultsDir, { recursive: true, force: true });
+console.log('');
+if (failedSuites.length) console.log(`failing: ${failedSuites.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSuites.length ? 1 : 0);

@@ -1,0 +1,116 @@
+import { aFinding } from '../support/findings-fixture';
+import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
+
+describe('POST /api/v1/findings and GET /api/v1/findings', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+  beforeEach(() => resetDatabase(sut));
+  afterAll(() => sut.close());
+
+  const post = (body: unknown) => sut.http().post('/api/v1/findings').send(body as object);
+
+  it('stores new findings, creating the named service without a team', async () => {
+    const response = await post([aFinding(), aFinding({ fingerprint: 'fp-authz-1', cweIds: [639], title: 'Order readable by any customer', sourceKind: 'pentest', tool: 'pentest' })]).expect(200);
+    expect(response.body).toMatchObject({ received: 2, created: 2, updated: 0, unchanged: 0 });
+    const services = await sut.sql<{ name: string; team_id: string | null }>('SELECT name, team_id FROM services');
+    expect(services).toEqual([{ name: 'payments-api', team_id: null }]);
+    const rows = await sut.sql<{ fingerprint: string; earliest_stage: string; finding_class: string }>(
+      'SELECT fingerprint, earliest_stage, finding_class FROM findings ORDER BY fingerprint',
+    );
+    expect(rows).toEqual([
+      { fingerprint: 'fp-authz-1', earliest_stage: 'pre_release', finding_class: 'design' },
+      { fingerprint: 'fp-sql-1', earliest_stage: 'ci', finding_class: 'pattern' },
+    ]);
+  });
+
+  it('changes nothing when the same findings are sent twice', async () => {
+    const body = [aFinding(), aFinding({ fingerprint: 'fp-2', path: undefined })];
+    await post(body).expect(200);
+    const before = await sut.sql('SELECT * FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY f.id, d.stage');
+    const again = await post(body).expect(200);
+    expect(again.body).toMatchObject({ received: 2, created: 0, updated: 0, unchanged: 2 });
+    expect(await sut.sql('SELECT * FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY f.id, d.stage')).toEqual(before);
+  });
+
+  it('records a later sighting at another stage as a detection of the same finding', async () => {
+    await post([aFinding({ sourceKind: 'bug_bounty', tool: 'bug bounty', detectedAt: '2026-05-01T00:00:00Z' })]).expect(200);
+    expect((await sut.sql('SELECT earliest_stage FROM findings'))[0]).toEqual({ earliest_stage: 'production' });
+    const earlier = await post([aFinding({ sourceKind: 'code_review', tool: 'review', detectedAt: '2026-03-05T00:00:00Z' })]).expect(200);
+    expect(earlier.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(await sut.sql('SELECT count(*)::int AS n FROM findings')).toEqual([{ n: 1 }]);
+    expect(await sut.sql('SELECT stage FROM detections ORDER BY stage')).toEqual([{ stage: 'code_review' }, { stage: 'production' }]);
+    const [finding] = await sut.sql<{ earliest_stage: string; first_detected_at: Date }>('SELECT earliest_stage, first_detected_at FROM findings');
+    expect(finding.earliest_stage).toBe('code_review');
+    expect(finding.first_detected_at.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+  });
+
+  it('merges sightings that share a fingerprint inside one request', async () => {
+    const response = await post([aFinding(), aFinding({ stage: 'production', detectedAt: '2026-04-01T00:00:00Z' })]).expect(200);
+    expect(response.body).toMatchObject({ received: 2, created: 1, updated: 0, unchanged: 0 });
+    expect(await sut.sql('SELECT stage FROM detections ORDER BY stage')).toEqual([{ stage: 'ci' }, { stage: 'production' }]);
+  });
+
+  it('rejects a malformed finding with 400 naming the field, and stores nothing of the request', async () => {
+    await post([aFinding({ fingerprint: 'kept' })]).expect(200);
+    const before = await snapshotData(sut);
+    const response = await post([aFinding({ fingerprint: 'new-1' }), aFinding({ fingerprint: 'new-2', severity: 'catastrophic' }), aFinding({ fingerprint: 'new-3', cweIds: ['89'] })]).expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body.detail).toContain('/1/severity');
+    const pointers = response.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/1/severity', '/2/cweIds']));
+    expect(await snapshotData(sut)).toBe(before);
+  });
+
+  it('rejects bodies that are not findings at all', async () => {
+    expect((await post({ not: 'an array' }).expect(400)).body.errors[0].pointer).toBe('/findings');
+    expect((await post([aFinding({ extra: true })]).expect(400)).body.errors[0].pointer).toBe('/0/extra');
+    expect((await post([aFinding({ introducedAt: '2026-04-01T00:00:00Z' })]).expect(400)).body.errors[0].pointer).toBe('/0/introducedAt');
+    const broken = await sut.http().post('/api/v1/findings').set('content-type', 'application/json').send('[{"service": ').expect(400);
+    expect(broken.body.detail).toMatch(/not valid JSON/);
+    expect(await sut.sql('SELECT * FROM findings')).toHaveLength(0);
+  });
+
+  it('gives two uploads sent at the same moment exactly the result of sending them one after the other', async () => {
+    const a = Array.from({ length: 300 }, (_, i) => aFinding({ fingerprint: `shared-${i}`, detectedAt: '2026-03-10T00:00:00Z' }));
+    const b = Array.from({ length: 300 }, (_, i) => aFinding({ fingerprint: `shared-${i}`, sourceKind: 'pentest', tool: 'pentest', detectedAt: '2026-03-20T00:00:00Z' }));
+    const [ra, rb] = await Promise.all([post(a), post(b)]);
+    expect(ra.status).toBe(200);
+    expect(rb.status).toBe(200);
+    expect(ra.body.created + rb.body.created).toBe(300);
+    expect(ra.body.created === 300 || rb.body.created === 300).toBe(true);
+    const concurrent = await sut.sql('SELECT f.fingerprint, f.earliest_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
+
+    await resetDatabase(sut);
+    await post(a).expect(200);
+    await post(b).expect(200);
+    const serial = await sut.sql('SELECT f.fingerprint, f.earliest_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
+    expect(concurrent).toEqual(serial);
+    expect(serial).toHaveLength(600);
+  });
+
+  it('lists findings newest first with filters and cursor pagination', async () => {
+    const body = Array.from({ length: 7 }, (_, i) =>
+      aFinding({ fingerprint: `p-${i}`, detectedAt: `2026-03-0${i + 1}T00:00:00Z`, introducedAt: '2026-02-01T00:00:00Z', severity: i % 2 ? 'low' : 'high' }),
+    );
+    await post(body).expect(200);
+    const first = (await sut.http().get('/api/v1/findings?limit=3').expect(200)).body;
+    expect(first.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['p-6', 'p-5', 'p-4']);
+    const second = (await sut.http().get(`/api/v1/findings?limit=3&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(second.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['p-3', 'p-2', 'p-1']);
+    const third = (await sut.http().get(`/api/v1/findings?limit=3&cursor=${second.nextCursor}`).expect(200)).body;
+    expect(third.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['p-0']);
+    expect(third.nextCursor).toBeNull();
+
+    const high = (await sut.http().get('/api/v1/findings?severity=high&class=pattern&stage=ci').expect(200)).body;
+    expect(high.items).toHaveLength(4);
+    expect(high.items[0]).toMatchObject({ serviceName: 'payments-api', findingClass: 'pattern', earliestStage: 'ci', cweIds: [89], location: { path: 'src/orders/search.ts', line: 42 } });
+    const ranged = (await sut.http().get('/api/v1/findings?from=2026-03-03&to=2026-03-05').expect(200)).body;
+    expect(ranged.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['p-3', 'p-2']);
+
+    const bad = await sut.http().get('/api/v1/findings?severity=urgent&limit=0&cursor=zzz').expect(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/severity', '/limit']));
+    await sut.http().get('/api/v1/findings?cursor=zzz').expect(400);
+  });
+});

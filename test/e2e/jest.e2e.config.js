@@ -1,0 +1,14 @@
+/** End-to-end specs: the real app over HTTP against a real database, one spec file at a time. */
+const { sharedJestOptions } = require('../../jest.shared');
+
+module.exports = {
+  ...sharedJestOptions,
+  displayName: `e2e:${process.env.ESCAPEMENT_TEST_DB === 'postgres' ? 'postgres' : 'embedded'}`,
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/support/database.global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/database.global-teardown.ts',
+  maxWorkers: 1,
+  forceExit: true,
+  testTimeout: 60_000,
+};
