@@ -1,0 +1,68 @@
+/**
+ * Names of the CWE entries the classifier knows, as MITRE spells them, so that reasons quote the
+ * weakness a person can look up. Data only: the full catalogue will replace this table.
+ */
+export const CWE_NAMES: Readonly<Record<number, string>> = {
+  16: 'Configuration',
+  20: 'Improper Input Validation',
+  22: "Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')",
+  74: "Improper Neutralization of Special Elements in Output Used by a Downstream Component ('Injection')",
+  77: "Improper Neutralization of Special Elements used in a Command ('Command Injection')",
+  78: "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')",
+  79: "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')",
+  89: "Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection')",
+  94: "Improper Control of Generation of Code ('Code Injection')",
+  119: 'Improper Restriction of Operations within the Bounds of a Memory Buffer',
+  120: "Buffer Copy without Checking Size of Input ('Classic Buffer Overflow')",
+  125: 'Out-of-bounds Read',
+  200: 'Exposure of Sensitive Information to an Unauthorized Actor',
+  209: 'Generation of Error Message Containing Sensitive Information',
+  259: 'Use of Hard-coded Password',
+  284: 'Improper Access Control',
+  285: 'Improper Authorization',
+  287: 'Improper Authentication',
+  295: 'Improper Certificate Validation',
+  306: 'Missing Authentication for Critical Function',
+  321: 'Use of Hard-coded Cryptographic Key',
+  327: 'Use of a Broken or Risky Cryptographic Algorithm',
+  328: 'Use of Weak Hash',
+  330: 'Use of Insufficiently Random Values',
+  352: 'Cross-Site Request Forgery (CSRF)',
+  384: 'Session Fixation',
+  400: 'Uncontrolled Resource Consumption',
+  416: 'Use After Free',
+  476: 'NULL Pointer Dereference',
+  501: 'Trust Boundary Violation',
+  502: 'Deserialization of Untrusted Data',
+  532: 'Insertion of Sensitive Information into Log File',
+  601: "URL Redirection to Untrusted Site ('Open Redirect')",
+  602: 'Client-Side Enforcement of Server-Side Security',
+  611: 'Improper Restriction of XML External Entity Reference',
+  613: 'Insufficient Session Expiration',
+  639: 'Authorization Bypass Through User-Controlled Key',
+  653: 'Improper Isolation or Compartmentalization',
+  656: 'Reliance on Security Through Obscurity',
+  657: 'Violation of Secure Design Principles',
+  770: 'Allocation of Resources Without Limits or Throttling',
+  787: 'Out-of-bounds Write',
+  798: 'Use of Hard-coded Credentials',
+  799: 'Improper Control of Interaction Frequency',
+  807: 'Reliance on Untrusted Inputs in a Security Decision',
+  837: 'Improper Enforcement of a Single, Unique Action',
+  840: 'Business Logic Errors',
+  841: 'Improper Enforcement of Behavioral Workflow',
+  862: 'Missing Authorization',
+  863: 'Incorrect Authorization',
+  918: 'Server-Side Request Forgery (SSRF)',
+  937: 'OWASP Top Ten 2013 Category A9 - Using Components with Known Vulnerabilities',
+  943: 'Improper Neutralization of Special Elements in Data Query Logic',
+  1021: 'Improper Restriction of Rendered UI Layers or Frames',
+  1035: 'OWASP Top Ten 2017 Category A9 - Using Components with Known Vulnerabilities',
+  1104: 'Use of Unmaintained Third Party Components',
+};
+
+/** "CWE-862 (Missing Authorization)", or just "CWE-862" for an id the table does not name. */
+export function cweLabel(cweId: number): string {
+  const name = CWE_NAMES[cweId];
+  return name === undefined ? `CWE-${cweId}` : `CWE-${cweId} (${name})`;
+}
