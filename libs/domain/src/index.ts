@@ -4,6 +4,8 @@ export * from './model/bucket';
 export * from './statistics/wilson-interval';
 export * from './api/escape-rate';
 export * from './api/resources';
+export * from './metrics/periods';
+export * from './metrics/escape-rate-series';
 export * from './classification/finding-classification';
 export * from './classification/cwe-names';
 export * from './classification/classification-rules';
