@@ -1,0 +1,99 @@
+import { useId, useMemo } from 'react';
+import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
+import { StateMessage } from '../../../components/ui/state-message';
+import { ApiError } from '../../../lib/api-client';
+import { STAGE_LABELS } from '../../../lib/stage-labels';
+import { adoptionMarkers, type AdoptionScope } from '../adoption-markers';
+import { useAdoptions } from '../api/get-adoptions';
+import { useEscapeRate, type EscapeRateParams } from '../api/get-escape-rate';
+import { isEmptyEscapeRate, periodsOf, toChartRows } from '../chart-rows';
+import { rateAxis } from '../rate-axis';
+import { EscapeRateChart } from './escape-rate-chart';
+
+export type EscapeRateFilters = Omit<EscapeRateParams, 'groupBy' | 'bucket'>;
+
+interface EscapeRatePanelProps {
+  filters: EscapeRateFilters;
+  /** Whose adoption dates to mark; null for the whole organisation. */
+  adoptionScope: AdoptionScope | null;
+  /** Whether team, service or period narrow the findings, which changes what "no data" means. */
+  narrowed: boolean;
+}
+
+const UPLOAD_HINT = 'npx escapement upload results.sarif --stage ci --service NAME';
+
+/** "Escape rate by finding class": loads the data and decides between skeleton, empty, error and chart. */
+export function EscapeRatePanel({ filters, adoptionScope, narrowed }: EscapeRatePanelProps) {
+  const titleId = useId();
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <header className="card-header">
+        <h2 id={titleId}>Escape rate by finding class</h2>
+        <p className="muted">
+          Share of findings first detected at or after the <strong>{STAGE_LABELS[filters.boundary]}</strong> stage, per
+          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice.
+        </p>
+      </header>
+      <PanelBody filters={filters} adoptionScope={adoptionScope} narrowed={narrowed} />
+    </section>
+  );
+}
+
+function PanelBody({ filters, adoptionScope, narrowed }: EscapeRatePanelProps) {
+  const escapeRate = useEscapeRate({ ...filters, groupBy: 'class', bucket: 'month' });
+  const adoptions = useAdoptions();
+  const response = escapeRate.data;
+
+  const chart = useMemo(() => {
+    if (response === undefined) return null;
+    const periods = periodsOf(response);
+    return {
+      rows: toChartRows(response),
+      periods,
+      seriesKeys: response.series.map((series) => series.key),
+      axis: rateAxis(response),
+      markers: adoptionMarkers(adoptions.data ?? [], periods, response.bucket, adoptionScope),
+    };
+  }, [response, adoptions.data, adoptionScope]);
+
+  if (escapeRate.isPending) return <ChartSkeleton label="Loading escape rate" testId="state-loading" />;
+
+  if (escapeRate.isError) {
+    const error = escapeRate.error;
+    return (
+      <StateMessage
+        testId="state-error"
+        tone="error"
+        title={error instanceof ApiError ? `Could not load the escape rate: ${error.title}` : 'Could not load the escape rate'}
+        action={
+          <button type="button" className="button" onClick={() => void escapeRate.refetch()} disabled={escapeRate.isFetching}>
+            {escapeRate.isFetching ? 'Retrying…' : 'Retry'}
+          </button>
+        }
+      >
+        <p>{error.message}</p>
+      </StateMessage>
+    );
+  }
+
+  if (chart === null || isEmptyEscapeRate(escapeRate.data)) {
+    return (
+      <StateMessage testId="state-empty" title={narrowed ? 'No findings match these filters' : 'No findings recorded yet'}>
+        <p>
+          {narrowed ? 'Widen the team, service or period, or post' : 'Escape rates appear once findings are posted. Post'} scanner
+          results from a CI job:
+        </p>
+        <pre className="code">
+          <code>{UPLOAD_HINT}</code>
+        </pre>
+      </StateMessage>
+    );
+  }
+
+  return (
+    <>
+      <EscapeRateChart {...chart} bucket={escapeRate.data.bucket} busy={escapeRate.isPlaceholderData && escapeRate.isFetching} />
+      {adoptions.isError && <p className="muted small">Adoption dates could not be loaded; the chart shows rates only.</p>}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { ApiError, apiGet, buildApiUrl } from './api-client';
+
+describe(buildApiUrl.name, () => {
+  it('prefixes the API version and leaves out empty parameters', () => {
+    expect(buildApiUrl('/metrics/escape-rate', { boundary: 'ci', team: null, service: undefined, from: '' })).toBe(
+      '/api/v1/metrics/escape-rate?boundary=ci',
+    );
+    expect(buildApiUrl('/teams')).toBe('/api/v1/teams');
+  });
+});
+
+describe(apiGet.name, () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  function answer(response: Response | Error): jest.Mock {
+    const mock = jest.fn(() => (response instanceof Error ? Promise.reject(response) : Promise.resolve(response)));
+    globalThis.fetch = mock as unknown as typeof fetch;
+    return mock;
+  }
+
+  it('returns the parsed body', async () => {
+    const mock = answer(new Response(JSON.stringify([{ id: 't1' }]), { status: 200, headers: { 'content-type': 'application/json' } }));
+    await expect(apiGet('/teams', { limit: 5 })).resolves.toEqual([{ id: 't1' }]);
+    expect(mock).toHaveBeenCalledWith('/api/v1/teams?limit=5', expect.objectContaining({ headers: { Accept: 'application/json' } }));
+  });
+
+  it('throws the problem detail as a typed error', async () => {
+    const problem = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'team must be a UUID' };
+    answer(new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+    const sut = await apiGet('/metrics/escape-rate').catch((error: unknown) => error);
+    expect(sut).toBeInstanceOf(ApiError);
+    expect(sut).toMatchObject({ status: 400, message: 'team must be a UUID', title: 'Bad Request', isClientError: true });
+  });
+
+  it('still reports the status when the error body is not JSON', async () => {
+    answer(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    const sut = await apiGet('/teams').catch((error: unknown) => error);
+    expect(sut).toMatchObject({ status: 502, title: 'Bad Gateway', isClientError: false });
+  });
+
+  it('reports an unreachable server as status 0', async () => {
+    answer(new TypeError('fetch failed'));
+    const sut = await apiGet('/teams').catch((error: unknown) => error);
+    expect(sut).toMatchObject({ status: 0, title: 'Network error' });
+  });
+});

@@ -1,0 +1,75 @@
+/** Every endpoint of the API sits under one versioned prefix on the dashboard's own origin. */
+export const API_PREFIX = '/api/v1';
+
+/** The fields of an RFC 9457 problem document that the API sends with every error. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+}
+
+/**
+ * A failed API call. `status` is 0 when no response arrived at all (network down, server stopped),
+ * so callers can tell "the server said no" from "the server was not there".
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail ?? problem.title ?? `Request failed with status ${status}`);
+  }
+
+  get title(): string {
+    return this.problem.title ?? (this.status === 0 ? 'Network error' : `Error ${this.status}`);
+  }
+
+  /** 4xx answers will not change on retry; 5xx and network failures might. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+/** Query parameters; empty and undefined values are left out so URLs stay canonical. */
+export type QueryParams = Record<string, string | number | null | undefined>;
+
+export function buildApiUrl(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const query = search.toString();
+  return `${API_PREFIX}${path}${query ? `?${query}` : ''}`;
+}
+
+export async function apiGet<T>(path: string, params?: QueryParams, init: { signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path, params), {
+      headers: { Accept: 'application/json' },
+      signal: init.signal,
+    });
+  } catch (error) {
+    // An abort is TanStack Query cancelling a stale request: let it through untouched.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, { title: 'Network error', detail: 'The Escapement server could not be reached.' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return (await response.json()) as T;
+}
+
+/** Reads the problem body when there is one; a proxy's HTML error page still yields a useful error. */
+async function readProblem(response: Response): Promise<Problem> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      return (await response.json()) as Problem;
+    } catch {
+      // Fall through: a malformed body must not hide the status.
+    }
+  }
+  return { status: response.status, title: response.statusText || `Error ${response.status}` };
+}

@@ -1,0 +1,12 @@
+/** Browser specs: the built dashboard in headless Chromium against a real server with the demo organisation. */
+const { sharedJestOptions } = require('../../jest.shared');
+
+module.exports = {
+  ...sharedJestOptions,
+  displayName: 'browser',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/test/browser/**/*.browser.spec.ts'],
+  // One server and one browser per file; starting the database and seeding the demo takes a while.
+  maxWorkers: 1,
+  testTimeout: 120_000,
+};
