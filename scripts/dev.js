@@ -8,7 +8,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const nx = path.join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const nx = path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const built = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '--projects=domain,api', '--outputStyle=static'], { cwd: root, stdio: 'inherit', env });
 if (built.status !== 0) process.exit(built.status ?? 1);

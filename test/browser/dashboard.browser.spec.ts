@@ -79,7 +79,8 @@ describeWithBrowser('dashboard overview in a browser', () => {
       throw new Error(`The dashboard is not built (${WEB_DIST}/index.html is missing): run "cd apps/web && npx vite build" first`);
     }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-browser-'));
-    server = await startServer({ port: 0, dataDir, demo: true, webDist: WEB_DIST, quiet: true });
+    // The zero-setup path: the embedded database even when CI sets DATABASE_URL for the API suites.
+    server = await startServer({ port: 0, dataDir, demo: true, webDist: WEB_DIST, quiet: true, durable: false, env: { ...process.env, DATABASE_URL: '' } });
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,

@@ -8,5 +8,6 @@ module.exports = {
   testMatch: ['**/test/browser/**/*.browser.spec.ts'],
   // One server and one browser per file; starting the database and seeding the demo takes a while.
   maxWorkers: 1,
+  forceExit: true,
   testTimeout: 120_000,
 };
