@@ -55,7 +55,11 @@ export class EmbeddedPostgres {
 
     fs.mkdirSync(this.options.dataDir, { recursive: true });
     const account = resolveOsAccount();
-    if (account) fs.chmodSync(this.options.dataDir, fs.statSync(this.options.dataDir).mode | 0o011);
+    if (account) {
+      // The server runs as another account, which must be able to reach its binaries and its data.
+      grantTraversal(nativeDir());
+      grantTraversal(this.options.dataDir);
+    }
     await this.stopOrphan();
     if (!fs.existsSync(path.join(this.pgData, 'PG_VERSION'))) this.initialise(account);
 
@@ -180,6 +184,21 @@ function resolveOsAccount(): OsAccount | null {
   const created = lookup();
   if (!created) throw new Error(`could not create the ${OS_USER} account that runs the embedded PostgreSQL`);
   return created;
+}
+
+/**
+ * Adds the search (x) bit for others on every folder from the root down to `target`, where missing, so
+ * that the `postgres` account can reach it (a checkout in a 0700 temporary folder, say). It grants no
+ * right to list or read anything.
+ */
+function grantTraversal(target: string): void {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  let current = path.sep;
+  for (const part of ['', ...parts]) {
+    current = path.join(current, part);
+    const { mode } = fs.statSync(current);
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+  }
 }
 
 function nativeDir(): string {
