@@ -58,7 +58,16 @@ const wantUnit = !only || only === 'unit';
 const wantE2e = !only || only === 'e2e';
 const wantBrowser = !only || only === 'browser';
 
-if (wantUnit) run('unit', ['-c', 'jest.unit.config.js']);
+function typecheck() {
+  console.log('\n=== typecheck (strict TypeScript: domain, api, cli, tests) ===');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) failedSuites.push('typecheck');
+}
+
+if (wantUnit) {
+  typecheck();
+  run('unit', ['-c', 'jest.unit.config.js']);
+}
 const built = wantE2e || wantBrowser ? build() : true;
 if (built && wantE2e) {
   const { DATABASE_URL, ...withoutUrl } = process.env;

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { aFinding } from '../support/findings-fixture';
 import { isAlive, postmasterPid, startServerProcess, waitFor } from '../support/server-process';
 
+const getJson = async (url: string): Promise<any> => (await fetch(url)).json();
+
 /** The zero-setup path: `npm start` on the embedded database, as a separate process, killed every way. */
 const describeEmbedded = process.env.ESCAPEMENT_TEST_DB === 'postgres' ? describe.skip : describe;
 
@@ -25,9 +27,9 @@ describeEmbedded('the server on its embedded database', () => {
   it('seeds the demo on first start only, and stops PostgreSQL with itself on SIGTERM', async () => {
     const dataDir = newDataDir();
     const first = await startServerProcess({ ESCAPEMENT_DATA_DIR: dataDir });
-    const rates = await (await fetch(`${first.url}/api/v1/metrics/escape-rate?groupBy=class`)).json();
+    const rates = await getJson(`${first.url}/api/v1/metrics/escape-rate?groupBy=class`);
     expect(rates.series.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['design', 'pattern']));
-    const seeded = (await (await fetch(`${first.url}/api/v1/teams`)).json()).length;
+    const seeded = (await getJson(`${first.url}/api/v1/teams`)).length;
     expect(seeded).toBeGreaterThanOrEqual(3);
     const pgPid = postmasterPid(dataDir)!;
     first.child.kill('SIGTERM');
@@ -35,7 +37,7 @@ describeEmbedded('the server on its embedded database', () => {
     expect(await waitFor(() => !isAlive(pgPid), 10_000)).toBe(true);
 
     const second = await startServerProcess({ ESCAPEMENT_DATA_DIR: dataDir });
-    expect((await (await fetch(`${second.url}/api/v1/teams`)).json()).length).toBe(seeded);
+    expect((await getJson(`${second.url}/api/v1/teams`)).length).toBe(seeded);
     expect(second.output()).not.toContain('demo organisation loaded');
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
@@ -57,7 +59,7 @@ describeEmbedded('the server on its embedded database', () => {
     expect(await waitFor(() => !isAlive(pgPid), 10_000)).toBe(true);
 
     const second = await startServerProcess({ ESCAPEMENT_DATA_DIR: dataDir, ESCAPEMENT_DEMO: '0' });
-    const page = await (await fetch(`${second.url}/api/v1/findings`)).json();
+    const page = await getJson(`${second.url}/api/v1/findings`);
     expect(page.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['survives-kill']);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

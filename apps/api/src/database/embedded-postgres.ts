@@ -193,7 +193,7 @@ function resolveOsAccount(): OsAccount | null {
  */
 function grantTraversal(target: string): void {
   const parts = path.resolve(target).split(path.sep).filter(Boolean);
-  let current = path.sep;
+  let current: string = path.sep;
   for (const part of ['', ...parts]) {
     current = path.join(current, part);
     const { mode } = fs.statSync(current);

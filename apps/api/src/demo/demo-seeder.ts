@@ -4,6 +4,7 @@ import { demoFindings, demoOrganisation, type DemoFinding, type DemoOptions } fr
 import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
 import { withClassification, type FindingRecord } from '../findings/finding-record';
+import { ImportTally } from '../findings/import-tally';
 import { ImportLogRepository } from '../imports/import-log.repository';
 
 const BATCH = 5_000;
@@ -82,8 +83,9 @@ export class DemoSeeder {
 
   private async storeBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
     const importId = await this.importLog.open(manager, { format: 'demo', stage: null, receivedBy: 'demo generator', fileName: null, contentSha256: null });
-    const counts = await this.ingest.upsert(manager, records, importId);
-    await this.importLog.complete(manager, importId, counts);
+    const tally = new ImportTally();
+    tally.add(await this.ingest.upsert(manager, records, importId));
+    await this.importLog.complete(manager, importId, tally.counts());
   }
 }
 

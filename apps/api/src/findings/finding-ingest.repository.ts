@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
-import type { FindingRecord, UpsertCounts } from './finding-record';
+import type { FindingRecord } from './finding-record';
+import type { BatchOutcome } from './import-tally';
 
 interface UpsertedRow {
   id: string;
@@ -16,10 +17,9 @@ interface UpsertedRow {
  */
 @Injectable()
 export class FindingIngestRepository {
-  async upsert(manager: EntityManager, records: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
+  async upsert(manager: EntityManager, records: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
     const { findings, detections } = mergeSightings(records);
-    const received = records.length;
-    if (findings.length === 0) return { received, created: 0, updated: 0, unchanged: 0 };
+    if (findings.length === 0) return { received: records.length, createdIds: [], updatedIds: [], allIds: [] };
 
     const serviceNames = [...new Set(findings.map((f) => f.serviceName))].sort();
     // Serialises concurrent uploads for the same services, so that two at once equal one after the other.
@@ -45,7 +45,7 @@ export class FindingIngestRepository {
     await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
 
     for (const id of created) updated.delete(id);
-    return { received, created: created.size, updated: updated.size, unchanged: findings.length - created.size - updated.size };
+    return { received: records.length, createdIds: [...created], updatedIds: [...updated], allIds: [...ids.values()] };
   }
 
   /** Inserts new findings and rewrites changed ones; rows already stored exactly so are left untouched. */

@@ -8,6 +8,7 @@ import { FindingIngestRepository } from './finding-ingest.repository';
 import { parseFindingsBody } from './finding-input.parser';
 import { FindingQueryRepository, type FindingCursor } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
+import { ImportTally } from './import-tally';
 import { FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
 
 @Injectable()
@@ -29,7 +30,9 @@ export class FindingsService {
   async store(records: FindingRecord[], receipt: Parameters<ImportLogRepository['open']>[1]): Promise<UpsertCountsResponse> {
     return this.dataSource.transaction(async (manager) => {
       const importId = await this.importLog.open(manager, receipt);
-      const counts = await this.ingest.upsert(manager, records, importId);
+      const tally = new ImportTally();
+      tally.add(await this.ingest.upsert(manager, records, importId));
+      const { suppressed: _suppressed, ...counts } = tally.counts();
       await this.importLog.complete(manager, importId, counts);
       return { importId, ...counts };
     });
