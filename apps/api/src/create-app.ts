@@ -20,7 +20,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bodyParser: false,
   });
   app.setGlobalPrefix('api');
-  app.use(jsonBody(config.maxBodyBytes));
+  app.use(jsonBody(config.maxBodyBytes, ['/api/v1/imports']));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 

@@ -13,7 +13,7 @@ export function lineAndColumn(text: string, position: number): { line: number; c
  * JSON bodies with errors a client can act on: a syntax error says the line and column, an oversized
  * body says the limit. Everything else about parsing is express's own.
  */
-export function jsonBody(limitBytes: number): RequestHandler {
+export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = []): RequestHandler {
   const parse = express.json({
     limit: limitBytes,
     type: ['application/json', 'application/*+json'],
@@ -21,8 +21,10 @@ export function jsonBody(limitBytes: number): RequestHandler {
       (req as Request & { rawText?: string }).rawText = buffer.toString('utf8');
     },
   });
-  return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (error?: unknown) => {
+  return (req: Request, res: Response, next: NextFunction) => {
+    // Uploads are streamed to disk by their own handler, never buffered here.
+    if (streamedPaths.includes(req.path)) return next();
+    return parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const failure = error as { type?: string; message?: string };
       if (failure.type === 'entity.too.large') {
@@ -43,4 +45,5 @@ export function jsonBody(limitBytes: number): RequestHandler {
       }
       return next(error);
     });
+  };
 }

@@ -12,6 +12,8 @@ export interface AppConfig {
   webDist: string | null;
   logLevel: 'silent' | 'error' | 'info';
   maxBodyBytes: number;
+  /** Uploads larger than this (decompressed) are stored in the background: 202 and a status URL. */
+  backgroundImportBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +83,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     webDist: defaultWebDist(),
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
+    backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
     ...overrides,
   };
 }

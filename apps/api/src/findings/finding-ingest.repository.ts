@@ -40,6 +40,7 @@ export class FindingIngestRepository {
     await this.resolveIds(manager, findings, serviceId, ids);
 
     for (const id of await this.applyStatuses(manager, findings, ids)) updated.add(id);
+    for (const id of await this.applyScannerStates(manager, findings, ids)) updated.add(id);
     const redetected = await this.upsertDetections(manager, detections, ids, importId);
     for (const id of redetected) updated.add(id);
     await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
@@ -87,7 +88,7 @@ export class FindingIngestRepository {
         column((f) => f.path),
         column((f) => f.line),
         column((f) => f.introducedAt),
-        column((f) => f.status),
+        column((f) => f.status ?? (f.scannerState === 'suppressed' ? 'suppressed' : null)),
         column((f) => f.findingClass),
         column((f) => f.category),
         column((f) => f.classRule),
@@ -125,6 +126,25 @@ export class FindingIngestRepository {
         WHERE f.id = s.id AND f.status <> s.status::finding_status
        RETURNING f.id`,
       [withStatus.map((f) => ids.get(findingKey(f.serviceName, f.fingerprint))!), withStatus.map((f) => f.status)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A scan that still reports a fixed finding reopens it; a suppression in the tool suppresses it. */
+  private async applyScannerStates(manager: EntityManager, findings: FindingRecord[], ids: Map<string, string>): Promise<string[]> {
+    const idsIn = (state: 'present' | 'suppressed') =>
+      findings.filter((f) => f.status === null && f.scannerState === state).map((f) => ids.get(findingKey(f.serviceName, f.fingerprint))!);
+    const present = idsIn('present');
+    const suppressed = idsIn('suppressed');
+    if (present.length === 0 && suppressed.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `UPDATE findings
+          SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'suppressed'::finding_status ELSE 'open'::finding_status END,
+              fixed_at = NULL, updated_at = now()
+        WHERE (id = ANY($1::uuid[]) AND status IN ('fixed', 'suppressed'))
+           OR (id = ANY($2::uuid[]) AND status IN ('open', 'fixed'))
+       RETURNING id`,
+      [present, suppressed],
     );
     return rows.map((r) => r.id);
   }

@@ -27,32 +27,33 @@ export function parseFindingsBody(body: unknown, now = new Date()): FindingRecor
   const errors: ProblemDetail[] = [];
   const records: FindingRecord[] = [];
   items.forEach((item, index) => {
-    const pointer = `${prefix}/${index}`;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ pointer, message: 'expected an object' });
-      return;
-    }
-    const input = plainToInstance(FindingInput, item);
-    const problems = toProblemDetails(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), pointer);
-    const detectedAt = input.detectedAt ? new Date(input.detectedAt) : now;
-    const introducedAt = input.introducedAt ? new Date(input.introducedAt) : null;
-    if (!problems.length && detectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      problems.push({ pointer: `${pointer}/detectedAt`, message: 'is in the future' });
-    }
-    if (!problems.length && introducedAt && introducedAt.getTime() > detectedAt.getTime()) {
-      problems.push({ pointer: `${pointer}/introducedAt`, message: 'is after detectedAt: a flaw cannot be found before it exists' });
-    }
-    if (problems.length) {
-      errors.push(...problems);
-      return;
-    }
-    records.push(toRecord(input, detectedAt, introducedAt));
+    const { record, problems } = validateFindingItem(item, `${prefix}/${index}`, now);
+    if (record) records.push(record);
+    else errors.push(...problems);
   });
   if (errors.length) {
     const first = errors[0];
     throw invalid(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the findings; first at ${first.pointer}: ${first.message}`, errors.slice(0, 100));
   }
   return records;
+}
+
+/** Validates one finding object; the problems carry JSON pointers under `pointer`. */
+export function validateFindingItem(item: unknown, pointer: string, now: Date): { record: FindingRecord | null; problems: ProblemDetail[] } {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    return { record: null, problems: [{ pointer, message: 'expected an object' }] };
+  }
+  const input = plainToInstance(FindingInput, item);
+  const problems = toProblemDetails(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), pointer);
+  const detectedAt = input.detectedAt ? new Date(input.detectedAt) : now;
+  const introducedAt = input.introducedAt ? new Date(input.introducedAt) : null;
+  if (!problems.length && detectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    problems.push({ pointer: `${pointer}/detectedAt`, message: 'is in the future' });
+  }
+  if (!problems.length && introducedAt && introducedAt.getTime() > detectedAt.getTime()) {
+    problems.push({ pointer: `${pointer}/introducedAt`, message: 'is after detectedAt: a flaw cannot be found before it exists' });
+  }
+  return problems.length ? { record: null, problems } : { record: toRecord(input, detectedAt, introducedAt), problems };
 }
 
 function toRecord(input: FindingInput, detectedAt: Date, introducedAt: Date | null): FindingRecord {

@@ -16,6 +16,11 @@ export interface FindingRecord {
   introducedAt: Date | null;
   /** Null keeps the stored status (a re-sent sighting does not reopen or close anything). */
   status: FindingStatus | null;
+  /**
+   * What a scanner says of the finding now: `present` reopens it if it was marked fixed or suppressed by
+   * a scan; `suppressed` suppresses an open one. People's decisions (accepted risk, false positive) stay.
+   */
+  scannerState?: 'present' | 'suppressed';
   findingClass: FindingClass;
   category: string;
   classRule: string;

@@ -33,7 +33,7 @@ export class FindingsService {
       const tally = new ImportTally();
       tally.add(await this.ingest.upsert(manager, records, importId));
       const { suppressed: _suppressed, ...counts } = tally.counts();
-      await this.importLog.complete(manager, importId, counts);
+      await this.importLog.complete(manager, importId, tally.counts());
       return { importId, ...counts };
     });
   }
