@@ -1,0 +1,76 @@
+import { InputError } from '../parsed-finding';
+import { parseSarifResult } from './parse-sarif-result';
+import { sarifRunContext } from './sarif-run-context';
+
+/** The streaming use: a context built from the run without its results, then results one at a time. */
+describe(parseSarifResult.name, () => {
+  const sut = parseSarifResult;
+  const run = {
+    tool: { driver: { name: 'Scanner', rules: [{ id: 'R1', shortDescription: { text: 'Rule one' }, defaultConfiguration: { level: 'note' } }] } },
+    invocations: [{ startTimeUtc: '2026-01-02T03:04:05Z' }],
+  };
+  const context = sarifRunContext(run, '/runs/3');
+
+  it('converts one result against the run context', () => {
+    const finding = sut({ ruleId: 'R1', message: {} }, context, '/runs/3/results/17');
+    expect(finding).toMatchObject({ tool: 'Scanner', ruleId: 'R1', title: 'Rule one', severity: 'low', detectedAt: '2026-01-02T03:04:05.000Z' });
+  });
+
+  it('prefers the first-detection time the result carries over the run time', () => {
+    const finding = sut({ ruleId: 'R1', message: { text: 'm' }, provenance: { firstDetectionTimeUtc: '2025-12-01T00:00:00Z' } }, context, '/r');
+    expect(finding?.detectedAt).toBe('2025-12-01T00:00:00.000Z');
+  });
+
+  it('falls back to the rule id as the title, and to warning when neither result nor rule has a level', () => {
+    const bare = sarifRunContext({ tool: { driver: { name: 'S' } } }, '/runs/0');
+    expect(sut({ ruleId: 'X9', message: { text: ' ' } }, bare, '/r')).toMatchObject({ title: 'X9', severity: 'medium' });
+  });
+
+  it('caps the title at 1000 characters', () => {
+    const finding = sut({ ruleId: 'R1', message: { text: 'word '.repeat(400) } }, context, '/r');
+    expect(finding?.title).toHaveLength(1000);
+    expect(finding?.title.endsWith('…')).toBe(true);
+  });
+
+  it('returns null for a result that is not a finding', () => {
+    expect(sut({ ruleId: 'R1', message: { text: 'ok' }, kind: 'notApplicable' }, context, '/r')).toBeNull();
+  });
+
+  it('throws an InputError with the pointer the caller gave', () => {
+    let error: unknown;
+    try {
+      sut({ ruleId: 'R1', message: { text: 'x' }, suppressions: [{ kind: 'external', status: 'maybe' }], locations: {} }, context, '/runs/3/results/17');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toEqual([
+      { pointer: '/runs/3/results/17/locations', message: 'must be an array' },
+      { pointer: '/runs/3/results/17/suppressions/0/status', message: '"maybe" is not one of accepted, underReview, rejected' },
+    ]);
+  });
+});
+
+describe(sarifRunContext.name, () => {
+  const sut = sarifRunContext;
+
+  it('ignores the results, so it can be built before they are read', () => {
+    expect(() => sut({ tool: { driver: { name: 'S' } }, results: 'not even an array' }, '/runs/0')).not.toThrow();
+  });
+
+  it('reports problems in rules and URI bases with their pointers', () => {
+    const run = {
+      tool: { driver: { name: 'S', rules: [{ id: 'R', defaultConfiguration: { level: 'severe' } }] } },
+      originalUriBaseIds: { A: { uri: 'a/', uriBaseId: 'A' } },
+    };
+    expect(() => sut(run, '/runs/2')).toThrow(InputError);
+    try {
+      sut(run, '/runs/2');
+    } catch (error) {
+      expect((error as InputError).problems).toEqual([
+        { pointer: '/runs/2/tool/driver/rules/0/defaultConfiguration/level', message: '"severe" is not one of none, note, warning, error' },
+        { pointer: '/runs/2/originalUriBaseIds/A/uriBaseId', message: 'base ids form a cycle: A → A' },
+      ]);
+    }
+  });
+});
