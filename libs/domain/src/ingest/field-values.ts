@@ -13,8 +13,9 @@ export const FIELD_MAX_LENGTH = {
   commit: 100,
 } as const;
 
-/** The API's bounds for a line number. */
+/** The API's bounds for a line number and for the CWE ids of one finding. */
 export const MAX_LINE = 10_000_000;
+export const MAX_CWE_IDS = 50;
 
 /** Severities as people list them, most severe first. */
 export const SEVERITY_CHOICES: readonly Severity[] = [...SEVERITIES].reverse();
