@@ -15,10 +15,6 @@ export class ProblemList {
     return this.total;
   }
 
-  get full(): boolean {
-    return this.total >= MAX_REPORTED_PROBLEMS;
-  }
-
   add(problem: InputProblem): void {
     this.total++;
     if (this.items.length < MAX_REPORTED_PROBLEMS) this.items.push(problem);

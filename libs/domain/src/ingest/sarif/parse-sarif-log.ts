@@ -2,7 +2,7 @@ import { childPointer } from '../json-pointer';
 import { InputError, type ParsedFinding } from '../parsed-finding';
 import { ProblemList } from '../problem-list';
 import { parseSarifResult } from './parse-sarif-result';
-import { isJsonObject } from './sarif-reader';
+import { isJsonObject } from '../json-reader';
 import { sarifRunContext } from './sarif-run-context';
 
 export interface SarifLogContents {

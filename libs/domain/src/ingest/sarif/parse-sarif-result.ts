@@ -6,7 +6,7 @@ import { cweIdsInProperties, cweIdsInTaxa } from './sarif-cwe';
 import { sarifFingerprint } from './sarif-fingerprint';
 import { readLocation } from './sarif-location';
 import { resultMessage } from './sarif-message';
-import { isJsonObject, type JsonObject, SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, JsonReader } from '../json-reader';
 import { findRule } from './sarif-rule-lookup';
 import type { SarifRule } from './sarif-rules';
 import type { SarifRunContext } from './sarif-run-context';
@@ -30,7 +30,7 @@ const SUPPRESSION_STATUSES = ['accepted', 'underReview', 'rejected'] as const;
  */
 export function parseSarifResult(result: unknown, context: SarifRunContext, pointer: string): ParsedFinding | null {
   if (!isJsonObject(result)) throw new InputError(`${pointer} is not a SARIF result`, [{ pointer, message: 'must be a result object' }]);
-  const reader = new SarifReader();
+  const reader = new JsonReader();
 
   const kind = reader.oneOf(result, 'kind', pointer, RESULT_KINDS);
   const baselineState = reader.oneOf(result, 'baselineState', pointer, BASELINE_STATES);
@@ -88,7 +88,7 @@ function effectiveLevel(level: SarifLevel | null, kind: ResultKind | null, rule:
 }
 
 /** §3.35: a suppression counts unless it is still under review or was rejected. */
-function hasAcceptedSuppression(result: JsonObject, pointer: string, reader: SarifReader): boolean {
+function hasAcceptedSuppression(result: JsonObject, pointer: string, reader: JsonReader): boolean {
   const suppressions = reader.array(result, 'suppressions', pointer) ?? [];
   let suppressed = false;
   suppressions.forEach((suppression, index) => {

@@ -1,6 +1,6 @@
 import { cweIdsInText, cweIdsInValue } from '../cwe-ids';
 import { childPointer } from '../json-pointer';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import { cweIdOfReference, type SarifTaxonomy } from './sarif-taxonomies';
 
 /** Property names tools use for a list of CWE ids, compared without case or separators. */
@@ -23,7 +23,7 @@ export function cweIdsInProperties(properties: JsonObject | null): number[] {
 }
 
 /** `result.taxa`: the taxa a result falls into, of which the CWE ones count. */
-export function cweIdsInTaxa(owner: JsonObject, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: SarifReader): number[] {
+export function cweIdsInTaxa(owner: JsonObject, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: JsonReader): number[] {
   const taxa = reader.array(owner, 'taxa', pointer) ?? [];
   const taxaPointer = childPointer(pointer, 'taxa');
   return taxa.map((reference, index) => cweIdOfReference(reference, childPointer(taxaPointer, index), taxonomies, reader)).filter((id) => id !== null);
@@ -37,7 +37,7 @@ export function cweIdsInTaxa(owner: JsonObject, pointer: string, taxonomies: rea
 const NON_MEMBERSHIP_KINDS = new Set(['disjoint', 'canPrecede', 'canFollow', 'willPrecede', 'willFollow']);
 
 /** `reportingDescriptor.relationships`: the taxa a rule belongs to, of which the CWE ones count. */
-export function cweIdsInRelationships(rule: JsonObject, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: SarifReader): number[] {
+export function cweIdsInRelationships(rule: JsonObject, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: JsonReader): number[] {
   const relationships = reader.array(rule, 'relationships', pointer) ?? [];
   const ids: number[] = [];
   relationships.forEach((relationship, index) => {

@@ -1,6 +1,6 @@
 import { FIELD_MAX_LENGTH, oneLine } from '../field-values';
 import { sha256Hex } from '../sha256';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 
 /** What a result is and where, for fingerprints computed or scoped by us. Never the line number. */
 export interface FingerprintFacts {
@@ -26,7 +26,7 @@ export interface FingerprintFacts {
  *    survives the code moving to another line; without a snippet, the message stands in for it.
  *    Without a rule id the message is added too, so two anonymous rules on one line stay apart.
  */
-export function sarifFingerprint(result: JsonObject, pointer: string, facts: FingerprintFacts, reader: SarifReader): string {
+export function sarifFingerprint(result: JsonObject, pointer: string, facts: FingerprintFacts, reader: JsonReader): string {
   const full = fingerprintEntries(reader.object(result, 'fingerprints', pointer));
   if (full.length > 0) {
     const [key, value] = full[0];

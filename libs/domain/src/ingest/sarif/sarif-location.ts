@@ -1,5 +1,5 @@
 import { childPointer } from '../json-pointer';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import type { SarifRunContext } from './sarif-run-context';
 import { artifactPath } from './sarif-uri';
 
@@ -15,7 +15,7 @@ export interface SarifLocationFacts {
  * falls back to `analysisTarget`, the file that was analysed, so at least the path is known. Only the
  * first location is read, so only it is validated.
  */
-export function readLocation(result: JsonObject, pointer: string, context: SarifRunContext, reader: SarifReader): SarifLocationFacts {
+export function readLocation(result: JsonObject, pointer: string, context: SarifRunContext, reader: JsonReader): SarifLocationFacts {
   const locations = reader.array(result, 'locations', pointer) ?? [];
   if (locations.length === 0) {
     const target = reader.object(result, 'analysisTarget', pointer);
@@ -42,7 +42,7 @@ export function readLocation(result: JsonObject, pointer: string, context: Sarif
 }
 
 /** `uri` (resolved against its base) when present, else the run artifact at `index`. */
-function pathOf(artifactLocation: JsonObject, pointer: string, context: SarifRunContext, reader: SarifReader): string | null {
+function pathOf(artifactLocation: JsonObject, pointer: string, context: SarifRunContext, reader: JsonReader): string | null {
   const uri = reader.string(artifactLocation, 'uri', pointer);
   const uriBaseId = reader.string(artifactLocation, 'uriBaseId', pointer);
   const index = reader.index(artifactLocation, 'index', pointer);
@@ -53,7 +53,7 @@ function pathOf(artifactLocation: JsonObject, pointer: string, context: SarifRun
   return index === null ? null : (context.artifactPaths[index] ?? null);
 }
 
-function snippetOf(region: JsonObject | null, pointer: string, reader: SarifReader): string | null {
+function snippetOf(region: JsonObject | null, pointer: string, reader: JsonReader): string | null {
   const snippet = region && reader.object(region, 'snippet', pointer);
   return snippet && reader.string(snippet, 'text', childPointer(pointer, 'snippet'));
 }

@@ -1,5 +1,5 @@
 import { childPointer } from '../json-pointer';
-import type { JsonObject, SarifReader } from './sarif-reader';
+import type { JsonObject, JsonReader } from '../json-reader';
 import type { SarifComponent, SarifRule } from './sarif-rules';
 
 /**
@@ -13,7 +13,7 @@ export function resultMessage(
   pointer: string,
   rule: SarifRule | null,
   components: readonly SarifComponent[],
-  reader: SarifReader,
+  reader: JsonReader,
 ): string | null {
   const message = reader.object(result, 'message', pointer);
   if (message === null) return null;

@@ -1,5 +1,5 @@
 import { childPointer } from '../json-pointer';
-import type { JsonObject, SarifReader } from './sarif-reader';
+import type { JsonObject, JsonReader } from '../json-reader';
 import type { SarifComponent, SarifRule } from './sarif-rules';
 import type { SarifRunContext } from './sarif-run-context';
 
@@ -19,7 +19,7 @@ export interface RuleMatch {
  * An index out of range or an id that contradicts the indexed rule is an error: the finding would get
  * another rule's severity, text and CWE ids.
  */
-export function findRule(result: JsonObject, pointer: string, context: SarifRunContext, reader: SarifReader): RuleMatch {
+export function findRule(result: JsonObject, pointer: string, context: SarifRunContext, reader: JsonReader): RuleMatch {
   const reference = reader.object(result, 'rule', pointer);
   const referencePointer = childPointer(pointer, 'rule');
   const ruleId = reader.string(result, 'ruleId', pointer);
@@ -64,7 +64,7 @@ export function findRule(result: JsonObject, pointer: string, context: SarifRunC
 }
 
 /** §3.54.2: by index into `tool.extensions`, else by guid, else (leniently) by name; none of them means the driver. */
-function findComponent(reference: JsonObject, pointer: string, context: SarifRunContext, reader: SarifReader): SarifComponent | null {
+function findComponent(reference: JsonObject, pointer: string, context: SarifRunContext, reader: JsonReader): SarifComponent | null {
   const index = reader.index(reference, 'index', pointer);
   if (index !== null) {
     const extension = context.extensions[index] ?? null;

@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
 import { cweIdsInProperties, cweIdsInRelationships } from './sarif-cwe';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import { readSecuritySeverity, SARIF_LEVELS, type SarifLevel } from './sarif-severity';
 import type { SarifTaxonomy } from './sarif-taxonomies';
 
@@ -33,7 +33,7 @@ export function readComponent(
   pointer: string,
   label: string,
   taxonomies: readonly SarifTaxonomy[],
-  reader: SarifReader,
+  reader: JsonReader,
 ): SarifComponent {
   const component = isJsonObject(value) ? value : {};
   if (!isJsonObject(value)) reader.problem(pointer, 'must be a toolComponent object');
@@ -58,7 +58,7 @@ export function readComponent(
   };
 }
 
-function readRule(value: unknown, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: SarifReader): SarifRule {
+function readRule(value: unknown, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: JsonReader): SarifRule {
   if (!isJsonObject(value)) {
     reader.problem(pointer, 'must be a reportingDescriptor object');
     return { id: null, guid: null, shortDescription: null, fullDescription: null, messageStrings: new Map(), defaultLevel: null, securitySeverity: null, cweIds: [] };
@@ -79,14 +79,14 @@ function readRule(value: unknown, pointer: string, taxonomies: readonly SarifTax
 }
 
 /** The plain text of a `multiformatMessageString`, falling back to its Markdown. */
-export function messageText(owner: JsonObject, key: string, pointer: string, reader: SarifReader): string | null {
+export function messageText(owner: JsonObject, key: string, pointer: string, reader: JsonReader): string | null {
   const message = reader.object(owner, key, pointer);
   if (message === null) return null;
   const messagePointer = childPointer(pointer, key);
   return reader.string(message, 'text', messagePointer) ?? reader.string(message, 'markdown', messagePointer);
 }
 
-function readMessageStrings(owner: JsonObject, key: string, pointer: string, reader: SarifReader): Map<string, string> {
+function readMessageStrings(owner: JsonObject, key: string, pointer: string, reader: JsonReader): Map<string, string> {
   const strings = new Map<string, string>();
   const map = reader.object(owner, key, pointer);
   if (map === null) return strings;

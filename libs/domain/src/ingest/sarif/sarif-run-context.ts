@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
 import { InputError } from '../parsed-finding';
-import { isJsonObject, SarifReader } from './sarif-reader';
+import { isJsonObject, JsonReader } from '../json-reader';
 import { readComponent, type SarifComponent } from './sarif-rules';
 import { readTaxonomies, type SarifTaxonomy } from './sarif-taxonomies';
 import { artifactPath, resolveUriBases } from './sarif-uri';
@@ -29,7 +29,7 @@ export interface SarifRunContext {
 /** Throws an InputError with a pointer per problem when the run is malformed; ignores `results`. */
 export function sarifRunContext(run: unknown, runPointer: string): SarifRunContext {
   if (!isJsonObject(run)) throw new InputError(`${runPointer} is not a SARIF run`, [{ pointer: runPointer, message: 'must be a run object' }]);
-  const reader = new SarifReader();
+  const reader = new JsonReader();
 
   const tool = reader.object(run, 'tool', runPointer);
   const toolPointer = childPointer(runPointer, 'tool');

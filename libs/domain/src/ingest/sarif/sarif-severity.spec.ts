@@ -1,5 +1,5 @@
 import { readSecuritySeverity, severityOfScore } from './sarif-severity';
-import { SarifReader } from './sarif-reader';
+import { JsonReader } from '../json-reader';
 
 describe(severityOfScore.name, () => {
   const sut = severityOfScore;
@@ -23,14 +23,14 @@ describe(readSecuritySeverity.name, () => {
   const sut = readSecuritySeverity;
 
   it('reads numeric strings and numbers', () => {
-    const reader = new SarifReader();
+    const reader = new JsonReader();
     expect(sut({ 'security-severity': '8.8' }, '/p', reader)).toBe(8.8);
     expect(sut({ 'security-severity': 5 }, '/p', reader)).toBe(5);
     expect(reader.problems.count).toBe(0);
   });
 
   it('ignores values that are not scores, and reports scores out of range', () => {
-    const reader = new SarifReader();
+    const reader = new JsonReader();
     expect(sut({ 'security-severity': 'High' }, '/p', reader)).toBeNull();
     expect(sut({}, '/p', reader)).toBeNull();
     expect(reader.problems.count).toBe(0);

@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/finding';
 import { childPointer } from '../json-pointer';
-import { isJsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonReader } from '../json-reader';
 
 export const SARIF_LEVELS = ['none', 'note', 'warning', 'error'] as const;
 export type SarifLevel = (typeof SARIF_LEVELS)[number];
@@ -33,7 +33,7 @@ export function severityOfScore(score: number): Severity {
  * A score out of range is an error, since it would set a wrong severity; a non-numeric value is some
  * other tool's private meaning and is ignored, leaving the level to decide.
  */
-export function readSecuritySeverity(properties: unknown, pointer: string, reader: SarifReader): number | null {
+export function readSecuritySeverity(properties: unknown, pointer: string, reader: JsonReader): number | null {
   if (!isJsonObject(properties)) return null;
   const value = properties['security-severity'];
   let score: number;

@@ -1,4 +1,4 @@
-import { SarifReader } from './sarif-reader';
+import { JsonReader } from '../json-reader';
 import { cweIdOfReference, readTaxonomies, type SarifTaxonomy } from './sarif-taxonomies';
 
 describe(cweIdOfReference.name, () => {
@@ -10,10 +10,10 @@ describe(cweIdOfReference.name, () => {
     ],
   };
   let taxonomies: SarifTaxonomy[];
-  let reader: SarifReader;
+  let reader: JsonReader;
 
   beforeEach(() => {
-    reader = new SarifReader();
+    reader = new JsonReader();
     taxonomies = readTaxonomies(run, '/runs/0', reader);
   });
 

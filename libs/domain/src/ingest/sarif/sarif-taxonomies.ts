@@ -1,6 +1,6 @@
 import { isCweId } from '../cwe-ids';
 import { childPointer } from '../json-pointer';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 
 /** A taxonomy of `run.taxonomies`, reduced to what finding a CWE id needs. */
 export interface SarifTaxonomy {
@@ -13,7 +13,7 @@ export interface SarifTaxonomy {
 
 const isCweName = (name: string | null) => name !== null && /\bcwe\b/i.test(name);
 
-export function readTaxonomies(run: JsonObject, runPointer: string, reader: SarifReader): SarifTaxonomy[] {
+export function readTaxonomies(run: JsonObject, runPointer: string, reader: JsonReader): SarifTaxonomy[] {
   const pointer = childPointer(runPointer, 'taxonomies');
   return (reader.array(run, 'taxonomies', runPointer) ?? []).map((value, index) => {
     const taxonomyPointer = childPointer(pointer, index);
@@ -41,7 +41,7 @@ export function readTaxonomies(run: JsonObject, runPointer: string, reader: Sari
  * else `index`, else `guid`. A taxon of a CWE taxonomy may be "89" or "CWE-89"; outside one, only an
  * explicit "CWE-89" counts. Indexes out of range are errors: they would attach the wrong CWE.
  */
-export function cweIdOfReference(reference: unknown, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: SarifReader): number | null {
+export function cweIdOfReference(reference: unknown, pointer: string, taxonomies: readonly SarifTaxonomy[], reader: JsonReader): number | null {
   if (!isJsonObject(reference)) {
     reader.problem(pointer, 'must be a reportingDescriptorReference object');
     return null;

@@ -1,4 +1,4 @@
-import { SarifReader } from './sarif-reader';
+import { JsonReader } from '../json-reader';
 import { artifactPath, resolveUriBases } from './sarif-uri';
 
 describe(resolveUriBases.name, () => {
@@ -9,18 +9,18 @@ describe(resolveUriBases.name, () => {
       { PROJECTROOT: { uri: 'file://build.example.com/work/' }, SRCROOT: { uri: ' src/', uriBaseId: 'PROJECTROOT' }, BIN: { uri: 'bin', uriBaseId: 'SRCROOT' } },
       'PROJECTROOT',
       '/runs/0/originalUriBaseIds',
-      new SarifReader(),
+      new JsonReader(),
     );
     expect(Object.fromEntries(bases)).toEqual({ PROJECTROOT: '', SRCROOT: 'src/', BIN: 'src/bin/' });
   });
 
   it('keeps absolute bases when no base is the repository root', () => {
-    const bases = sut({ ROOT: { uri: 'file:///home/ci/app/' }, SRC: { uri: 'src/', uriBaseId: 'ROOT' } }, null, '/o', new SarifReader());
+    const bases = sut({ ROOT: { uri: 'file:///home/ci/app/' }, SRC: { uri: 'src/', uriBaseId: 'ROOT' } }, null, '/o', new JsonReader());
     expect(bases.get('SRC')).toBe('file:///home/ci/app/src/');
   });
 
   it('reports a cycle at the base that closes it', () => {
-    const reader = new SarifReader();
+    const reader = new JsonReader();
     sut({ A: { uri: 'a/', uriBaseId: 'B' }, B: { uri: 'b/', uriBaseId: 'A' } }, null, '/runs/0/originalUriBaseIds', reader);
     expect(reader.problems.items).toEqual([{ pointer: '/runs/0/originalUriBaseIds/A/uriBaseId', message: 'base ids form a cycle: A → B → A' }]);
   });

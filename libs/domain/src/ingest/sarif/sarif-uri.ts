@@ -1,5 +1,5 @@
 import { childPointer } from '../json-pointer';
-import { isJsonObject, type JsonObject, type SarifReader } from './sarif-reader';
+import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 
 /** A URI with a scheme. One letter before the colon is a Windows drive ("C:/src"), not a scheme. */
 const SCHEME = /^[a-z][a-z0-9+.-]+:/i;
@@ -17,7 +17,7 @@ export function resolveUriBases(
   originalUriBaseIds: JsonObject | null,
   repoRootBaseId: string | null,
   pointer: string,
-  reader: SarifReader,
+  reader: JsonReader,
 ): Map<string, string> {
   const resolved = new Map<string, string>();
   if (repoRootBaseId !== null) resolved.set(repoRootBaseId, '');

@@ -1,6 +1,6 @@
-import { parseIsoDateTime } from '../iso-date-time';
-import { childPointer } from '../json-pointer';
-import { ProblemList } from '../problem-list';
+import { parseIsoDateTime } from './iso-date-time';
+import { childPointer } from './json-pointer';
+import { ProblemList } from './problem-list';
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -9,11 +9,11 @@ export function isJsonObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Reads the members of SARIF objects that the importer uses, recording a located problem for each
- * member of the wrong type. Absent and `null` members read as `null`: real producers emit both.
- * Members the importer does not use are never looked at, so unknown extras cost nothing.
+ * Reads the members of JSON inputs (SARIF logs, findings files) that an importer uses, recording a
+ * located problem for each member of the wrong type. Absent and `null` members read as `null`: real
+ * producers emit both. Members an importer does not ask for are never looked at.
  */
-export class SarifReader {
+export class JsonReader {
   constructor(readonly problems = new ProblemList()) {}
 
   problem(pointer: string, message: string): void {
@@ -61,7 +61,7 @@ export class SarifReader {
     return null;
   }
 
-  /** One of a fixed set of strings, as the SARIF schema's enums are. */
+  /** One of a fixed set of strings, as schema enums are. */
   oneOf<T extends string>(parent: JsonObject, key: string, pointer: string, choices: readonly T[]): T | null {
     const value = this.string(parent, key, pointer);
     if (value === null) return null;
@@ -70,7 +70,7 @@ export class SarifReader {
     return null;
   }
 
-  /** A SARIF date-time (ISO 8601), normalised to UTC. */
+  /** An ISO 8601 date-time, normalised to UTC. */
   dateTime(parent: JsonObject, key: string, pointer: string): string | null {
     const value = this.string(parent, key, pointer);
     if (value === null) return null;
