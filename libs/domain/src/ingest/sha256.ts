@@ -1,17 +1,25 @@
 /**
  * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in lower-case hex. Written out because the domain
- * library also runs in the browser, where node:crypto is missing and WebCrypto is asynchronous; the
- * parsers that need it hash a few short strings per finding, so speed is not a concern.
+ * library also runs in the browser, where node:crypto is missing and WebCrypto is asynchronous. The
+ * importers hash once per finding, so it avoids allocations beyond the message buffer.
  */
 export function sha256Hex(text: string): string {
-  const bytes = utf8Bytes(text);
-  const hash = H0.slice();
-  const w = new Uint32Array(64);
-  for (const block of paddedBlocks(bytes)) compress(hash, w, block);
+  const message = paddedUtf8(text);
+  const state = STATE;
+  state.set(H0);
+  for (let offset = 0; offset < message.length; offset += 64) compress(state, message, offset);
   let hex = '';
-  for (const word of hash) hex += word.toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    const word = state[i];
+    hex += HEX_BYTES[word >>> 24] + HEX_BYTES[(word >>> 16) & 0xff] + HEX_BYTES[(word >>> 8) & 0xff] + HEX_BYTES[word & 0xff];
+  }
   return hex;
 }
+
+/** Scratch space reused by every call: hashing runs once per imported finding, so allocations add up. */
+const STATE = new Uint32Array(8);
+const W = new Uint32Array(64);
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** First 32 bits of the fractional parts of the square roots of the first 8 primes. */
 const H0 = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
@@ -28,9 +36,13 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** UTF-8 as TextEncoder produces it: a lone surrogate becomes U+FFFD, as node:crypto also does. */
-function utf8Bytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 3);
+/**
+ * The message as FIPS 180-4 hashes it: the UTF-8 bytes (as TextEncoder produces them, so a lone
+ * surrogate becomes U+FFFD, as node:crypto also does), then 0x80, zeros to 56 mod 64, and the bit
+ * length as a 64-bit big-endian number.
+ */
+function paddedUtf8(text: string): Uint8Array {
+  const out = new Uint8Array(Math.ceil((text.length * 3 + 9) / 64) * 64);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
@@ -59,35 +71,34 @@ function utf8Bytes(text: string): Uint8Array {
       out[n++] = 0x80 | (code & 0x3f);
     }
   }
-  return out.subarray(0, n);
+  const length = Math.ceil((n + 9) / 64) * 64;
+  out[n] = 0x80;
+  const bits = n * 8;
+  const view = new DataView(out.buffer, 0, length);
+  view.setUint32(length - 8, Math.floor(bits / 0x100000000));
+  view.setUint32(length - 4, bits >>> 0);
+  return out.subarray(0, length);
 }
 
-/** The message split into 64-byte blocks after appending 0x80, zeros and the bit length (big-endian). */
-function* paddedBlocks(bytes: Uint8Array): Generator<Uint8Array> {
-  const fullBlocks = Math.floor(bytes.length / 64);
-  for (let b = 0; b < fullBlocks; b++) yield bytes.subarray(b * 64, b * 64 + 64);
-  const rest = bytes.length - fullBlocks * 64;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(bytes.subarray(fullBlocks * 64));
-  tail[rest] = 0x80;
-  const bitLength = bytes.length * 8;
-  const view = new DataView(tail.buffer);
-  view.setUint32(tail.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(tail.length - 4, bitLength >>> 0);
-  yield tail.subarray(0, 64);
-  if (tail.length === 128) yield tail.subarray(64);
-}
-
-function compress(hash: Uint32Array, w: Uint32Array, block: Uint8Array): void {
+function compress(hash: Uint32Array, block: Uint8Array, offset: number): void {
+  const w = W;
   for (let t = 0; t < 16; t++) {
-    w[t] = (block[4 * t] << 24) | (block[4 * t + 1] << 16) | (block[4 * t + 2] << 8) | block[4 * t + 3];
+    const at = offset + 4 * t;
+    w[t] = (block[at] << 24) | (block[at + 1] << 16) | (block[at + 2] << 8) | block[at + 3];
   }
   for (let t = 16; t < 64; t++) {
     const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
     const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
     w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
   }
-  let [a, b, c, d, e, f, g, h] = hash;
+  let a = hash[0];
+  let b = hash[1];
+  let c = hash[2];
+  let d = hash[3];
+  let e = hash[4];
+  let f = hash[5];
+  let g = hash[6];
+  let h = hash[7];
   for (let t = 0; t < 64; t++) {
     const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) | 0;
     const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
