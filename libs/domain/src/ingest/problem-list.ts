@@ -36,3 +36,8 @@ export class ProblemList {
     throw new InputError(`${count} in ${inputName}${listed}; first: ${describeProblem(this.items[0])}`, this.items);
   }
 }
+
+/** "1 rule", "3 rules": counts in problem messages read as English. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

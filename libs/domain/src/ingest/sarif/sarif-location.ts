@@ -1,4 +1,5 @@
 import { childPointer } from '../json-pointer';
+import { countOf } from '../problem-list';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import type { SarifRunContext } from './sarif-run-context';
 import { artifactPath } from './sarif-uri';
@@ -47,7 +48,7 @@ function pathOf(artifactLocation: JsonObject, pointer: string, context: SarifRun
   const uriBaseId = reader.string(artifactLocation, 'uriBaseId', pointer);
   const index = reader.index(artifactLocation, 'index', pointer);
   if (index !== null && index >= context.artifactPaths.length) {
-    reader.problem(childPointer(pointer, 'index'), `${index} is out of range: the run has ${context.artifactPaths.length} artifacts`);
+    reader.problem(childPointer(pointer, 'index'), `${index} is out of range: the run has ${countOf(context.artifactPaths.length, 'artifact')}`);
   }
   if (uri !== null) return artifactPath(uri, uriBaseId, context.uriBases);
   return index === null ? null : (context.artifactPaths[index] ?? null);

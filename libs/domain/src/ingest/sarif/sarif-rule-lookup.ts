@@ -1,4 +1,5 @@
 import { childPointer } from '../json-pointer';
+import { countOf } from '../problem-list';
 import type { JsonObject, JsonReader } from '../json-reader';
 import type { SarifComponent, SarifRule } from './sarif-rules';
 import type { SarifRunContext } from './sarif-run-context';
@@ -44,7 +45,7 @@ export function findRule(result: JsonObject, pointer: string, context: SarifRunC
   let rule: SarifRule | null = null;
   if (index !== null) {
     rule = component.rules[index] ?? null;
-    if (rule === null) reader.problem(indexPointer, `${index} is out of range: ${component.label} has ${component.rules.length} rules`);
+    if (rule === null) reader.problem(indexPointer, `${index} is out of range: ${component.label} has ${countOf(component.rules.length, 'rule')}`);
     else if (id !== null && rule.id !== null && id !== rule.id && !id.startsWith(`${rule.id}/`)) {
       reader.problem(indexPointer, `points to rule ${JSON.stringify(rule.id)}, not to ${JSON.stringify(id)}`);
     }
@@ -68,7 +69,7 @@ function findComponent(reference: JsonObject, pointer: string, context: SarifRun
   const index = reader.index(reference, 'index', pointer);
   if (index !== null) {
     const extension = context.extensions[index] ?? null;
-    if (extension === null) reader.problem(childPointer(pointer, 'index'), `${index} is out of range: the tool has ${context.extensions.length} extensions`);
+    if (extension === null) reader.problem(childPointer(pointer, 'index'), `${index} is out of range: the tool has ${countOf(context.extensions.length, 'extension')}`);
     return extension;
   }
   const all = [context.driver, ...context.extensions];

@@ -1,5 +1,6 @@
 import { isCweId } from '../cwe-ids';
 import { childPointer } from '../json-pointer';
+import { countOf } from '../problem-list';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 
 /** A taxonomy of `run.taxonomies`, reduced to what finding a CWE id needs. */
@@ -56,7 +57,7 @@ export function cweIdOfReference(reference: unknown, pointer: string, taxonomies
     const guid = reader.string(component, 'guid', componentPointer)?.toLowerCase() ?? null;
     if (index !== null) {
       taxonomy = taxonomies[index] ?? null;
-      if (taxonomy === null) reader.problem(childPointer(componentPointer, 'index'), `${index} is out of range: the run has ${taxonomies.length} taxonomies`);
+      if (taxonomy === null) reader.problem(childPointer(componentPointer, 'index'), `${index} is out of range: the run has ${countOf(taxonomies.length, 'taxonomy', 'taxonomies')}`);
     } else if (guid !== null) {
       taxonomy = taxonomies.find((candidate) => candidate.guid === guid) ?? null;
     } else if (componentName !== null) {
@@ -70,7 +71,7 @@ export function cweIdOfReference(reference: unknown, pointer: string, taxonomies
   if (id === null && index !== null && taxonomy !== null) {
     id = taxonomy.taxonIds[index] ?? null;
     if (index >= taxonomy.taxonIds.length) {
-      reader.problem(childPointer(pointer, 'index'), `${index} is out of range: taxonomy ${taxonomy.name ?? '(unnamed)'} has ${taxonomy.taxonIds.length} taxa`);
+      reader.problem(childPointer(pointer, 'index'), `${index} is out of range: taxonomy ${taxonomy.name ?? '(unnamed)'} has ${countOf(taxonomy.taxonIds.length, 'taxon', 'taxa')}`);
     }
   }
   if (id === null && guid !== null && taxonomy !== null) id = taxonomy.taxonIdByGuid.get(guid.toLowerCase()) ?? null;
