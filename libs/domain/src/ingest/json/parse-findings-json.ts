@@ -3,8 +3,8 @@ import { FINDING_STATUSES, SEVERITIES, SOURCE_KINDS } from '../../model/finding'
 import { isCweId, sortedCweIds } from '../cwe-ids';
 import { FIELD_MAX_LENGTH, MAX_CWE_IDS, MAX_LINE } from '../field-values';
 import { computeFindingFingerprint } from '../finding-fingerprint';
-import { isJsonObject, JsonReader, type JsonObject } from '../json-reader';
 import { childPointer } from '../json-pointer';
+import { isJsonObject, JsonReader, type JsonObject } from '../json-reader';
 import { InputError, type ParsedFinding } from '../parsed-finding';
 
 /** The API's finding properties: a file of findings is a saved request body. */

@@ -1,8 +1,8 @@
 import { childPointer } from '../json-pointer';
+import { isJsonObject } from '../json-reader';
 import { InputError, type ParsedFinding } from '../parsed-finding';
 import { ProblemList } from '../problem-list';
 import { parseSarifResult } from './parse-sarif-result';
-import { isJsonObject } from '../json-reader';
 import { sarifRunContext } from './sarif-run-context';
 
 export interface SarifLogContents {

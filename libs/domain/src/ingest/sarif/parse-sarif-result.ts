@@ -1,12 +1,12 @@
 import { sortedCweIds } from '../cwe-ids';
 import { capLength, FIELD_MAX_LENGTH, oneLine } from '../field-values';
 import { childPointer } from '../json-pointer';
+import { isJsonObject, type JsonObject, JsonReader } from '../json-reader';
 import { InputError, type ParsedFinding } from '../parsed-finding';
 import { cweIdsInProperties, cweIdsInTaxa } from './sarif-cwe';
 import { sarifFingerprint } from './sarif-fingerprint';
 import { readLocation } from './sarif-location';
 import { resultMessage } from './sarif-message';
-import { isJsonObject, type JsonObject, JsonReader } from '../json-reader';
 import { findRule } from './sarif-rule-lookup';
 import type { SarifRule } from './sarif-rules';
 import type { SarifRunContext } from './sarif-run-context';

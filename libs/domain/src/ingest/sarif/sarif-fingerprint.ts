@@ -1,6 +1,6 @@
 import { FIELD_MAX_LENGTH, oneLine } from '../field-values';
-import { sha256Hex } from '../sha256';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
+import { sha256Hex } from '../sha256';
 
 /** What a result is and where, for fingerprints computed or scoped by us. Never the line number. */
 export interface FingerprintFacts {

@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
-import { countOf } from '../problem-list';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
+import { countOf } from '../problem-list';
 import type { SarifRunContext } from './sarif-run-context';
 import { artifactPath } from './sarif-uri';
 

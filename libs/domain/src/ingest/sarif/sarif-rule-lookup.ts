@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
-import { countOf } from '../problem-list';
 import type { JsonObject, JsonReader } from '../json-reader';
+import { countOf } from '../problem-list';
 import type { SarifComponent, SarifRule } from './sarif-rules';
 import type { SarifRunContext } from './sarif-run-context';
 

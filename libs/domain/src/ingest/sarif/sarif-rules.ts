@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
-import { cweIdsInProperties, cweIdsInRelationships } from './sarif-cwe';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
+import { cweIdsInProperties, cweIdsInRelationships } from './sarif-cwe';
 import { readSecuritySeverity, SARIF_LEVELS, type SarifLevel } from './sarif-severity';
 import type { SarifTaxonomy } from './sarif-taxonomies';
 

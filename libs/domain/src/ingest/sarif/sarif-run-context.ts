@@ -1,6 +1,6 @@
 import { childPointer } from '../json-pointer';
-import { InputError } from '../parsed-finding';
 import { isJsonObject, JsonReader } from '../json-reader';
+import { InputError } from '../parsed-finding';
 import { readComponent, type SarifComponent } from './sarif-rules';
 import { readTaxonomies, type SarifTaxonomy } from './sarif-taxonomies';
 import { artifactPath, resolveUriBases } from './sarif-uri';

@@ -1,5 +1,5 @@
-import { readSecuritySeverity, severityOfScore } from './sarif-severity';
 import { JsonReader } from '../json-reader';
+import { readSecuritySeverity, severityOfScore } from './sarif-severity';
 
 describe(severityOfScore.name, () => {
   const sut = severityOfScore;

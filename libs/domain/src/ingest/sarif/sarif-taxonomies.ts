@@ -1,7 +1,7 @@
 import { isCweId } from '../cwe-ids';
 import { childPointer } from '../json-pointer';
-import { countOf } from '../problem-list';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
+import { countOf } from '../problem-list';
 
 /** A taxonomy of `run.taxonomies`, reduced to what finding a CWE id needs. */
 export interface SarifTaxonomy {
