@@ -1,9 +1,11 @@
 import { ProblemList } from '../problem-list';
 import { detectDelimiter, readCsvRecords } from './csv-records';
 
+const sut = readCsvRecords;
+
 function read(text: string, delimiter: ',' | ';' = ',') {
   const problems = new ProblemList();
-  const records = readCsvRecords(text, delimiter, problems);
+  const records = sut(text, delimiter, problems);
   return { rows: records.map((record) => [record.line, ...record.fields.map((field) => field.text)]), problems: problems.items };
 }
 

@@ -3,6 +3,7 @@ import { findRule } from './sarif-rule-lookup';
 import { sarifRunContext } from './sarif-run-context';
 
 describe(findRule.name, () => {
+  const sut = findRule;
   const context = sarifRunContext(
     {
       tool: {
@@ -15,7 +16,7 @@ describe(findRule.name, () => {
 
   function find(result: Record<string, unknown>) {
     const reader = new JsonReader();
-    const match = findRule(result, '/runs/0/results/0', context, reader);
+    const match = sut(result, '/runs/0/results/0', context, reader);
     return { ruleId: match.ruleId, rule: match.rule?.id ?? null, component: match.component.label, problems: reader.problems.items };
   }
 
