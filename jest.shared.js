@@ -7,6 +7,7 @@ module.exports.sharedJestOptions = {
   },
   moduleNameMapper: {
     '^@escapement/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@escapement/api$': '<rootDir>/apps/api/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/apps/.*/dist', '<rootDir>/libs/.*/dist'],
   globalSetup: '<rootDir>/test/support/pin-utc.js',

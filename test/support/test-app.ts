@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { loadAppConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 
@@ -20,9 +20,9 @@ export function testDatabaseUrl(): string {
 }
 
 /** Builds the production app module against the run's database, with no demo data and quiet logs. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const url = testDatabaseUrl();
-  const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: null });
+  const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: null, ...overrides });
   const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url }), embedded: null });
   const dataSource = app.get(DataSource);
   return {

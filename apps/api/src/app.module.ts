@@ -12,6 +12,7 @@ import { DatabaseInfo } from './database/database-info';
 import { DemoModule } from './demo/demo.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ServicesModule,
         AdoptionsModule,
         FindingsModule,
+        ImportsModule,
         MetricsModule,
         DemoModule,
         ...dashboard,

@@ -4,3 +4,5 @@ export { loadAppConfig, type AppConfig } from './config/app-config';
 export { migrate, openDatabaseTarget, dataSourceOptions, type DatabaseTarget } from './database/data-source';
 export { EmbeddedPostgres } from './database/embedded-postgres';
 export { DemoSeeder } from './demo/demo-seeder';
+export { readImport, detectFileFormat } from './imports/readers/read-import';
+export { ImportParameters, IMPORT_FORMATS, type ImportFormat } from './imports/import.dto';

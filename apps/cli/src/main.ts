@@ -1,19 +1,27 @@
 import { parseArgs, UsageError } from './args';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
+import { parseCommand } from './commands/parse.command';
+import { uploadCommand } from './commands/upload.command';
 
 const USAGE = `escapement — security findings and escape rates
 
 Usage:
+  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan]
+                            [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
+                                              post scanner output (SARIF, JSON, CSV) to the server
+  escapement parse FILE... [--json]           show offline what a file would import
   escapement db migrate                       apply database migrations
   escapement demo [--findings N] [--seed S]   add a generated demo organisation
 
 Environment:
+  ESCAPEMENT_URL        server for upload (default http://localhost:3000)
+  ESCAPEMENT_TOKEN      API token for upload
   DATABASE_URL          PostgreSQL server to use (unset: the embedded database)
   ESCAPEMENT_DATA_DIR   embedded database folder (default ./data)
 `;
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<number | void> {
   const args = parseArgs(argv);
   const [command, sub] = args.positional;
   if (!command || command === 'help' || args.options.has('help')) {
@@ -22,11 +30,13 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'db' && sub === 'migrate') return dbMigrateCommand();
   if (command === 'demo') return demoCommand(args);
+  if (command === 'upload') return uploadCommand(args);
+  if (command === 'parse') return parseCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);
 }
 
 main(process.argv.slice(2)).then(
-  () => process.exit(0),
+  (code) => process.exit(code ?? 0),
   (error: unknown) => {
     if (error instanceof UsageError) {
       console.error(`escapement: ${error.message}\n\n${USAGE}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
 import type { FindingRecord } from './finding-record';
@@ -117,7 +118,7 @@ export class FindingIngestRepository {
   private async applyStatuses(manager: EntityManager, findings: FindingRecord[], ids: Map<string, string>): Promise<string[]> {
     const withStatus = findings.filter((f) => f.status !== null);
     if (withStatus.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
+    const rows = await modifyReturning<{ id: string }>(manager,
       `UPDATE findings f
           SET status = s.status::finding_status,
               fixed_at = CASE WHEN s.status = 'fixed' THEN coalesce(f.fixed_at, now()) ELSE NULL END,
@@ -137,7 +138,7 @@ export class FindingIngestRepository {
     const present = idsIn('present');
     const suppressed = idsIn('suppressed');
     if (present.length === 0 && suppressed.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
+    const rows = await modifyReturning<{ id: string }>(manager,
       `UPDATE findings
           SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'suppressed'::finding_status ELSE 'open'::finding_status END,
               fixed_at = NULL, updated_at = now()

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DetectionStage } from '@escapement/domain';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { modifyReturning } from '../common/sql';
 import type { UpsertCounts } from '../findings/finding-record';
 
 export interface ImportReceipt {
@@ -9,26 +11,113 @@ export interface ImportReceipt {
   receivedBy: string | null;
   fileName: string | null;
   contentSha256: string | null;
+  serviceName?: string | null;
+  bytes?: number | null;
+  repo?: string | null;
+  commitSha?: string | null;
+  fullScan?: boolean;
 }
 
-/** The history of what was received: one row per upload, written in the upload's own transaction. */
+export interface ImportRow {
+  id: string;
+  status: 'processing' | 'completed' | 'failed';
+  format: string;
+  stage: DetectionStage | null;
+  service_name: string | null;
+  received_by: string | null;
+  file_name: string | null;
+  content_sha256: string | null;
+  bytes: string | null;
+  repo: string | null;
+  commit_sha: string | null;
+  full_scan: boolean;
+  tools: string[];
+  received_at: Date;
+  completed_at: Date | null;
+  received_count: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  suppressed_count: number;
+  fixed_count: number;
+  error: { detail: string; errors?: unknown[] } | null;
+}
+
+export type ImportOutcome = UpsertCounts & { suppressed: number; fixed?: number; tools?: string[] };
+
+/** The history of what was received: one row per upload. */
 @Injectable()
 export class ImportLogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   async open(manager: EntityManager, receipt: ImportReceipt): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO imports (status, format, stage, received_by, file_name, content_sha256)
-       VALUES ('processing', $1, $2::detection_stage, $3, $4, $5) RETURNING id`,
-      [receipt.format, receipt.stage, receipt.receivedBy, receipt.fileName, receipt.contentSha256],
+      `INSERT INTO imports (status, format, stage, received_by, file_name, content_sha256, service_id, bytes, repo, commit_sha, full_scan)
+       VALUES ('processing', $1, $2::detection_stage, $3, $4, $5, (SELECT id FROM services WHERE name = $6), $7, $8, $9, $10)
+       RETURNING id`,
+      [
+        receipt.format,
+        receipt.stage,
+        receipt.receivedBy,
+        receipt.fileName,
+        receipt.contentSha256,
+        receipt.serviceName ?? null,
+        receipt.bytes ?? null,
+        receipt.repo ?? null,
+        receipt.commitSha ?? null,
+        receipt.fullScan ?? false,
+      ],
     );
     return row.id;
   }
 
-  async complete(manager: EntityManager, id: string, counts: UpsertCounts & { suppressed?: number }): Promise<void> {
+  async complete(manager: EntityManager, id: string, outcome: ImportOutcome): Promise<void> {
     await manager.query(
       `UPDATE imports SET status = 'completed', completed_at = now(), received_count = $2, created_count = $3,
-              updated_count = $4, unchanged_count = $5, suppressed_count = $6
+              updated_count = $4, unchanged_count = $5, suppressed_count = $6, fixed_count = $7, tools = $8,
+              service_id = coalesce(service_id, (SELECT service_id FROM findings f JOIN detections d ON d.finding_id = f.id
+                                                  WHERE d.import_id = $1 LIMIT 1))
         WHERE id = $1`,
-      [id, counts.received, counts.created, counts.updated, counts.unchanged, counts.suppressed ?? 0],
+      [id, outcome.received, outcome.created, outcome.updated, outcome.unchanged, outcome.suppressed, outcome.fixed ?? 0, outcome.tools ?? []],
+    );
+  }
+
+  /** A background import that failed: the reason is kept for the person polling it. */
+  async fail(id: string, error: { detail: string; errors?: unknown[] }): Promise<void> {
+    await this.dataSource.query(`UPDATE imports SET status = 'failed', completed_at = now(), error = $2 WHERE id = $1`, [id, JSON.stringify(error)]);
+  }
+
+  /** Imports left `processing` by a process that died: their data was rolled back, so say so. */
+  async failInterrupted(): Promise<number> {
+    const rows = await modifyReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE imports SET status = 'failed', completed_at = now(),
+              error = '{"detail": "The server stopped before this import finished; nothing of it was stored. Send it again."}'
+        WHERE status = 'processing' RETURNING id`,
+    );
+    return rows.length;
+  }
+
+  async find(id: string): Promise<ImportRow | null> {
+    const [row] = await this.dataSource.query(`${SELECT_IMPORT} WHERE i.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async list(limit: number, before: { at: string; id: string } | null): Promise<(ImportRow & { cursor_at: string })[]> {
+    return this.dataSource.query(
+      `${SELECT_IMPORT}
+        WHERE ($2::timestamptz IS NULL OR (i.received_at, i.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY i.received_at DESC, i.id DESC
+        LIMIT $1`,
+      [limit, before?.at ?? null, before?.id ?? null],
     );
   }
 }
+
+const SELECT_IMPORT = `
+  SELECT i.id, i.status, i.format, i.stage, s.name AS service_name, i.received_by, i.file_name, i.content_sha256, i.bytes,
+         i.repo, i.commit_sha, i.full_scan, i.tools, i.received_at, i.completed_at, i.received_count, i.created_count,
+         i.updated_count, i.unchanged_count, i.suppressed_count, i.fixed_count, i.error,
+         to_json(i.received_at) #>> '{}' AS cursor_at
+    FROM imports i
+    LEFT JOIN services s ON s.id = i.service_id`;

@@ -14,9 +14,15 @@ describe(resolveUriBases.name, () => {
     expect(Object.fromEntries(bases)).toEqual({ PROJECTROOT: '', SRCROOT: 'src/', BIN: 'src/bin/' });
   });
 
-  it('keeps absolute bases when no base is the repository root', () => {
+  it('takes a top-level file base as the checkout root when no base is declared the repository root', () => {
     const bases = sut({ ROOT: { uri: 'file:///home/ci/app/' }, SRC: { uri: 'src/', uriBaseId: 'ROOT' } }, null, '/o', new JsonReader());
-    expect(bases.get('SRC')).toBe('file:///home/ci/app/src/');
+    expect(bases.get('ROOT')).toBe('');
+    expect(bases.get('SRC')).toBe('src/');
+  });
+
+  it('keeps web bases whole', () => {
+    const bases = sut({ SITE: { uri: 'https://shop.example.com/' } }, null, '/o', new JsonReader());
+    expect(bases.get('SITE')).toBe('https://shop.example.com/');
   });
 
   it('reports a cycle at the base that closes it', () => {

@@ -12,6 +12,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]+:/i;
  * Bases chain (`SRCROOT` → `PROJECTROOT`), so each is resolved recursively; a cycle is an error. The
  * base that `versionControlProvenance[0].mappedTo` names *is* the repository root: resolution stops
  * there, so paths come out relative to the repository, which is what threat-model components match on.
+ * Without it, a top-level absolute `file:` base is taken as the checkout root for the same reason.
  */
 export function resolveUriBases(
   originalUriBaseIds: JsonObject | null,
@@ -41,7 +42,11 @@ export function resolveUriBases(
     resolving.push(baseId);
     const uri = (reader.string(entry, 'uri', basePointer) ?? '').trim();
     const parentId = reader.string(entry, 'uriBaseId', basePointer);
-    let prefix = parentId !== null && !SCHEME.test(uri) ? joinUri(resolve(parentId), uri) : uri;
+    // Without a declared repository root, a top-level base that is an absolute file URI is the checkout
+    // on the scanning machine (`file:///home/runner/work/app/`): paths stay relative to it, so they
+    // match threat models and do not change from one runner to the next.
+    const checkoutRoot = repoRootBaseId === null && parentId === null && /^file:/i.test(uri);
+    let prefix = checkoutRoot ? '' : parentId !== null && !SCHEME.test(uri) ? joinUri(resolve(parentId), uri) : uri;
     if (prefix !== '' && !prefix.endsWith('/')) prefix += '/';
     resolving.pop();
     resolved.set(baseId, prefix);

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { modifyReturning } from '../common/sql';
+import type { EntityManager } from 'typeorm';
+import { FindingIngestRepository } from '../findings/finding-ingest.repository';
+import type { FindingRecord } from '../findings/finding-record';
+import { ImportTally } from '../findings/import-tally';
+import type { ImportFormat, ImportParameters } from './import.dto';
+import type { ImportOutcome } from './import-log.repository';
+import type { ReadContext } from './readers/import-reader';
+import { readImport } from './readers/read-import';
+
+const BATCH = 2_000;
+
+/**
+ * Reads an upload with its format's reader and stores it in batches inside the caller's transaction,
+ * then, for a full scan, closes what the scan no longer reports.
+ */
+@Injectable()
+export class ImportRunner {
+  constructor(private readonly ingest: FindingIngestRepository) {}
+
+  async run(manager: EntityManager, importId: string, format: ImportFormat, context: ReadContext): Promise<ImportOutcome> {
+    const tools = new Set<string>();
+    const findings = readImport(format, context, tools);
+    const tally = new ImportTally();
+    let batch: FindingRecord[] = [];
+    let suppressed = 0;
+    for await (const { record, suppressed: isSuppressed } of findings) {
+      batch.push(record);
+      if (isSuppressed) suppressed += 1;
+      if (batch.length >= BATCH) {
+        tally.add(await this.ingest.upsert(manager, batch, importId));
+        batch = [];
+      }
+      if (record.tool && format !== 'sarif') tools.add(record.tool);
+    }
+    if (batch.length) tally.add(await this.ingest.upsert(manager, batch, importId));
+    tally.countSuppressed(suppressed);
+    const fixed = context.parameters.fullScan ? await this.closeMissing(manager, context.parameters, [...tools], tally.seenIds(), context.receivedAt) : 0;
+    return { ...tally.counts(), fixed, tools: [...tools].sort() };
+  }
+
+  /**
+   * A full scan of a service by some tools reports everything those tools still see there: their open
+   * findings it does not contain are fixed. Identity is the fingerprint, which ignores line numbers, so
+   * a finding that merely moved is still contained and stays open.
+   */
+  private async closeMissing(manager: EntityManager, parameters: ImportParameters, tools: string[], seenIds: string[], receivedAt: Date): Promise<number> {
+    if (!parameters.service || tools.length === 0) return 0;
+    const rows = await modifyReturning<{ id: string }>(manager,
+      `UPDATE findings f
+          SET status = 'fixed', fixed_at = $4::timestamptz, updated_at = now()
+         FROM services s
+        WHERE s.id = f.service_id AND s.name = $1 AND f.tool = ANY($2::text[]) AND f.status = 'open'
+          AND NOT (f.id = ANY($3::uuid[]))
+       RETURNING f.id`,
+      [parameters.service, tools, seenIds, parameters.detectedAt ?? receivedAt.toISOString()],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { detectFormat } from '@escapement/domain';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { toProblemDetails } from '../common/validation';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ImportParameters, mapImport, type ImportFormat, type ImportPageResponse, type ImportResponse } from './import.dto';
+import { ImportLogRepository } from './import-log.repository';
+import { ImportQueue } from './import-queue';
+import { ImportRunner } from './import-runner';
+import { spoolUpload, type SpooledUpload } from './upload-spool';
+
+@Injectable()
+export class ImportsService implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly log: ImportLogRepository,
+    private readonly runner: ImportRunner,
+    private readonly queue: ImportQueue,
+  ) {}
+
+  /** Imports a previous process was running when it died were rolled back with it: record that. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.log.failInterrupted();
+  }
+
+  /**
+   * Small uploads are stored before answering (201). Large ones are answered at once (202) and stored in
+   * the background, so no pipeline's HTTP request times out; the answer says where to poll.
+   */
+  async receive(request: Request, query: Record<string, unknown>): Promise<{ status: 201 | 202; body: ImportResponse }> {
+    const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200 });
+    try {
+      const parameters = validateParameters({ ...upload.fields, ...query });
+      const format = parameters.format ?? detectFormat(upload.head, upload.fileName ?? undefined);
+      if (!format) {
+        throw invalid('The file format cannot be recognised: send SARIF 2.1.0, a JSON array of findings, or CSV with a header row (or name it with `format`)', [
+          { parameter: 'format', message: 'not detected' },
+        ]);
+      }
+      if (format === 'sarif' && !parameters.service) {
+        throw invalid('A SARIF upload needs the `service` it scanned', [{ parameter: 'service', message: 'required for SARIF' }]);
+      }
+      if (parameters.fullScan && !parameters.service) {
+        throw invalid('A full scan needs the `service` it covers', [{ parameter: 'service', message: 'required with fullScan' }]);
+      }
+      const receipt = {
+        format,
+        stage: parameters.stage ?? null,
+        receivedBy: null,
+        fileName: upload.fileName ?? parameters.fileName ?? null,
+        contentSha256: upload.sha256,
+        serviceName: parameters.service ?? null,
+        bytes: upload.bytes,
+        repo: parameters.repo ?? null,
+        commitSha: parameters.commit ?? null,
+        fullScan: parameters.fullScan ?? false,
+      };
+      const receivedAt = new Date();
+      if (upload.bytes > this.config.backgroundImportBytes) {
+        const id = await this.dataSource.transaction((manager) => this.log.open(manager, receipt));
+        this.queue.enqueue(id, () => this.processInBackground(id, format, upload, parameters, receivedAt));
+        return { status: 202, body: mapImport((await this.log.find(id))!) };
+      }
+      const id = await this.dataSource.transaction(async (manager) => {
+        const importId = await this.log.open(manager, receipt);
+        const outcome = await this.runner.run(manager, importId, format, { file: upload.path, parameters, receivedAt });
+        await this.log.complete(manager, importId, outcome);
+        return importId;
+      });
+      upload.discard();
+      return { status: 201, body: mapImport((await this.log.find(id))!) };
+    } catch (error) {
+      upload.discard();
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<ImportResponse> {
+    const row = await this.log.find(id);
+    if (!row) throw notFound('Import', id);
+    return mapImport(row);
+  }
+
+  async list(limit: number, cursor: string | undefined): Promise<ImportPageResponse> {
+    const before = decodeCursor(cursor);
+    const rows = await this.log.list(limit + 1, before);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(mapImport),
+      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursor_at, last.id])).toString('base64url') : null,
+    };
+  }
+
+  private async processInBackground(id: string, format: ImportFormat, upload: SpooledUpload, parameters: ImportParameters, receivedAt: Date): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const outcome = await this.runner.run(manager, id, format, { file: upload.path, parameters, receivedAt });
+        await this.log.complete(manager, id, outcome);
+      });
+    } catch (error) {
+      const detail = error instanceof DomainError ? { detail: error.message, errors: error.errors } : { detail: 'The import failed on the server; nothing of it was stored.' };
+      await this.log.fail(id, detail);
+      if (!(error instanceof DomainError)) throw error;
+    } finally {
+      upload.discard();
+    }
+  }
+}
+
+function validateParameters(raw: Record<string, unknown>): ImportParameters {
+  const parameters = plainToInstance(ImportParameters, raw);
+  const problems = toProblemDetails(validateSync(parameters, { whitelist: true, forbidNonWhitelisted: true })).map(({ pointer, message }) => ({
+    parameter: pointer?.slice(1),
+    message,
+  }));
+  if (problems.length) throw invalid(`Invalid upload parameters: ${problems.map((p) => `${p.parameter}: ${p.message}`).join('; ')}`, problems);
+  return parameters;
+}
+
+function decodeCursor(raw: string | undefined): { at: string; id: string } | null {
+  if (!raw) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw invalid('The cursor is not one this server issued', [{ parameter: 'cursor', message: 'invalid cursor' }]);
+}

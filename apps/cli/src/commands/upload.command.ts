@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { integerOption, stringOption, UsageError, type ParsedArgs } from '../args';
+
+interface ImportAnswer {
+  id: string;
+  status: 'processing' | 'completed' | 'failed';
+  format: string;
+  statusUrl: string;
+  findings: { received: number; created: number; updated: number; unchanged: number; suppressed: number; fixed: number };
+  error?: { detail: string; errors?: { pointer?: string; line?: number; column?: number; message: string }[] } | null;
+}
+
+interface Problem {
+  detail?: string;
+  title?: string;
+  errors?: { pointer?: string; parameter?: string; line?: number; column?: number; message: string }[];
+}
+
+const PASSED = ['stage', 'service', 'repo', 'commit', 'format', 'detected-at'] as const;
+
+/**
+ * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan]`:
+ * gzips each file on the fly, posts it, waits for background imports, and prints one line per file.
+ * Exits non-zero if any file failed, with the server's explanation.
+ */
+export async function uploadCommand(args: ParsedArgs): Promise<number> {
+  const files = args.positional.slice(1);
+  if (files.length === 0) throw new UsageError('upload needs at least one file');
+  const baseUrl = (stringOption(args, 'url') ?? process.env.ESCAPEMENT_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const token = stringOption(args, 'token') ?? process.env.ESCAPEMENT_TOKEN;
+  const waitSeconds = integerOption(args, 'wait', 1800, 1);
+  const query = new URLSearchParams();
+  for (const name of PASSED) {
+    const value = stringOption(args, name);
+    if (value !== undefined) query.set(name === 'detected-at' ? 'detectedAt' : name, value);
+  }
+  if (args.options.has('full-scan')) query.set('fullScan', 'true');
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' };
+  if (token) headers.authorization = `Bearer ${token}`;
+
+  let failures = 0;
+  for (const file of files) {
+    const name = path.basename(file);
+    try {
+      if (!fs.existsSync(file)) throw new Error('no such file');
+      query.set('fileName', name);
+      const body = Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream;
+      const response = await fetch(`${baseUrl}/api/v1/imports?${query}`, {
+        method: 'POST',
+        headers,
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      let answer = (await response.json().catch(() => ({}))) as ImportAnswer & Problem;
+      if (!response.ok) throw new Error(describeProblem(response.status, answer));
+      if (answer.status === 'processing') answer = await waitFor(`${baseUrl}${answer.statusUrl}`, headers, waitSeconds);
+      if (answer.status === 'failed') throw new Error(answer.error ? describeProblem(400, answer.error) : 'the import failed');
+      const f = answer.findings;
+      console.log(
+        `${name}: ${answer.format}, ${f.received} received, ${f.created} new, ${f.updated} updated, ${f.unchanged} unchanged, ${f.suppressed} suppressed${f.fixed ? `, ${f.fixed} fixed` : ''} (import ${answer.id})`,
+      );
+    } catch (error) {
+      failures += 1;
+      console.error(`${name}: FAILED: ${(error as Error).message}`);
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+async function waitFor(url: string, headers: Record<string, string>, waitSeconds: number): Promise<ImportAnswer> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let delay = 500;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 5_000);
+    const response = await fetch(url, { headers: { authorization: headers.authorization ?? '' } });
+    const answer = (await response.json().catch(() => ({}))) as ImportAnswer & Problem;
+    if (!response.ok) throw new Error(describeProblem(response.status, answer));
+    if (answer.status !== 'processing') return answer;
+    if (Date.now() > deadline) throw new Error(`still processing after ${waitSeconds} s; check ${url}`);
+  }
+}
+
+function describeProblem(status: number, problem: Problem): string {
+  const lines = [`HTTP ${status}: ${problem.detail ?? problem.title ?? 'request failed'}`];
+  for (const e of (problem.errors ?? []).slice(0, 10)) {
+    const where = e.pointer ?? e.parameter ?? (e.line ? `line ${e.line}${e.column ? `, column ${e.column}` : ''}` : '');
+    lines.push(`  ${where ? `${where}: ` : ''}${e.message}`);
+  }
+  return lines.join('\n');
+}
