@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * `npm run conformance -- DIR`: imports every file of DIR into a fresh embedded database over HTTP, as a
+ * CI job would, and checks each against what its content implies:
+ * - results received = the results in the file that are findings (not `pass`/`notApplicable`, not
+ *   absent from the baseline), counted here independently with JSON.parse;
+ * - distinct findings, suppressed findings and CWE ids = test/conformance/<DIR name>.expected.json;
+ * - sending the file again changes nothing; every finding with a CWE id has a class and a reason.
+ * Exits 1 if any file errors or any count is wrong.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dir = process.argv[2];
+if (!dir || !fs.existsSync(dir)) {
+  console.error('usage: npm run conformance -- DIR');
+  process.exit(2);
+}
+const api = require(path.join(root, 'apps/api/dist/apps/api/src/index.js'));
+const expectedFile = path.join(root, 'test', 'conformance', `${path.basename(path.resolve(dir))}.expected.json`);
+const expected = fs.existsSync(expectedFile) ? JSON.parse(fs.readFileSync(expectedFile, 'utf8')) : {};
+
+function countResults(text) {
+  const log = JSON.parse(text.replace(/^\uFEFF/, ''));
+  let results = 0;
+  for (const run of log.runs ?? []) {
+    for (const result of run.results ?? []) {
+      if (result.kind === 'pass' || result.kind === 'notApplicable' || result.baselineState === 'absent') continue;
+      results += 1;
+    }
+  }
+  return results;
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-conformance-'));
+  const server = await api.startServer({ port: 0, dataDir, demo: false, quiet: true, durable: false, env: { ...process.env, DATABASE_URL: '' } });
+  const sql = (text, params) => server.app.get(require(path.join(root, 'node_modules/typeorm')).DataSource).query(text, params);
+  const failures = [];
+  const rows = [];
+  try {
+    for (const name of fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort()) {
+      const file = path.join(dir, name);
+      const service = `conformance-${name.replace(/\W+/g, '-')}`;
+      const post = () => fetch(`${server.url}/api/v1/imports?service=${service}&stage=ci&fileName=${encodeURIComponent(name)}`, { method: 'POST', body: fs.readFileSync(file) });
+      const problems = [];
+      const first = await post();
+      const answer = await first.json();
+      if (first.status !== 201) {
+        problems.push(`answered ${first.status}: ${answer.detail}`);
+      } else {
+        const want = expected[name];
+        const received = countResults(fs.readFileSync(file, 'utf8'));
+        const f = answer.findings;
+        if (f.received !== received) problems.push(`received ${f.received}, the file has ${received} results`);
+        if (!want) problems.push(`no expected counts in ${path.relative(root, expectedFile)}`);
+        else {
+          if (f.created !== want.findings) problems.push(`created ${f.created} findings, expected ${want.findings}`);
+          if (f.suppressed !== want.suppressed) problems.push(`suppressed ${f.suppressed}, expected ${want.suppressed}`);
+          const [{ cwe }] = await sql(
+            `SELECT coalesce(array_agg(DISTINCT c ORDER BY c), '{}') AS cwe FROM findings f JOIN services s ON s.id = f.service_id, unnest(f.cwe_ids) c WHERE s.name = $1`,
+            [service],
+          );
+          if (!same(cwe, want.cweIds)) problems.push(`CWE ids ${JSON.stringify(cwe)}, expected ${JSON.stringify(want.cweIds)}`);
+        }
+        const [{ unexplained }] = await sql(
+          `SELECT count(*)::int AS unexplained FROM findings f JOIN services s ON s.id = f.service_id
+            WHERE s.name = $1 AND cardinality(f.cwe_ids) > 0 AND (f.class_rule IS NULL OR f.class_reason IS NULL OR f.class_reason = '')`,
+          [service],
+        );
+        if (unexplained) problems.push(`${unexplained} findings with a CWE id have no class reason`);
+        const again = await (await post()).json();
+        if (again.findings?.created !== 0 || again.findings?.updated !== 0 || again.findings?.unchanged !== f.created) {
+          problems.push(`a re-send was not all unchanged: ${JSON.stringify(again.findings)}`);
+        }
+        rows.push({ name, ...f, classes: (await sql(`SELECT finding_class AS c, count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = $1 GROUP BY 1 ORDER BY 1`, [service])).map((r) => `${r.c} ${r.n}`).join(', ') });
+      }
+      if (problems.length) failures.push({ name, problems });
+      console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}${rows.at(-1)?.name === name ? `: ${rows.at(-1).received} results → ${rows.at(-1).created} findings, ${rows.at(-1).suppressed} suppressed${rows.at(-1).classes ? ` (${rows.at(-1).classes})` : ''}` : ''}`);
+      for (const p of problems) console.log(`       ${p}`);
+    }
+  } finally {
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`\nconformance: ${rows.length + failures.filter((f) => !rows.some((r) => r.name === f.name)).length} files, ${failures.length} failing`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
