@@ -9,6 +9,32 @@ export function lineAndColumn(text: string, position: number): { line: number; c
   return { line, column: position - before.lastIndexOf('\n') };
 }
 
+/** Deeper than any finding or model needs; deep nesting is only ever an attack on parsers. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the first bracket that nests deeper than `limit`, outside strings; -1 when there is none. */
+export function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
+class TooDeep extends Error {
+  constructor(readonly position: number) {
+    super('too deep');
+  }
+}
+
 /**
  * JSON bodies with errors a client can act on: a syntax error says the line and column, an oversized
  * body says the limit. Everything else about parsing is express's own.
@@ -18,7 +44,10 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
     limit: limitBytes,
     type: ['application/json', 'application/*+json'],
     verify: (req, _res, buffer) => {
-      (req as Request & { rawText?: string }).rawText = buffer.toString('utf8');
+      const text = buffer.toString('utf8');
+      (req as Request & { rawText?: string }).rawText = text;
+      const at = tooDeepAt(text, MAX_JSON_DEPTH);
+      if (at >= 0) throw new TooDeep(at);
     },
   });
   return (req: Request, res: Response, next: NextFunction) => {
@@ -27,6 +56,14 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
     return parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const failure = error as { type?: string; message?: string };
+      if (error instanceof TooDeep) {
+        const where = lineAndColumn((req as Request & { rawText?: string }).rawText ?? '', error.position);
+        return next(
+          new DomainError('validation_failed', `The request body nests deeper than ${MAX_JSON_DEPTH} levels (line ${where.line}, column ${where.column})`, [
+            { line: where.line, column: where.column, message: `nesting deeper than ${MAX_JSON_DEPTH}` },
+          ]),
+        );
+      }
       if (failure.type === 'entity.too.large') {
         return next(new DomainError('payload_too_large', `The request body is larger than the ${Math.round(limitBytes / 1024 / 1024)} MB this server accepts`));
       }

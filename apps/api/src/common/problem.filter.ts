@@ -22,6 +22,12 @@ interface Problem {
   correlationId?: string;
 }
 
+/** PostgreSQL refuses NUL bytes and invalid encodings in text: the client's data, not a server fault. */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Database connection failures surface as 503 rather than 500: the request may simply be retried. */
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
@@ -60,6 +66,9 @@ export class ProblemFilter implements ExceptionFilter {
       const body = error.getResponse();
       const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
       return { type: `urn:escapement:problem:http-${status}`, title: titleOf(status), status, detail: httpDetail(status, detail), instance };
+    }
+    if (isUnstorableText(error)) {
+      return { type: 'urn:escapement:problem:validation_failed', title: titleOf(400), status: 400, detail: 'The request contains text that cannot be stored (a NUL character or invalid encoding); nothing was stored.', instance };
     }
     if (isDatabaseUnavailable(error)) {
       return { type: 'urn:escapement:problem:database_unavailable', title: titleOf(503), status: 503, detail: 'The database is unavailable; retry shortly.', instance };

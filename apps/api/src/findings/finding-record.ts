@@ -39,8 +39,27 @@ export interface UpsertCounts {
 
 export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason'>;
 
-/** Every stored sighting carries the class the domain rules give it, with the rule and the reason. */
-export function withClassification(record: UnclassifiedRecord): FindingRecord {
+/** PostgreSQL text cannot hold NUL; tools do emit it (binary snippets), so it becomes U+FFFD. */
+function storable<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replace(/\u0000/g, '\uFFFD')) as T;
+}
+
+/**
+ * Every stored sighting carries the class the domain rules give it, with the rule and the reason, and
+ * only text PostgreSQL can store.
+ */
+export function withClassification(unsafe: UnclassifiedRecord): FindingRecord {
+  const record: UnclassifiedRecord = {
+    ...unsafe,
+    serviceName: storable(unsafe.serviceName),
+    fingerprint: storable(unsafe.fingerprint),
+    title: storable(unsafe.title),
+    ruleId: storable(unsafe.ruleId),
+    tool: storable(unsafe.tool),
+    repo: storable(unsafe.repo),
+    path: storable(unsafe.path),
+    commitSha: storable(unsafe.commitSha),
+  };
   const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind });
   return {
     ...record,
