@@ -73,6 +73,33 @@ describe('POST /api/v1/imports', () => {
     expect(await sut.sql(`SELECT status FROM findings ORDER BY rule_id`)).toEqual([{ status: 'open' }, { status: 'open' }]);
   });
 
+  it('closes only what the same tool, in the same service, in a full scan, no longer reports', async () => {
+    await upload('service=payments-api', fixture('semgrep-two-results.sarif')).expect(201);
+    await upload('service=payments-api', fixture('trivy-one-result.sarif')).expect(201);
+    await upload('service=ledger', fixture('semgrep-two-results.sarif')).expect(201);
+    // Not a full scan: a partial (branch) scan closes nothing.
+    const partial = await upload('service=payments-api', fixture('semgrep-one-fixed-one-moved.sarif')).expect(201);
+    expect(partial.body.findings.fixed).toBe(0);
+    // A full semgrep scan of payments-api: Trivy's finding there, and ledger's findings, are not its business.
+    const full = await upload('service=payments-api&fullScan=true', fixture('semgrep-one-fixed-one-moved.sarif')).expect(201);
+    expect(full.body.findings.fixed).toBe(1);
+    const statuses = await sut.sql(`SELECT s.name AS service, f.tool, f.rule_id, f.status FROM findings f JOIN services s ON s.id = f.service_id ORDER BY 1, 2, 3`);
+    expect(statuses).toEqual([
+      { service: 'ledger', tool: 'semgrep', rule_id: 'javascript.express.missing-authz', status: 'open' },
+      { service: 'ledger', tool: 'semgrep', rule_id: 'javascript.express.sql-injection', status: 'open' },
+      { service: 'payments-api', tool: 'Trivy', rule_id: 'CVE-2024-0001', status: 'open' },
+      { service: 'payments-api', tool: 'semgrep', rule_id: 'javascript.express.missing-authz', status: 'fixed' },
+      { service: 'payments-api', tool: 'semgrep', rule_id: 'javascript.express.sql-injection', status: 'open' },
+    ]);
+    // A full scan that is rejected closes nothing either.
+    await upload('service=payments-api&fullScan=true', fixture('broken-level.sarif')).expect(400);
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM findings WHERE status = 'fixed'`)).toEqual([{ n: 1 }]);
+    // People's decisions survive scans: a false positive stays one when the scanner reports it again.
+    await sut.sql(`UPDATE findings SET status = 'false_positive' WHERE rule_id = 'CVE-2024-0001'`);
+    await upload('service=payments-api&fullScan=true', fixture('trivy-one-result.sarif')).expect(201);
+    expect(await sut.sql(`SELECT status FROM findings WHERE rule_id = 'CVE-2024-0001'`)).toEqual([{ status: 'false_positive' }]);
+  });
+
   it('imports JSON findings and CSV with their own services and stages', async () => {
     const json = await upload('', fixture('review-findings.json'), 'application/json').expect(201);
     expect(json.body).toMatchObject({ format: 'json', findings: { received: 1, created: 1 } });

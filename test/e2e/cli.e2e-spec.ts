@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'escapement.js');
+const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'imports', name);
+
+function escapement(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** The command CI jobs run, against the built server in its own process. */
+const describeEmbedded = process.env.ESCAPEMENT_TEST_DB === 'postgres' ? describe.skip : describe;
+
+describeEmbedded('the escapement command', () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-cli-'));
+    server = await startServerProcess({ ESCAPEMENT_DATA_DIR: dataDir, ESCAPEMENT_DEMO: '0', ESCAPEMENT_BACKGROUND_IMPORT: '1kb' });
+  });
+  afterAll(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('uploads files, waits for background imports, and prints one line per file', () => {
+    const run = escapement(['upload', fixture('semgrep-two-results.sarif'), fixture('trivy-one-result.sarif'), '--service', 'payments-api', '--stage', 'ci', '--commit', 'abc'], {
+      ESCAPEMENT_URL: server.url,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^semgrep-two-results\.sarif: sarif, 2 received, 2 new, 0 updated, 0 unchanged, 0 suppressed \(import [0-9a-f-]{36}\)$/);
+    expect(lines[1]).toMatch(/^trivy-one-result\.sarif: sarif, 1 received, 1 new/);
+
+    const again = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url]);
+    expect(again.stdout).toMatch(/2 received, 0 new, 0 updated, 2 unchanged/);
+  });
+
+  it('exits non-zero with the server explanation when a file is rejected', () => {
+    const run = escapement(['upload', fixture('broken-level.sarif'), fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/broken-level\.sarif: FAILED: HTTP 400/);
+    expect(run.stderr).toMatch(/\/runs\/0\/results\/1\/level/);
+    expect(run.stdout).toMatch(/semgrep-two-results\.sarif: sarif/);
+    const missing = escapement(['upload', 'no-such-file.sarif', '--service', 'x', '--url', server.url]);
+    expect(missing.status).toBe(1);
+    expect(escapement(['upload', '--service', 'x']).status).toBe(2);
+  });
+
+  it('parses files offline and says what would be imported', () => {
+    const run = escapement(['parse', fixture('semgrep-two-results.sarif'), fixture('pentest-report.csv'), '--json']);
+    expect(run.status).toBe(0);
+    const [sarif, csv] = JSON.parse(run.stdout);
+    expect(sarif).toMatchObject({ format: 'sarif', received: 2, findings: 2, cweIds: { 'CWE-89': 1, 'CWE-862': 1 }, tools: ['semgrep'] });
+    expect(csv).toMatchObject({ format: 'csv', received: 2, findings: 2 });
+    const broken = escapement(['parse', fixture('truncated.sarif')]);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/truncated\.sarif: ERROR .*line 4/);
+  });
+});
