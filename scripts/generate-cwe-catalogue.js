@@ -10,7 +10,8 @@
  * The output is deterministic (entries and id lists sorted), so a diff shows exactly what MITRE changed.
  * Shape, with short keys to stay small enough to ship inside the domain library:
  *   { cwe: { version, date }, source, weaknesses: [E], categories: [E], views: [E] }
- *   E = { i: id, n: name, p?: ChildOf parents in view 1000 (Research Concepts),
+ *   E = { i: id, n: name, a?: abstraction of a weakness (P pillar, C class, B base, V variant, M compound),
+ *         p?: ChildOf parents in view 1000 (Research Concepts),
  *         q?: ChildOf parents in other views as [viewId, parentId] pairs,
  *         c?: categories that have it as a member, v?: views that include it, d?: 1 when deprecated }
  */
@@ -25,6 +26,7 @@ const outFile = path.join(root, 'libs/domain/src/classification/cwe-catalogue.js
 
 /** The research view: the one hierarchy that covers every weakness, so ancestry is computed in it. */
 const RESEARCH_VIEW = 1000;
+const ABSTRACTIONS = { Pillar: 'P', Class: 'C', Base: 'B', Variant: 'V', Compound: 'M' };
 
 // The archive is an XML-to-JSON mirror: an element that occurs once is an object, not a one-item array.
 const list = (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
@@ -48,6 +50,7 @@ function buildEntries(catalog) {
       kind,
       id,
       name: attr(element, 'Name'),
+      abstraction: ABSTRACTIONS[attr(element, 'Abstraction')],
       deprecated: attr(element, 'Status') === 'Deprecated',
       parents: [],
       otherParents: [],
@@ -92,6 +95,7 @@ function buildEntries(catalog) {
 
 function compact(entry) {
   const out = { i: entry.id, n: entry.name };
+  if (entry.abstraction) out.a = entry.abstraction;
   const parents = sorted(entry.parents);
   if (parents.length) out.p = parents;
   const seen = new Set();

@@ -39,8 +39,10 @@ describe(cweExists.name, () => {
 
   it('holds weaknesses, categories and views, deprecated entries included', () => {
     expect([sut(79), sut(840), sut(1400), sut(99999)]).toEqual([true, true, true, false]);
-    expect(cweEntry(20)).toMatchObject({ kind: 'weakness', deprecated: false });
-    expect(cweEntry(1345)).toMatchObject({ kind: 'category' });
+    expect(cweEntry(20)).toMatchObject({ kind: 'weakness', abstraction: 'class', deprecated: false });
+    expect(cweEntry(89)).toMatchObject({ abstraction: 'base' });
+    expect(cweEntry(352)).toMatchObject({ abstraction: 'compound' });
+    expect(cweEntry(1345)).toMatchObject({ kind: 'category', abstraction: null });
     expect(cweEntry(1344)).toMatchObject({ kind: 'view' });
     expect(cweEntry(71)).toMatchObject({ kind: 'weakness', deprecated: true });
   });

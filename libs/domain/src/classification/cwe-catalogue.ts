@@ -7,10 +7,15 @@ import catalogueFile from './cwe-catalogue.json';
 
 export type CweKind = 'weakness' | 'category' | 'view';
 
+/** MITRE's abstraction levels: pillars and classes are general, bases and variants specific. */
+export type CweAbstraction = 'pillar' | 'class' | 'base' | 'variant' | 'compound';
+
 export interface CweEntry {
   id: number;
   kind: CweKind;
   name: string;
+  /** Weaknesses only: how general the entry is (CWE-20 is a class, CWE-89 a base, CWE-564 a variant). */
+  abstraction: CweAbstraction | null;
   /** ChildOf parents in view 1000 (Research Concepts), the hierarchy that covers every weakness. */
   parents: readonly number[];
   /** Categories that list it as a member (CWE-840 Business Logic Errors, OWASP and CWE-1400 categories…). */
@@ -24,6 +29,7 @@ export interface CweEntry {
 interface CompactEntry {
   i: number;
   n: string;
+  a?: string;
   p?: number[];
   c?: number[];
   v?: number[];
@@ -38,12 +44,14 @@ export const CWE_CATALOGUE_VERSION = {
 } as const;
 
 const NONE: readonly number[] = [];
+const ABSTRACTIONS: Readonly<Record<string, CweAbstraction>> = { P: 'pillar', C: 'class', B: 'base', V: 'variant', M: 'compound' };
 
 function expand(kind: CweKind, entry: CompactEntry): CweEntry {
   return {
     id: entry.i,
     kind,
     name: entry.n,
+    abstraction: (entry.a && ABSTRACTIONS[entry.a]) || null,
     parents: entry.p ?? NONE,
     categories: entry.c ?? NONE,
     views: entry.v ?? NONE,
