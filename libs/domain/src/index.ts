@@ -32,3 +32,10 @@ export { parseSarifLog, type SarifLogContents } from './ingest/sarif/parse-sarif
 export { parseSarifResult } from './ingest/sarif/parse-sarif-result';
 export { sarifRunContext, type SarifRunContext } from './ingest/sarif/sarif-run-context';
 export { guessSourceKind } from './ingest/sarif/guess-source-kind';
+export * from './threat-models/threat-model';
+export { parseThreatModel, type ParseThreatModelOptions } from './threat-models/parse-threat-model';
+export { detectThreatModelFormat } from './threat-models/detect-threat-model-format';
+export { matchComponents, type FindingPlace } from './threat-models/component-matching';
+export { relevantThreats, type CweRelation, type FindingWeakness } from './threat-models/threat-relevance';
+export { FINDING_CATEGORIES_OF_LAYER, FINDING_CATEGORIES_OF_STRIDE } from './threat-models/threat-categories';
+export { globProblem, normalisePath } from './threat-models/glob';

@@ -1,0 +1,35 @@
+import { InputError } from '../ingest/parsed-finding';
+import { formatOfName, formatOfRoot } from './detect-threat-model-format';
+import { NATIVE_FORMAT_MARKER, parseNativeThreatModel } from './native/parse-native';
+import { parseOtm } from './otm/parse-otm';
+import { readSourceText, type SourceText } from './source-text';
+import { parseThreatDragon } from './threat-dragon/parse-threat-dragon';
+import type { ThreatModelDocument, ThreatModelFormat } from './threat-model';
+
+export interface ParseThreatModelOptions {
+  /** Used to tell JSON from YAML and, as a last resort, the format. */
+  fileName?: string;
+  /** Skips detection, e.g. when the uploader says which format it sends. */
+  format?: ThreatModelFormat;
+}
+
+const PARSERS: Readonly<Record<ThreatModelFormat, (source: SourceText) => ThreatModelDocument>> = {
+  otm: parseOtm,
+  'threat-dragon': parseThreatDragon,
+  native: parseNativeThreatModel,
+};
+
+/**
+ * A threat-model file (Open Threat Model JSON/YAML, Threat Dragon v2 JSON, or the native YAML/JSON)
+ * read into the normalised model. Throws an InputError listing every problem with its JSON pointer,
+ * and its line and column in the text.
+ */
+export function parseThreatModel(text: string, options: ParseThreatModelOptions = {}): ThreatModelDocument {
+  const source = readSourceText(text, options.fileName);
+  const format = options.format ?? formatOfRoot(source.root) ?? formatOfName(options.fileName);
+  if (format === null) {
+    const message = `is not a threat model Escapement knows: expected "otmVersion" (Open Threat Model), "summary" and "detail" (Threat Dragon v2) or "${NATIVE_FORMAT_MARKER}" (Escapement's format) at the top level`;
+    throw new InputError(`The file ${message}`, [{ message, pointer: '', ...(source.locate('') ?? { line: 1, column: 1 }) }]);
+  }
+  return PARSERS[format](source);
+}
