@@ -1,4 +1,5 @@
 import type { FindingClass, SourceKind } from '../model/finding';
+import type { PwnismsLayer } from '../model/pwnisms';
 
 /**
  * What kind of weakness a finding is, finer than its class. Charts group by it and the classifier's
@@ -11,14 +12,19 @@ export const FINDING_CATEGORIES = [
   'session',
   'business-logic',
   'trust-boundary',
+  'logging',
   'injection',
   'xss',
+  'file-handling',
   'memory-safety',
   'secrets',
   'crypto',
   'supply-chain',
   'configuration',
   'information-exposure',
+  'denial-of-service',
+  'concurrency',
+  'code-quality',
   'other',
 ] as const;
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
@@ -31,10 +37,14 @@ export interface ClassificationInput {
   sourceKind: SourceKind;
 }
 
-/** The class with the rule that decided it and a sentence a security lead can check. */
+/**
+ * The class with the rule that decided it and a sentence a security lead can check. `layer` is the
+ * PWNISMS layer a threat model would file the weakness under, null when nothing says which.
+ */
 export interface FindingClassification {
   findingClass: FindingClass;
   category: FindingCategory;
+  layer: PwnismsLayer | null;
   rule: string;
   reason: string;
 }
