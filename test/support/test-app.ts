@@ -35,7 +35,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
 
 /** Empties every table (keeping the schema), so each spec starts from nothing. */
 export async function resetDatabase(testApp: TestApp): Promise<void> {
-  await testApp.sql(`TRUNCATE detections, findings, imports, adoptions, services, teams, app_state RESTART IDENTITY CASCADE`);
+  const tables = await testApp.sql<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+  await testApp.sql(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
 }
 
 /** Rows of every data table, for asserting that a rejected request changed nothing. */

@@ -4,6 +4,8 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import * as fs from 'node:fs';
 import { AdoptionsModule } from './adoptions/adoptions.module';
+import { ClassificationModule } from './classification/classification.module';
+import { CoreModule } from './core.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -16,6 +18,7 @@ import { ImportsModule } from './imports/imports.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
+import { ThreatModelsModule } from './threat-models/threat-models.module';
 
 /** Global pipes, filters and configuration are providers here, so tests build exactly the production app. */
 @Module({})
@@ -29,12 +32,15 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
+        CoreModule,
         HealthModule,
         TeamsModule,
         ServicesModule,
         AdoptionsModule,
         FindingsModule,
         ImportsModule,
+        ThreatModelsModule,
+        ClassificationModule,
         MetricsModule,
         DemoModule,
         ...dashboard,

@@ -39,3 +39,4 @@ export { matchComponents, type FindingPlace } from './threat-models/component-ma
 export { relevantThreats, type CweRelation, type FindingWeakness } from './threat-models/threat-relevance';
 export { FINDING_CATEGORIES_OF_LAYER, FINDING_CATEGORIES_OF_STRIDE } from './threat-models/threat-categories';
 export { globProblem, normalisePath } from './threat-models/glob';
+export * from './threat-models/cwe-relation';

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
-import type { FindingRecord } from './finding-record';
+import { WorkspaceRules } from '../classification/workspace-rules';
+import { FindingLinker } from '../links/finding-linker';
+import { withClassification, type FindingRecord } from './finding-record';
 import type { BatchOutcome } from './import-tally';
 
 interface UpsertedRow {
@@ -18,7 +20,15 @@ interface UpsertedRow {
  */
 @Injectable()
 export class FindingIngestRepository {
-  async upsert(manager: EntityManager, records: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
+  constructor(
+    private readonly workspaceRules: WorkspaceRules,
+    private readonly linker: FindingLinker,
+  ) {}
+
+  async upsert(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
+    // Parsers classify with the built-in rules; the organisation's own rules are applied here, in one place.
+    const rules = await this.workspaceRules.current(manager);
+    const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
     const { findings, detections } = mergeSightings(records);
     if (findings.length === 0) return { received: records.length, createdIds: [], updatedIds: [], allIds: [] };
 
@@ -47,6 +57,7 @@ export class FindingIngestRepository {
     await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
 
     for (const id of created) updated.delete(id);
+    await this.linker.relink(manager, [...created, ...updated]);
     return { received: records.length, createdIds: [...created], updatedIds: [...updated], allIds: [...ids.values()] };
   }
 
@@ -55,26 +66,36 @@ export class FindingIngestRepository {
     const column = <T>(pick: (f: FindingRecord) => T) => findings.map(pick);
     return manager.query(
       `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                                  introduced_at, status, finding_class, category, class_rule, class_reason, earliest_stage, first_detected_at)
+                                  introduced_at, status, finding_class, category, class_rule, class_reason, earliest_stage, first_detected_at, layer)
        SELECT i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
               i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
-              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at
+              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
+                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[])
            AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at)
+                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer)
        ON CONFLICT (service_id, fingerprint) DO UPDATE SET
               title = excluded.title, severity = excluded.severity, cwe_ids = excluded.cwe_ids, rule_id = excluded.rule_id,
               tool = coalesce(excluded.tool, f.tool), repo = coalesce(excluded.repo, f.repo), path = coalesce(excluded.path, f.path),
               line = coalesce(excluded.line, f.line), introduced_at = least(f.introduced_at, excluded.introduced_at),
-              finding_class = excluded.finding_class, category = excluded.category, class_rule = excluded.class_rule,
-              class_reason = excluded.class_reason, updated_at = now()
+              -- A person's override of the class wins over the rules, on every later import.
+              finding_class = CASE WHEN f.class_overridden THEN f.finding_class ELSE excluded.finding_class END,
+              category = CASE WHEN f.class_overridden THEN f.category ELSE excluded.category END,
+              class_rule = CASE WHEN f.class_overridden THEN f.class_rule ELSE excluded.class_rule END,
+              class_reason = CASE WHEN f.class_overridden THEN f.class_reason ELSE excluded.class_reason END,
+              layer = CASE WHEN f.class_overridden THEN f.layer ELSE excluded.layer END,
+              updated_at = now()
         WHERE (f.title, f.severity, f.cwe_ids, f.rule_id, f.tool, f.repo, f.path, f.line, f.introduced_at,
-               f.finding_class, f.category, f.class_rule, f.class_reason)
+               f.finding_class, f.category, f.class_rule, f.class_reason, f.layer)
               IS DISTINCT FROM
               (excluded.title, excluded.severity, excluded.cwe_ids, excluded.rule_id, coalesce(excluded.tool, f.tool),
                coalesce(excluded.repo, f.repo), coalesce(excluded.path, f.path), coalesce(excluded.line, f.line),
-               least(f.introduced_at, excluded.introduced_at), excluded.finding_class, excluded.category, excluded.class_rule, excluded.class_reason)
+               least(f.introduced_at, excluded.introduced_at),
+               CASE WHEN f.class_overridden THEN f.finding_class ELSE excluded.finding_class END,
+               CASE WHEN f.class_overridden THEN f.category ELSE excluded.category END,
+               CASE WHEN f.class_overridden THEN f.class_rule ELSE excluded.class_rule END,
+               CASE WHEN f.class_overridden THEN f.class_reason ELSE excluded.class_reason END,
+               CASE WHEN f.class_overridden THEN f.layer ELSE excluded.layer END)
        RETURNING f.id, f.service_id, f.fingerprint, (f.xmax = 0) AS inserted`,
       [
         column((f) => serviceId.get(f.serviceName)!),
@@ -96,6 +117,7 @@ export class FindingIngestRepository {
         column((f) => f.classReason),
         column((f) => f.stage),
         column((f) => f.detectedAt),
+        column((f) => f.layer),
       ],
     );
   }

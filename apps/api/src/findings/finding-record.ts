@@ -1,4 +1,4 @@
-import { classifyFinding, type DetectionStage, type FindingClass, type FindingStatus, type Severity, type SourceKind } from '@escapement/domain';
+import { classifyFinding, type DetectionStage, type FindingClass, type FindingStatus, type PwnismsLayer, type Severity, type SourceKind, type WorkspaceRule } from '@escapement/domain';
 
 /** One sighting of a finding, normalised from any input format and ready to store. */
 export interface FindingRecord {
@@ -25,6 +25,7 @@ export interface FindingRecord {
   category: string;
   classRule: string;
   classReason: string;
+  layer: PwnismsLayer | null;
   stage: DetectionStage;
   detectedAt: Date;
   commitSha: string | null;
@@ -37,7 +38,7 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason'>;
+export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason' | 'layer'>;
 
 /** PostgreSQL text cannot hold NUL; tools do emit it (binary snippets), so it becomes U+FFFD. */
 function storable<T extends string | null>(text: T): T {
@@ -48,7 +49,7 @@ function storable<T extends string | null>(text: T): T {
  * Every stored sighting carries the class the domain rules give it, with the rule and the reason, and
  * only text PostgreSQL can store.
  */
-export function withClassification(unsafe: UnclassifiedRecord): FindingRecord {
+export function withClassification(unsafe: UnclassifiedRecord, workspaceRules: readonly WorkspaceRule[] = []): FindingRecord {
   const record: UnclassifiedRecord = {
     ...unsafe,
     serviceName: storable(unsafe.serviceName),
@@ -60,12 +61,13 @@ export function withClassification(unsafe: UnclassifiedRecord): FindingRecord {
     path: storable(unsafe.path),
     commitSha: storable(unsafe.commitSha),
   };
-  const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind });
+  const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind }, { workspaceRules });
   return {
     ...record,
     findingClass: classification.findingClass,
     category: classification.category,
     classRule: classification.rule,
     classReason: classification.reason,
+    layer: classification.layer ?? null,
   };
 }

@@ -204,3 +204,39 @@ export function mapFinding(row: FindingRow): FindingResponse {
     classReason: row.class_reason,
   };
 }
+
+export class FindingIdParam {
+  @IsUUID() id!: string;
+}
+
+export class FindingDetailQuery {
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, default: 'ci', description: 'Escape boundary for the `escaped` flag' })
+  @IsOptional() @IsIn(DETECTION_STAGES)
+  boundary: DetectionStage = 'ci';
+}
+
+export class LinkRequest {
+  @ApiProperty() @IsUUID() threatModelId!: string;
+  @ApiProperty({ example: 'refunds-service' }) @IsString() @Length(1, 500) componentKey!: string;
+  @ApiPropertyOptional({ example: 'T-003', description: 'Absent: the link is to the component only' })
+  @IsOptional() @IsString() @Length(1, 500)
+  threatKey?: string;
+}
+
+export class FindingDetailResponse extends FindingResponse {
+  @ApiProperty({ nullable: true, type: String }) category!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'PWNISMS layer' }) layer!: string | null;
+  @ApiProperty({ nullable: true, description: 'Set when a person chose the class' }) override!: { by: string | null; at: string } | null;
+  @ApiProperty({ nullable: true, type: String }) fixedAt!: string | null;
+  @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
+  @ApiProperty() escaped!: boolean;
+  @ApiProperty({ enum: ['context_gap', 'model_gap', 'unmodelled'] }) gap!: string;
+  @ApiProperty() detections!: { stage: string; sourceKind: string; tool: string | null; importId: string | null; commit: string | null; detectedAt: string }[];
+  @ApiProperty() links!: {
+    threatModelId: string;
+    service: string;
+    component: { key: string; name: string | null; layer: string | null };
+    threat: { key: string; title: string | null; stride: string | null; cweIds: number[]; firstEffectiveFrom: string | null } | null;
+    source: string;
+  }[];
+}

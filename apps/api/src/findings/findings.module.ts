@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ImportLogRepository } from '../imports/import-log.repository';
-import { FindingIngestRepository } from './finding-ingest.repository';
+import { FindingLinksService } from '../links/finding-links.service';
+import { FindingDetailRepository } from './finding-detail.repository';
 import { FindingQueryRepository } from './finding-query.repository';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
 
 @Module({
   controllers: [FindingsController],
-  providers: [FindingsService, FindingIngestRepository, FindingQueryRepository, ImportLogRepository],
+  providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingLinksService],
   exports: [FindingsService],
 })
 export class FindingsModule {}

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { invalid } from '../common/domain-error';
+import { isEscape, type DetectionStage } from '@escapement/domain';
+import { invalid, notFound } from '../common/domain-error';
+import { FindingDetailRepository } from './finding-detail.repository';
 import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingIngestRepository } from './finding-ingest.repository';
 import { parseFindingsBody } from './finding-input.parser';
 import { FindingQueryRepository, type FindingCursor } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
-import { FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
+import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
 
 @Injectable()
 export class FindingsService {
@@ -18,6 +20,7 @@ export class FindingsService {
     private readonly ingest: FindingIngestRepository,
     private readonly importLog: ImportLogRepository,
     private readonly query: FindingQueryRepository,
+    private readonly details: FindingDetailRepository,
   ) {}
 
   /** Validates the whole body first, then stores it in one transaction: all of it or none of it. */
@@ -36,6 +39,33 @@ export class FindingsService {
       await this.importLog.complete(manager, importId, tally.counts());
       return { importId, ...counts };
     });
+  }
+
+  async detail(id: string, boundary: DetectionStage): Promise<FindingDetailResponse> {
+    const row = await this.query.findById(id);
+    const extras = row && (await this.details.extras(id));
+    if (!row || !extras) throw notFound('Finding', id);
+    const [detections, links] = await Promise.all([this.details.detections(id), this.details.links(id)]);
+    return {
+      ...mapFinding(row),
+      category: extras.category,
+      layer: extras.layer,
+      override: extras.class_overridden ? { by: extras.class_overridden_by, at: extras.class_overridden_at!.toISOString() } : null,
+      fixedAt: extras.fixed_at?.toISOString() ?? null,
+      boundary,
+      escaped: isEscape(row.earliest_stage, boundary),
+      gap: extras.gap,
+      detections: detections.map((d) => ({ stage: d.stage, sourceKind: d.source_kind, tool: d.tool, importId: d.import_id, commit: d.commit_sha, detectedAt: d.detected_at.toISOString() })),
+      links: links.map((l) => ({
+        threatModelId: l.threat_model_id,
+        service: l.service_name,
+        component: { key: l.component_key, name: l.component_name, layer: l.component_layer },
+        threat: l.threat_key
+          ? { key: l.threat_key, title: l.threat_title, stride: l.threat_stride, cweIds: l.threat_cwe_ids ?? [], firstEffectiveFrom: l.threat_first_effective_from?.toISOString() ?? null }
+          : null,
+        source: l.source,
+      })),
+    };
   }
 
   async list(query: ListFindingsQuery): Promise<FindingPageResponse> {

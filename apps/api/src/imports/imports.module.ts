@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FindingIngestRepository } from '../findings/finding-ingest.repository';
-import { ImportLogRepository } from './import-log.repository';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
 import { ImportsController } from './imports.controller';
@@ -8,7 +6,7 @@ import { ImportsService } from './imports.service';
 
 @Module({
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, ImportQueue, ImportLogRepository, FindingIngestRepository],
+  providers: [ImportsService, ImportRunner, ImportQueue],
   exports: [ImportQueue],
 })
 export class ImportsModule {}

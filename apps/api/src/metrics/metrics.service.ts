@@ -1,12 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { buildEscapeRateSeries, periodStart } from '@escapement/domain';
+import { buildEscapeRateSeries, periodRange, periodStart } from '@escapement/domain';
 import { invalid } from '../common/domain-error';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
 import { EscapeRateRepository } from './escape-rate.repository';
+import type { GapPoint, GapsQuery, GapsResponse } from './gaps.dto';
+import { GapsRepository } from './gaps.repository';
 
 @Injectable()
 export class MetricsService {
-  constructor(private readonly escapeRates: EscapeRateRepository) {}
+  constructor(
+    private readonly escapeRates: EscapeRateRepository,
+    private readonly gaps: GapsRepository,
+  ) {}
+
+  /** Escaped findings over time, split into context gaps, model gaps and unmodelled ones. */
+  async gapSeries(query: GapsQuery): Promise<GapsResponse> {
+    if (query.from && query.to && query.from >= query.to) {
+      throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
+    }
+    const rows = await this.gaps.countGaps(query);
+    if (rows.length === 0) return { boundary: query.boundary, bucket: query.bucket, groupBy: query.groupBy, series: [] };
+    const periods = rows.map((r) => r.period).sort();
+    const all = periodRange(query.from ?? periods[0], query.to ? lastPeriodBefore(query.to, query.bucket) : periods[periods.length - 1], query.bucket);
+    const byKey = new Map<string, Map<string, GapPoint>>();
+    for (const row of rows) {
+      if (!byKey.has(row.key)) byKey.set(row.key, new Map());
+      const points = byKey.get(row.key)!;
+      const point = points.get(row.period) ?? { period: row.period, escaped: 0, contextGap: 0, modelGap: 0, unmodelled: 0 };
+      point.escaped += row.n;
+      if (row.gap === 'context_gap') point.contextGap += row.n;
+      else if (row.gap === 'model_gap') point.modelGap += row.n;
+      else point.unmodelled += row.n;
+      points.set(row.period, point);
+    }
+    return {
+      boundary: query.boundary,
+      bucket: query.bucket,
+      groupBy: query.groupBy,
+      series: [...byKey.keys()].sort().map((key) => ({
+        key,
+        points: all.map((period) => byKey.get(key)!.get(period) ?? { period, escaped: 0, contextGap: 0, modelGap: 0, unmodelled: 0 }),
+      })),
+    };
+  }
 
   async escapeRate(query: EscapeRateQuery): Promise<EscapeRateResponseBody> {
     if (query.from && query.to && query.from >= query.to) {

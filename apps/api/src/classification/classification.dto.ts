@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FINDING_CATEGORIES, FINDING_CLASSES, type FindingCategory, type FindingClass } from '@escapement/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { WorkspaceRuleRow } from './workspace-rules';
+
+export class RuleMatchInput {
+  @ApiPropertyOptional({ example: 'semgrep.acme.authz.*', description: 'Exact rule id, or a glob with *' })
+  @IsOptional() @IsString() @Length(1, 500)
+  ruleId?: string;
+
+  @ApiPropertyOptional({ example: 'semgrep', description: 'Tool name, case-insensitive' })
+  @IsOptional() @IsString() @Length(1, 200)
+  tool?: string;
+
+  @ApiPropertyOptional({ example: 639 })
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  cweId?: number;
+}
+
+export class CreateClassificationRuleRequest {
+  @ApiProperty({ type: RuleMatchInput, description: 'Every field given must match; at least one is required' })
+  @ValidateNested() @Type(() => RuleMatchInput)
+  match!: RuleMatchInput;
+
+  @ApiProperty({ enum: FINDING_CLASSES })
+  @IsIn(FINDING_CLASSES)
+  findingClass!: FindingClass;
+
+  @ApiPropertyOptional({ enum: FINDING_CATEGORIES })
+  @IsOptional() @IsIn(FINDING_CATEGORIES)
+  category?: FindingCategory;
+
+  @ApiPropertyOptional({ example: 'Our authz rules flag missing policy checks: a design decision' })
+  @IsOptional() @IsString() @Length(1, 1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Order among workspace rules (lower first); default: last' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  position?: number;
+}
+
+export class OverrideClassificationRequest {
+  @ApiProperty({ enum: FINDING_CLASSES })
+  @IsIn(FINDING_CLASSES)
+  findingClass!: FindingClass;
+
+  @ApiProperty({ example: 'The check is missing because the spec never said who may refund: a design gap' })
+  @IsString() @Length(3, 1000) @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class IdParam {
+  @IsUUID() id!: string;
+}
+
+export class ClassificationRuleResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty() match!: { ruleId: string | null; tool: string | null; cweId: number | null };
+  @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
+  @ApiProperty({ nullable: true, type: String }) category!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export function mapRule(row: WorkspaceRuleRow): ClassificationRuleResponse {
+  return {
+    id: row.id,
+    position: row.position,
+    match: { ruleId: row.match_rule_id, tool: row.match_tool, cweId: row.match_cwe_id },
+    findingClass: row.finding_class,
+    category: row.category,
+    reason: row.reason,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ClassificationController } from './classification.controller';
+import { ClassificationService } from './classification.service';
+import { Reclassifier } from './reclassifier';
+
+@Module({ controllers: [ClassificationController], providers: [ClassificationService, Reclassifier] })
+export class ClassificationModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ThreatModelImporter } from './threat-model-importer';
+import { ThreatModelRepository } from './threat-model.repository';
+import { ThreatModelsController } from './threat-models.controller';
+import { ThreatModelsService } from './threat-models.service';
+
+@Module({
+  controllers: [ThreatModelsController],
+  providers: [ThreatModelImporter, ThreatModelRepository, ThreatModelsService],
+})
+export class ThreatModelsModule {}

@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
+
+const fixture = (folder: string, name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', folder, name));
+const raw = (body: unknown) => body as string;
+
+describe('threat models, links and gaps', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+  beforeEach(() => resetDatabase(sut));
+  afterAll(() => sut.close());
+
+  const importModel = (name: string, effectiveFrom: string) =>
+    sut.http().post(`/api/v1/threat-models?service=payments-api&effectiveFrom=${effectiveFrom}&fileName=${name}`).set('content-type', 'application/yaml').serialize(raw).send(fixture('threat-models', name));
+  const importSarif = (query: string) =>
+    sut.http().post(`/api/v1/imports?${query}`).set('content-type', 'application/octet-stream').serialize(raw).send(fixture('imports', 'semgrep-two-results.sarif'));
+
+  it('imports a model as versions, never overwriting, and says so when the same file comes again', async () => {
+    const first = await importModel('orders-v1.yaml', '2026-01-01').expect(201);
+    expect(first.body).toMatchObject({ created: true, model: { service: 'payments-api', name: 'Orders service', latestVersion: 1 }, version: { version: 1, format: 'native', counts: { components: 2, threats: 1, trustZones: 2, trustBoundaries: 1 } } });
+    const again = await importModel('orders-v1.yaml', '2026-01-01').expect(200);
+    expect(again.body).toMatchObject({ created: false, version: { version: 1 } });
+    const second = await importModel('orders-v2.yaml', '2026-06-01').expect(201);
+    expect(second.body.version).toMatchObject({ version: 2, counts: { threats: 2 } });
+
+    const modelId = first.body.model.id;
+    const model = (await sut.http().get(`/api/v1/threat-models/${modelId}`).expect(200)).body;
+    expect(model.versions.map((v: { version: number; effectiveFrom: string }) => [v.version, v.effectiveFrom])).toEqual([
+      [1, '2026-01-01T00:00:00.000Z'],
+      [2, '2026-06-01T00:00:00.000Z'],
+    ]);
+    const v1 = (await sut.http().get(`/api/v1/threat-models/${modelId}/versions/1`).expect(200)).body;
+    expect(v1.threats.map((t: { key: string }) => t.key)).toEqual(['T1']);
+    const threats = (await sut.http().get(`/api/v1/threat-models/${modelId}/threats`).expect(200)).body;
+    expect(threats.map((t: { key: string; firstEffectiveFrom: string }) => [t.key, t.firstEffectiveFrom])).toEqual([
+      ['T1', '2026-01-01T00:00:00.000Z'],
+      ['T2', '2026-06-01T00:00:00.000Z'],
+    ]);
+    const components = (await sut.http().get(`/api/v1/threat-models/${modelId}/components`).expect(200)).body;
+    expect(components.map((c: { key: string }) => c.key)).toEqual(['billing', 'orders-api']);
+    expect((await sut.http().get('/api/v1/threat-models').expect(200)).body).toHaveLength(1);
+    expect(await sut.sql(`SELECT action FROM audit_events ORDER BY id`)).toEqual([{ action: 'threat_model.imported' }, { action: 'threat_model.imported' }]);
+  });
+
+  it('rejects a malformed model with a 400 naming the place, and stores nothing', async () => {
+    const before = await snapshotData(sut);
+    const response = await importModel('broken-reference.yaml', '2026-01-01').expect(400);
+    expect(response.body.errors[0].pointer).toBe('/threats/0/components/0');
+    expect(response.body.errors[0].line).toBeGreaterThan(0);
+    await sut.http().post('/api/v1/threat-models').set('content-type', 'application/yaml').send('name: x').expect(400);
+    expect(await snapshotData(sut)).toBe(before);
+    expect(await sut.sql(`SELECT * FROM threat_models`)).toHaveLength(0);
+  });
+
+  it('links findings to components and threats, and tells context gaps from model gaps', async () => {
+    await importModel('orders-v1.yaml', '2026-01-01').expect(201);
+    // Both findings were introduced (first detected) after the model's first version.
+    await importSarif('service=payments-api&detectedAt=2026-03-01T00:00:00Z').expect(201);
+    const findings = (await sut.http().get('/api/v1/findings').expect(200)).body.items as { id: string; ruleId: string }[];
+    const authz = findings.find((f) => f.ruleId.endsWith('missing-authz'))!;
+    const sqli = findings.find((f) => f.ruleId.endsWith('sql-injection'))!;
+
+    const authzDetail = (await sut.http().get(`/api/v1/findings/${authz.id}`).expect(200)).body;
+    expect(authzDetail).toMatchObject({ escaped: true, gap: 'context_gap', findingClass: 'design' });
+    expect(authzDetail.links.map((l: { component: { key: string }; threat: { key: string } | null }) => [l.component.key, l.threat?.key ?? null])).toEqual([
+      ['orders-api', null],
+      ['orders-api', 'T1'],
+    ]);
+    expect(authzDetail.detections).toEqual([expect.objectContaining({ stage: 'ci', detectedAt: '2026-03-01T00:00:00.000Z' })]);
+    // Injection: its component is modelled but no threat covered it in version 1: a model gap.
+    expect((await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body).toMatchObject({ gap: 'model_gap' });
+
+    // Version 2 adds an injection threat (CWE-74, an ancestor of CWE-89) after the flaw was introduced:
+    // now linked, but still a model gap, since the threat was not known when the flaw was written.
+    await importModel('orders-v2.yaml', '2026-06-01').expect(201);
+    const sqliAfter = (await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body;
+    expect(sqliAfter.links.map((l: { threat: { key: string } | null }) => l.threat?.key ?? null)).toEqual([null, 'T2']);
+    expect(sqliAfter.gap).toBe('model_gap');
+
+    const gaps = (await sut.http().get('/api/v1/metrics/gaps?groupBy=component').expect(200)).body;
+    expect(gaps.series.map((s: { key: string; points: { contextGap: number; modelGap: number }[] }) => [s.key, s.points.reduce((n, p) => n + p.contextGap, 0), s.points.reduce((n, p) => n + p.modelGap, 0)])).toEqual([
+      ['payments-api / orders-api', 1, 1],
+    ]);
+  });
+
+  it('lets people add and remove links; their choice wins over relinking', async () => {
+    const model = (await importModel('orders-v1.yaml', '2026-01-01').expect(201)).body.model;
+    await importSarif('service=payments-api&detectedAt=2026-03-01T00:00:00Z').expect(201);
+    const sqli = ((await sut.http().get('/api/v1/findings').expect(200)).body.items as { id: string; ruleId: string }[]).find((f) => f.ruleId.endsWith('sql-injection'))!;
+    await sut.http().post(`/api/v1/findings/${sqli.id}/links`).send({ threatModelId: model.id, componentKey: 'orders-api', threatKey: 'T1' }).expect(204);
+    expect((await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body.gap).toBe('context_gap');
+    await sut.http().delete(`/api/v1/findings/${sqli.id}/links?threatModelId=${model.id}&componentKey=orders-api`).expect(204);
+    expect((await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body).toMatchObject({ gap: 'unmodelled', links: [] });
+    // A new model version relinks automatically, but the person's removal stands.
+    await importModel('orders-v2.yaml', '2026-06-01').expect(201);
+    expect((await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body.links).toEqual([]);
+    await sut.http().post(`/api/v1/findings/${sqli.id}/links`).send({ threatModelId: model.id, componentKey: 'nowhere' }).expect(400);
+    expect((await sut.sql(`SELECT action FROM audit_events WHERE action LIKE 'finding.link%' ORDER BY id`)).map((r) => (r as { action: string }).action)).toEqual(['finding.link_added', 'finding.link_removed']);
+  });
+
+  it('keeps a person’s class over rules and re-imports, audits it, and applies workspace rules to stored findings', async () => {
+    await importSarif('service=payments-api').expect(201);
+    const sqli = ((await sut.http().get('/api/v1/findings').expect(200)).body.items as { id: string; ruleId: string }[]).find((f) => f.ruleId.endsWith('sql-injection'))!;
+    await sut.http().put(`/api/v1/findings/${sqli.id}/classification`).send({ findingClass: 'design', reason: 'The query builder was chosen by design without parameters' }).expect(204);
+    await importSarif('service=payments-api').expect(201);
+    const detail = (await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body;
+    expect(detail).toMatchObject({ findingClass: 'design', classRule: 'override', override: { by: null } });
+    expect(detail.classReason).toMatch(/without parameters/);
+    await sut.http().put(`/api/v1/findings/${sqli.id}/classification`).send({ findingClass: 'sideways', reason: '' }).expect(400);
+
+    // A workspace rule re-classifies every stored finding it matches, except the overridden one.
+    const created = await sut.http().post('/api/v1/classification-rules').send({ match: { tool: 'semgrep' }, findingClass: 'unclassified', reason: 'we review semgrep by hand' }).expect(201);
+    expect(created.body.reclassified).toBe(1);
+    const classes = await sut.sql(`SELECT rule_id, finding_class, class_rule FROM findings ORDER BY rule_id`);
+    expect(classes).toEqual([
+      { rule_id: 'javascript.express.missing-authz', finding_class: 'unclassified', class_rule: `workspace:${created.body.rule.id}` },
+      { rule_id: 'javascript.express.sql-injection', finding_class: 'design', class_rule: 'override' },
+    ]);
+    // New imports follow the workspace rule too.
+    await sut.http().post('/api/v1/imports?service=ledger').set('content-type', 'application/octet-stream').serialize(raw).send(fixture('imports', 'semgrep-two-results.sarif')).expect(201);
+    expect(await sut.sql(`SELECT DISTINCT finding_class FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'ledger'`)).toEqual([{ finding_class: 'unclassified' }]);
+
+    await sut.http().delete(`/api/v1/classification-rules/${created.body.rule.id}`).expect(200);
+    await sut.http().delete(`/api/v1/findings/${sqli.id}/classification`).expect(204);
+    expect(await sut.sql(`SELECT rule_id, finding_class FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'payments-api' ORDER BY rule_id`)).toEqual([
+      { rule_id: 'javascript.express.missing-authz', finding_class: 'design' },
+      { rule_id: 'javascript.express.sql-injection', finding_class: 'pattern' },
+    ]);
+    await sut.http().post('/api/v1/classification-rules').send({ match: {}, findingClass: 'design' }).expect(400);
+    const audit = (await sut.sql<{ action: string }>(`SELECT action FROM audit_events ORDER BY id`)).map((r) => r.action);
+    expect(audit).toEqual(['finding.classification_overridden', 'classification_rule.created', 'classification_rule.deleted', 'finding.classification_override_removed']);
+    await expect(sut.sql(`UPDATE audit_events SET actor = 'someone'`)).rejects.toThrow(/append-only/);
+  });
+});
