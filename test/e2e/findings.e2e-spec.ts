@@ -113,4 +113,31 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/severity', '/limit']));
     await sut.http().get('/api/v1/findings?cursor=zzz').expect(400);
   });
+
+  it('filters by escape, CWE, category and text, and pages through any sort order', async () => {
+    const severities = ['low', 'critical', 'medium', 'high', 'info', 'high'];
+    await post(
+      severities.map((severity, i) =>
+        aFinding({ fingerprint: `s-${i}`, severity, title: i === 2 ? 'Refund route lacks an ownership check' : `Finding ${i}`, cweIds: i % 2 ? [862] : [89], stage: i < 3 ? 'code_review' : 'production' }),
+      ),
+    ).expect(200);
+    const bySeverity: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { fingerprint: string; severity: string }[]; nextCursor: string | null } = (
+        await sut.http().get(`/api/v1/findings?sort=severity&order=asc&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)
+      ).body;
+      bySeverity.push(...page.items.map((f) => f.severity));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(bySeverity).toEqual(['info', 'low', 'medium', 'high', 'high', 'critical']);
+    const escaped = (await sut.http().get('/api/v1/findings?escaped=true&boundary=pre_release').expect(200)).body.items;
+    expect(escaped.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(['s-3', 's-4', 's-5']);
+    expect((await sut.http().get('/api/v1/findings?cwe=862').expect(200)).body.items).toHaveLength(3);
+    expect((await sut.http().get('/api/v1/findings?category=authorization').expect(200)).body.items).toHaveLength(3);
+    const text = (await sut.http().get('/api/v1/findings?q=ownership').expect(200)).body.items;
+    expect(text.map((f: { fingerprint: string; gap: string; category: string }) => [f.fingerprint, f.gap, f.category])).toEqual([['s-2', 'unmodelled', 'injection']]);
+    await sut.http().get('/api/v1/findings?q=%25').expect(200);
+    await sut.http().get('/api/v1/findings?sort=colour').expect(400);
+  });
 });

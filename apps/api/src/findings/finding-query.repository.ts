@@ -4,49 +4,73 @@ import { DataSource } from 'typeorm';
 import type { FindingRow, ListFindingsQuery } from './finding.dto';
 
 export interface FindingCursor {
+  /** The sort value of the last row, as PostgreSQL prints it. */
   at: string;
   id: string;
 }
 
-/** Reads findings newest first, with keyset pagination so deep pages cost what the first one does. */
+/** Sort keys, from this fixed table only: the expression, and the type its cursor value is cast to. */
+const SORTS = {
+  detected: { expr: 'f.first_detected_at', type: 'timestamptz', text: `to_json(f.first_detected_at) #>> '{}'` },
+  severity: { expr: 'f.severity', type: 'severity', text: 'f.severity::text' },
+  stage: { expr: 'f.earliest_stage', type: 'detection_stage', text: 'f.earliest_stage::text' },
+  title: { expr: 'f.title', type: 'text', text: 'f.title' },
+} as const;
+
+/** Reads findings with keyset pagination on the chosen sort, so deep pages cost what the first one does. */
 @Injectable()
 export class FindingQueryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findById(id: string): Promise<FindingRow | null> {
-    const [row] = await this.dataSource.query(`${SELECT_FINDING} WHERE f.id = $1`, [id]);
+    const [row] = await this.dataSource.query(`${selectFinding(SORTS.detected.text)} WHERE f.id = $1`, [id]);
     return row ?? null;
   }
 
-  async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number): Promise<(FindingRow & { cursor_at: string })[]> {
+  async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number): Promise<(FindingRow & { cursor_value: string })[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     const bind = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    const sort = SORTS[query.sort ?? 'detected'];
+    const descending = (query.order ?? 'desc') === 'desc';
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     if (query.stage) where.push(`f.earliest_stage = ${bind(query.stage)}::detection_stage`);
     if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
     if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
+    if (query.category) where.push(`f.category = ${bind(query.category)}`);
+    if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
+    if (query.escaped) where.push(`(f.earliest_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
+    if (query.gap) where.push(`(SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
+    if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
+    if (query.q) {
+      const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(f.title ILIKE ${like} OR f.rule_id ILIKE ${like} OR f.path ILIKE ${like} OR f.fingerprint ILIKE ${like})`);
+    }
     if (query.from) where.push(`f.first_detected_at >= ${bind(query.from)}::timestamptz`);
     if (query.to) where.push(`f.first_detected_at < ${bind(query.to)}::timestamptz`);
-    if (cursor) where.push(`(f.first_detected_at, f.id) < (${bind(cursor.at)}::timestamptz, ${bind(cursor.id)}::uuid)`);
+    if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
+    const direction = descending ? 'DESC' : 'ASC';
     return this.dataSource.query(
-      `${SELECT_FINDING}
+      `${selectFinding(sort.text)}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY f.first_detected_at DESC, f.id DESC
+        ORDER BY ${sort.expr} ${direction}, f.id ${direction}
         LIMIT ${bind(limit)}`,
       params,
     );
   }
 }
 
-const SELECT_FINDING = `
+function selectFinding(cursorText: string): string {
+  return `
   SELECT f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
          f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.first_detected_at, f.earliest_stage,
-         f.status, f.finding_class, f.class_rule, f.class_reason,
-         to_json(f.first_detected_at) #>> '{}' AS cursor_at
+         f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
+         (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap,
+         ${cursorText} AS cursor_value
     FROM findings f
     JOIN services s ON s.id = f.service_id`;
+}

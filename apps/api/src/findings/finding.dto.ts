@@ -119,7 +119,18 @@ export class ListFindingsQuery {
   @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;
   @ApiPropertyOptional({ description: 'First detected on or after (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'First detected before (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+  @ApiPropertyOptional({ description: 'Category from the classification, e.g. authorization' }) @IsOptional() @IsString() @Length(1, 50) category?: string;
+  @ApiPropertyOptional({ enum: FINDING_STATUSES }) @IsOptional() @IsIn(FINDING_STATUSES) status?: FindingStatus;
+  @ApiPropertyOptional({ description: 'Only findings that escaped (true) or were stopped (false) at the boundary' })
+  @IsOptional() @IsIn(['true', 'false'])
+  escaped?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, default: 'ci', description: 'Escape boundary for `escaped`' }) @IsOptional() @IsIn(DETECTION_STAGES) boundary?: DetectionStage;
+  @ApiPropertyOptional({ enum: ['context_gap', 'model_gap', 'unmodelled'] }) @IsOptional() @IsIn(['context_gap', 'model_gap', 'unmodelled']) gap?: 'context_gap' | 'model_gap' | 'unmodelled';
+  @ApiPropertyOptional({ description: 'A CWE id the finding lists' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) cwe?: number;
+  @ApiPropertyOptional({ description: 'Text in the title, rule id, path or fingerprint' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ enum: ['detected', 'severity', 'stage', 'title'], default: 'detected' }) @IsOptional() @IsIn(['detected', 'severity', 'stage', 'title']) sort?: 'detected' | 'severity' | 'stage' | 'title';
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
@@ -149,6 +160,9 @@ export class FindingResponse implements FindingDto {
   @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
   @ApiProperty({ nullable: true, type: String }) classRule!: string | null;
   @ApiProperty({ nullable: true, type: String }) classReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) category!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'PWNISMS layer' }) layer!: string | null;
+  @ApiProperty({ enum: ['context_gap', 'model_gap', 'unmodelled'] }) gap!: string;
 }
 
 export class FindingPageResponse implements Page<FindingResponse> {
@@ -179,6 +193,9 @@ export interface FindingRow {
   finding_class: FindingClass;
   class_rule: string | null;
   class_reason: string | null;
+  category: string | null;
+  layer: string | null;
+  gap: string;
 }
 
 export function mapFinding(row: FindingRow): FindingResponse {
@@ -202,6 +219,9 @@ export function mapFinding(row: FindingRow): FindingResponse {
     findingClass: row.finding_class,
     classRule: row.class_rule,
     classReason: row.class_reason,
+    category: row.category,
+    layer: row.layer,
+    gap: row.gap,
   };
 }
 
@@ -224,13 +244,10 @@ export class LinkRequest {
 }
 
 export class FindingDetailResponse extends FindingResponse {
-  @ApiProperty({ nullable: true, type: String }) category!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'PWNISMS layer' }) layer!: string | null;
   @ApiProperty({ nullable: true, description: 'Set when a person chose the class' }) override!: { by: string | null; at: string } | null;
   @ApiProperty({ nullable: true, type: String }) fixedAt!: string | null;
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
   @ApiProperty() escaped!: boolean;
-  @ApiProperty({ enum: ['context_gap', 'model_gap', 'unmodelled'] }) gap!: string;
   @ApiProperty() detections!: { stage: string; sourceKind: string; tool: string | null; importId: string | null; commit: string | null; detectedAt: string }[];
   @ApiProperty() links!: {
     threatModelId: string;

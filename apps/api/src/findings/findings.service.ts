@@ -48,8 +48,6 @@ export class FindingsService {
     const [detections, links] = await Promise.all([this.details.detections(id), this.details.links(id)]);
     return {
       ...mapFinding(row),
-      category: extras.category,
-      layer: extras.layer,
       override: extras.class_overridden ? { by: extras.class_overridden_by, at: extras.class_overridden_at!.toISOString() } : null,
       fixedAt: extras.fixed_at?.toISOString() ?? null,
       boundary,
@@ -75,7 +73,7 @@ export class FindingsService {
     const last = page[page.length - 1];
     return {
       items: page.map(mapFinding),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_value, id: last.id }) : null,
     };
   }
 }
@@ -88,7 +86,7 @@ function decodeCursor(raw: string | undefined): FindingCursor | null {
   if (!raw) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
+    if (typeof at === 'string' && at.length <= 1000 && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
   } catch {
     // fall through to the error below
   }
