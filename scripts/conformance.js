@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run conformance -- DIR`: imports every file of DIR into a fresh embedded database over HTTP, as a
- * CI job would, and checks each against what its content implies:
+ * CI job would, and checks each against what its content implies. A folder named `threat-models` holds
+ * threat models: each imports with the component, threat, trust-zone and boundary counts of
+ * test/conformance/threat-models.expected.json, a malformed one is a 4xx naming the place, and nothing
+ * of it is stored. Any other folder holds SARIF logs:
  * - results received = the results in the file that are findings (not `pass`/`notApplicable`, not
  *   absent from the baseline), counted here independently with JSON.parse;
  * - distinct findings, suppressed findings and CWE ids = test/conformance/<DIR name>.expected.json;
@@ -44,6 +47,10 @@ async function main() {
   const failures = [];
   const rows = [];
   try {
+    if (path.basename(path.resolve(dir)) === 'threat-models') {
+      await checkThreatModels(server, failures, rows);
+      return;
+    }
     for (const name of fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort()) {
       const file = path.join(dir, name);
       const service = `conformance-${name.replace(/\W+/g, '-')}`;
@@ -70,10 +77,11 @@ async function main() {
         }
         const [{ unexplained }] = await sql(
           `SELECT count(*)::int AS unexplained FROM findings f JOIN services s ON s.id = f.service_id
-            WHERE s.name = $1 AND cardinality(f.cwe_ids) > 0 AND (f.class_rule IS NULL OR f.class_reason IS NULL OR f.class_reason = '')`,
+            WHERE s.name = $1 AND cardinality(f.cwe_ids) > 0
+              AND (f.finding_class = 'unclassified' OR f.class_rule IS NULL OR f.class_reason IS NULL OR f.class_reason = '')`,
           [service],
         );
-        if (unexplained) problems.push(`${unexplained} findings with a CWE id have no class reason`);
+        if (unexplained) problems.push(`${unexplained} findings with a CWE id have no class with a reason`);
         const again = await (await post()).json();
         if (again.findings?.created !== 0 || again.findings?.updated !== 0 || again.findings?.unchanged !== f.created) {
           problems.push(`a re-send was not all unchanged: ${JSON.stringify(again.findings)}`);
@@ -87,13 +95,58 @@ async function main() {
   } finally {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    report(rows, failures);
   }
-  const files = rows.length + failures.filter((f) => !rows.some((r) => r.name === f.name)).length;
-  console.log(`\nconformance: ${files - failures.length} passed, ${failures.length} failed`);
-  process.exit(failures.length ? 1 : 0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+function report(rows, failures) {
+  const files = rows.length + failures.filter((f) => !rows.some((r) => r.name === f.name)).length;
+  console.log(`\nconformance: ${files - failures.length} passed, ${failures.length} failed`);
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+async function checkThreatModels(server, failures, rows) {
+  for (const name of fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort()) {
+    const want = expected[name];
+    const problems = [];
+    if (!want) problems.push(`no expectation in ${path.relative(root, expectedFile)}`);
+    else if (want.skip) {
+      console.log(`skip ${name}: ${want.skip}`);
+      continue;
+    } else {
+      const service = `conformance-${name.replace(/\W+/g, '-')}`;
+      const response = await fetch(`${server.url}/api/v1/threat-models?service=${service}&fileName=${encodeURIComponent(name)}&effectiveFrom=2026-01-01`, {
+        method: 'POST',
+        body: fs.readFileSync(path.join(dir, name)),
+      });
+      const answer = await response.json();
+      if (want.rejected) {
+        const where = answer.errors?.[0];
+        if (response.status < 400 || response.status >= 500) problems.push(`answered ${response.status}, expected a 4xx`);
+        else if (!where || (where.pointer === undefined && where.line === undefined)) problems.push('the rejection does not say where');
+        const models = await (await fetch(`${server.url}/api/v1/threat-models`)).json();
+        if (models.some((m) => m.service === service)) problems.push('a rejected model was stored');
+        rows.push({ name, received: 0, created: 0, suppressed: 0, classes: `rejected: ${answer.detail}` });
+      } else if (response.status !== 201) {
+        problems.push(`answered ${response.status}: ${answer.detail}`);
+      } else {
+        const counts = answer.version.counts;
+        for (const key of ['components', 'threats', 'trustZones', 'trustBoundaries']) {
+          if (counts[key] !== want[key]) problems.push(`${key} ${counts[key]}, expected ${want[key]}`);
+        }
+        rows.push({ name, received: 0, created: 0, suppressed: 0, classes: `${counts.components} components, ${counts.threats} threats, ${counts.trustZones} trust zones, ${counts.trustBoundaries} boundaries` });
+      }
+    }
+    if (problems.length) failures.push({ name, problems });
+    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}${rows.at(-1)?.name === name ? `: ${rows.at(-1).classes}` : ''}`);
+    for (const p of problems) console.log(`       ${p}`);
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
