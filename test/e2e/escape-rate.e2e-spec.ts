@@ -124,6 +124,26 @@ describe('GET /api/v1/metrics/escape-rate', () => {
     for (const p of weeks.series[0].points) expect(new Date(`${p.period}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 
+  it('marks cohorts younger than the follow-up window as immature', async () => {
+    const now = Date.now();
+    const body = (await sut.http().get('/api/v1/metrics/escape-rate?followUpDays=150').expect(200)).body;
+    expect(body.followUpDays).toBe(150);
+    for (const point of body.series[0].points) {
+      const end = new Date(`${point.period}T00:00:00Z`);
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      expect(point.mature).toBe(end.getTime() + 150 * 86_400_000 <= now);
+    }
+    expect((await sut.http().get('/api/v1/metrics/escape-rate').expect(200)).body.followUpDays).toBe(90);
+  });
+
+  it('groups by category, layer, source and tool too', async () => {
+    for (const groupBy of ['category', 'layer', 'source', 'tool', 'severity']) {
+      const body = (await sut.http().get(`/api/v1/metrics/escape-rate?groupBy=${groupBy}`).expect(200)).body;
+      const total = body.series.flatMap((s: { points: { total: number }[] }) => s.points).reduce((n: number, p: { total: number }) => n + p.total, 0);
+      expect(total).toBe(posted.length);
+    }
+  });
+
   it('rejects unknown groupings, buckets, boundaries and dates with the parameter named', async () => {
     const response = await sut.http().get('/api/v1/metrics/escape-rate?groupBy=colour&bucket=decade&boundary=later&from=yesterday').expect(400);
     expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/groupBy', '/bucket', '/boundary', '/from']));

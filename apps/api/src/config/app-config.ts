@@ -14,6 +14,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Uploads larger than this (decompressed) are stored in the background: 202 and a status URL. */
   backgroundImportBytes: number;
+  /** Days after a period ends before its cohort's escape rate counts as mature. */
+  followUpDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,13 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
     throw new ConfigError(`DATABASE_URL must use the postgres:// scheme, got "${url.protocol}"`);
   }
   return raw;
+}
+
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of days, got "${raw}"`);
+  return value;
 }
 
 function parseLogLevel(raw: string | undefined): AppConfig['logLevel'] {
@@ -84,6 +93,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
+    followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
     ...overrides,
   };
 }

@@ -14,7 +14,8 @@ import {
   type Severity,
   type TimeBucket,
 } from '@escapement/domain';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,6 +41,10 @@ export class EscapeRateQuery {
   @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
   to?: string;
 
+  @ApiPropertyOptional({ default: 90, description: 'Days after a period ends before its cohort counts as mature' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  followUpDays?: number;
+
   @ApiPropertyOptional({ description: 'Team id' }) @IsOptional() @IsUUID() team?: string;
   @ApiPropertyOptional({ description: 'Service id' }) @IsOptional() @IsUUID() service?: string;
   @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;
@@ -53,6 +58,7 @@ export class EscapeRatePointResponse implements EscapeRatePoint {
   @ApiProperty({ nullable: true, type: Number }) rate!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '95% Wilson interval, lower bound' }) ciLow!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '95% Wilson interval, upper bound' }) ciHigh!: number | null;
+  @ApiProperty({ description: 'False while the cohort is younger than the follow-up window' }) mature!: boolean;
 }
 
 export class EscapeRateSeriesResponse implements EscapeRateSeries {
@@ -62,6 +68,7 @@ export class EscapeRateSeriesResponse implements EscapeRateSeries {
 
 export class EscapeRateResponseBody implements EscapeRateResponse {
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
+  @ApiProperty() followUpDays!: number;
   @ApiProperty({ enum: TIME_BUCKETS }) bucket!: TimeBucket;
   @ApiProperty({ enum: ESCAPE_RATE_GROUPINGS }) groupBy!: EscapeRateGrouping;
   @ApiProperty({ type: [EscapeRateSeriesResponse] }) series!: EscapeRateSeriesResponse[];

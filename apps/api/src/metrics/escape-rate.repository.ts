@@ -7,9 +7,13 @@ import type { EscapeRateQuery } from './escape-rate.dto';
 /** SQL for each grouping; chosen from this fixed table, never built from input. */
 const GROUP_KEY: Record<EscapeRateGrouping, string> = {
   class: `f.finding_class::text`,
+  category: `coalesce(f.category, 'other')`,
+  severity: `f.severity::text`,
+  layer: `coalesce(f.layer::text, '(no layer)')`,
   team: `coalesce(t.name, '(no team)')`,
   service: `s.name`,
-  severity: `f.severity::text`,
+  source: `f.source_kind::text`,
+  tool: `coalesce(f.tool, '(no tool)')`,
 };
 
 /**

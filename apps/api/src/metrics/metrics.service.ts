@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { buildEscapeRateSeries, periodRange, periodStart } from '@escapement/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { buildEscapeRateSeries, nextPeriod, periodRange, periodStart, type TimeBucket } from '@escapement/domain';
 import { invalid } from '../common/domain-error';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
 import { EscapeRateRepository } from './escape-rate.repository';
@@ -9,6 +10,7 @@ import { GapsRepository } from './gaps.repository';
 @Injectable()
 export class MetricsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly escapeRates: EscapeRateRepository,
     private readonly gaps: GapsRepository,
   ) {}
@@ -54,11 +56,14 @@ export class MetricsService {
       from: query.from,
       to: query.to ? lastPeriodBefore(query.to, query.bucket) : undefined,
     };
+    const followUpDays = query.followUpDays ?? this.config.followUpDays;
+    const now = Date.now();
     return {
       boundary: query.boundary,
+      followUpDays,
       bucket: query.bucket,
       groupBy: query.groupBy,
-      series: buildEscapeRateSeries(rows, query.bucket, range),
+      series: buildEscapeRateSeries(rows, query.bucket, range, (period) => cohortIsMature(period, query.bucket, followUpDays, now)),
     };
   }
 }
@@ -66,4 +71,9 @@ export class MetricsService {
 /** The period holding the last day before `to` (which is exclusive). */
 function lastPeriodBefore(to: string, bucket: EscapeRateQuery['bucket']): string {
   return periodStart(new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000), bucket);
+}
+
+/** A cohort is mature once its whole period is at least the follow-up window in the past. */
+function cohortIsMature(period: string, bucket: TimeBucket, followUpDays: number, now: number): boolean {
+  return Date.parse(`${nextPeriod(period, bucket)}T00:00:00Z`) + followUpDays * 86_400_000 <= now;
 }

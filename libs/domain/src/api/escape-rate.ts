@@ -10,6 +10,11 @@ export interface EscapeRatePoint {
   rate: number | null;
   ciLow: number | null;
   ciHigh: number | null;
+  /**
+   * False while the cohort is younger than the follow-up window: its flaws have had less time to
+   * escape, so its rate is biased low and should not be read as final.
+   */
+  mature: boolean;
 }
 
 export interface EscapeRateSeries {
@@ -19,6 +24,8 @@ export interface EscapeRateSeries {
 
 export interface EscapeRateResponse {
   boundary: DetectionStage;
+  /** Days a cohort needs after its period ends before its rate counts as mature. */
+  followUpDays: number;
   bucket: TimeBucket;
   groupBy: EscapeRateGrouping;
   series: EscapeRateSeries[];

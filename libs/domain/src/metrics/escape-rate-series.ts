@@ -11,17 +11,22 @@ export interface EscapeCountRow {
   escaped: number;
 }
 
-export function escapeRatePoint(period: string, total: number, escaped: number): EscapeRatePoint {
-  if (total === 0) return { period, total, escaped, rate: null, ciLow: null, ciHigh: null };
+export function escapeRatePoint(period: string, total: number, escaped: number, mature = true): EscapeRatePoint {
+  if (total === 0) return { period, total, escaped, rate: null, ciLow: null, ciHigh: null, mature };
   const { low, high } = wilsonInterval(escaped, total);
-  return { period, total, escaped, rate: escaped / total, ciLow: low, ciHigh: high };
+  return { period, total, escaped, rate: escaped / total, ciLow: low, ciHigh: high, mature };
 }
 
 /**
  * Builds one series per group over a continuous run of periods (empty periods have total 0 and a null
  * rate), so that every series has the same x values and gaps are visible rather than interpolated.
  */
-export function buildEscapeRateSeries(rows: readonly EscapeCountRow[], bucket: TimeBucket, range?: { from?: string; to?: string }): EscapeRateSeries[] {
+export function buildEscapeRateSeries(
+  rows: readonly EscapeCountRow[],
+  bucket: TimeBucket,
+  range?: { from?: string; to?: string },
+  isMature: (period: string) => boolean = () => true,
+): EscapeRateSeries[] {
   if (rows.length === 0) return [];
   const periods = rows.map((r) => r.period).sort();
   const periodList = periodRange(range?.from ?? periods[0], range?.to ?? periods[periods.length - 1], bucket);
@@ -34,7 +39,7 @@ export function buildEscapeRateSeries(rows: readonly EscapeCountRow[], bucket: T
     key,
     points: periodList.map((period) => {
       const row = byKey.get(key)!.get(period);
-      return escapeRatePoint(period, row?.total ?? 0, row?.escaped ?? 0);
+      return escapeRatePoint(period, row?.total ?? 0, row?.escaped ?? 0, isMature(period));
     }),
   }));
 }
