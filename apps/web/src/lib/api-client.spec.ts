@@ -1,4 +1,4 @@
-import { ApiError, apiGet, buildApiUrl } from './api-client';
+import { ApiError, apiGet, apiSend, buildApiUrl } from './api-client';
 
 describe(buildApiUrl.name, () => {
   it('prefixes the API version and leaves out empty parameters', () => {
@@ -45,5 +45,45 @@ describe(apiGet.name, () => {
     answer(new TypeError('fetch failed'));
     const sut = await apiGet('/teams').catch((error: unknown) => error);
     expect(sut).toMatchObject({ status: 0, title: 'Network error' });
+  });
+});
+
+describe(apiSend.name, () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  function answer(response: Response): jest.Mock {
+    const mock = jest.fn(() => Promise.resolve(response));
+    globalThis.fetch = mock as unknown as typeof fetch;
+    return mock;
+  }
+
+  it('sends a JSON body and resolves with nothing on 204', async () => {
+    const mock = answer(new Response(null, { status: 204 }));
+    await expect(apiSend('PUT', '/findings/f1/classification', { findingClass: 'design', reason: 'why' })).resolves.toBeUndefined();
+    expect(mock).toHaveBeenCalledWith(
+      '/api/v1/findings/f1/classification',
+      expect.objectContaining({
+        method: 'PUT',
+        body: '{"findingClass":"design","reason":"why"}',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      }),
+    );
+  });
+
+  it('sends no body nor content type when there is nothing to send', async () => {
+    const mock = answer(new Response(null, { status: 204 }));
+    await apiSend('DELETE', '/findings/f1/classification');
+    expect(mock).toHaveBeenCalledWith('/api/v1/findings/f1/classification', expect.objectContaining({ method: 'DELETE', body: undefined, headers: { Accept: 'application/json' } }));
+  });
+
+  it('keeps the field errors of a validation problem', async () => {
+    const problem = { title: 'Bad Request', status: 400, detail: 'Invalid request', errors: [{ pointer: '/reason', message: '/reason must not be blank' }] };
+    answer(new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+    const sut = await apiSend('PUT', '/findings/f1/classification', {}).catch((error: unknown) => error);
+    expect(sut).toBeInstanceOf(ApiError);
+    expect((sut as ApiError).problem.errors).toEqual([{ pointer: '/reason', message: '/reason must not be blank' }]);
   });
 });

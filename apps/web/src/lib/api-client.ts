@@ -1,12 +1,20 @@
 /** Every endpoint of the API sits under one versioned prefix on the dashboard's own origin. */
 export const API_PREFIX = '/api/v1';
 
+/** One wrong input of a rejected request: where it is, as a JSON pointer into the body or query, and what is wrong. */
+export interface ProblemFieldError {
+  pointer: string;
+  message: string;
+}
+
 /** The fields of an RFC 9457 problem document that the API sends with every error. */
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  /** Present on validation failures, one entry per bad field. */
+  errors?: ProblemFieldError[];
 }
 
 /**
@@ -46,19 +54,33 @@ export function buildApiUrl(path: string, params: QueryParams = {}): string {
 }
 
 export async function apiGet<T>(path: string, params?: QueryParams, init: { signal?: AbortSignal } = {}): Promise<T> {
+  const response = await send(buildApiUrl(path, params), { headers: { Accept: 'application/json' }, signal: init.signal });
+  return (await response.json()) as T;
+}
+
+/**
+ * A request that changes something. Resolves with the parsed body, or undefined for 204 No Content,
+ * which is how the API answers commands such as setting a finding's class.
+ */
+export async function apiSend<T = void>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(buildApiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(buildApiUrl(path, params), {
-      headers: { Accept: 'application/json' },
-      signal: init.signal,
-    });
+    response = await fetch(url, init);
   } catch (error) {
     // An abort is TanStack Query cancelling a stale request: let it through untouched.
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, { title: 'Network error', detail: 'The Escapement server could not be reached.' });
   }
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-  return (await response.json()) as T;
+  return response;
 }
 
 /** Reads the problem body when there is one; a proxy's HTML error page still yields a useful error. */

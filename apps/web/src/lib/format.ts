@@ -23,6 +23,41 @@ export function formatDate(isoDate: string): string {
   return dayMonthYear.format(utcDate(isoDate));
 }
 
+/** The UTC day of a timestamp, e.g. "Nov 23, 2026"; the API sends instants, people read days. */
+export function formatDay(isoTimestamp: string): string {
+  return formatDate(isoTimestamp.slice(0, 10));
+}
+
+const dateTime = new Intl.DateTimeFormat('en', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/** An instant with its time, in UTC and saying so, so people in different zones read the same value. */
+export function formatDateTime(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : `${dateTime.format(date)} UTC`;
+}
+
+/** A byte count in the unit people read it in. */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '–';
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
 export function formatMonth(isoDate: string): string {
   return monthShort.format(utcDate(isoDate));
 }

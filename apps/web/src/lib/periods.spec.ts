@@ -1,4 +1,4 @@
-import { dayAfter, nextPeriodStart, periodContaining } from './periods';
+import { dayAfter, lastDayOf, nextPeriodStart, periodContaining } from './periods';
 
 describe(nextPeriodStart.name, () => {
   it('steps by calendar month, quarter and week in UTC', () => {
@@ -31,5 +31,14 @@ describe(dayAfter.name, () => {
     expect(dayAfter('2025-06-30')).toBe('2025-07-01');
     expect(dayAfter('2025-12-31')).toBe('2026-01-01');
     expect(dayAfter('2024-02-28')).toBe('2024-02-29');
+  });
+});
+
+describe(lastDayOf.name, () => {
+  it('ends months, quarters and weeks on their last day', () => {
+    expect(lastDayOf('2024-02-01', 'month')).toBe('2024-02-29');
+    expect(lastDayOf('2025-12-01', 'month')).toBe('2025-12-31');
+    expect(lastDayOf('2025-10-01', 'quarter')).toBe('2025-12-31');
+    expect(lastDayOf('2025-03-31', 'week')).toBe('2025-04-06');
   });
 });

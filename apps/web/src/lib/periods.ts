@@ -33,3 +33,10 @@ export function dayAfter(isoDate: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** The last day of the period that starts on `periodStart`, as an inclusive ISO date. */
+export function lastDayOf(periodStart: string, bucket: TimeBucket): string {
+  const date = new Date(`${nextPeriodStart(periodStart, bucket)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
