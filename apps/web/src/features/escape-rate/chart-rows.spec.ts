@@ -2,21 +2,21 @@ import type { EscapeRateResponse, EscapeRateSeries } from '@escapement/domain';
 import { isEmptyEscapeRate, periodsOf, readRowValue, toChartRows } from './chart-rows';
 
 function response(series: EscapeRateSeries[]): EscapeRateResponse {
-  return { boundary: 'ci', bucket: 'month', groupBy: 'class', series };
+  return { boundary: 'ci', followUpDays: 90, bucket: 'month', groupBy: 'class', series };
 }
 
 const design: EscapeRateSeries = {
   key: 'design',
   points: [
-    { period: '2025-01-01', total: 10, escaped: 4, rate: 0.4, ciLow: 0.17, ciHigh: 0.69 },
-    { period: '2025-02-01', total: 0, escaped: 0, rate: null, ciLow: null, ciHigh: null },
+    { period: '2025-01-01', total: 10, escaped: 4, rate: 0.4, ciLow: 0.17, ciHigh: 0.69, mature: true },
+    { period: '2025-02-01', total: 0, escaped: 0, rate: null, ciLow: null, ciHigh: null, mature: true },
   ],
 };
 const pattern: EscapeRateSeries = {
   key: 'pattern',
   points: [
-    { period: '2025-03-01', total: 20, escaped: 2, rate: 0.1, ciLow: 0.03, ciHigh: 0.3 },
-    { period: '2025-01-01', total: 5, escaped: 5, rate: 1, ciLow: 0.57, ciHigh: 1 },
+    { period: '2025-03-01', total: 20, escaped: 2, rate: 0.1, ciLow: 0.03, ciHigh: 0.3, mature: true },
+    { period: '2025-01-01', total: 5, escaped: 5, rate: 1, ciLow: 0.57, ciHigh: 1, mature: true },
   ],
 };
 
@@ -53,7 +53,7 @@ describe(toChartRows.name, () => {
   it('draws no band when the interval is missing', () => {
     const noInterval: EscapeRateSeries = {
       key: 'design',
-      points: [{ period: '2025-01-01', total: 3, escaped: 1, rate: 1 / 3, ciLow: null, ciHigh: null }],
+      points: [{ period: '2025-01-01', total: 3, escaped: 1, rate: 1 / 3, ciLow: null, ciHigh: null, mature: true }],
     };
     expect(toChartRows(response([noInterval]))[0]).toMatchObject({ design: 1 / 3, designBand: null });
   });

@@ -4,9 +4,10 @@ import { periodTickInterval, rateAxis } from './rate-axis';
 function withHighest(rate: number | null, ciHigh: number | null, total = 10): EscapeRateResponse {
   return {
     boundary: 'ci',
+    followUpDays: 90,
     bucket: 'month',
     groupBy: 'class',
-    series: [{ key: 'design', points: [{ period: '2025-01-01', total, escaped: 1, rate, ciLow: 0, ciHigh }] }],
+    series: [{ key: 'design', points: [{ period: '2025-01-01', total, escaped: 1, rate, ciLow: 0, ciHigh, mature: true }] }],
   };
 }
 
