@@ -1,4 +1,5 @@
 import { isDetectionStage, type DetectionStage, type ServiceDto } from '@escapement/domain';
+import { isIsoDate, isPlausibleFilterDate } from '../../lib/iso-date';
 
 /**
  * What the dashboard is looking at. It lives in the URL search params, so a copied link opens the
@@ -26,21 +27,9 @@ export const DEFAULT_FILTERS: DashboardFilters = {
 
 const FILTER_PARAMS = ['team', 'service', 'boundary', 'from', 'to'] as const;
 
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  // Rejects 2025-02-30, which Date would silently roll over into March.
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+// Other pages read dates from their URLs too; the checks are shared through lib.
+export { isIsoDate, isPlausibleFilterDate };
 
-/**
- * Whether a date input's value should become a filter. Typing a year digit by digit passes through
- * valid but absurd dates (0002-06-01, 0020-06-01, …); committing each would push history entries and
- * fire requests for year 2.
- */
-export function isPlausibleFilterDate(value: string): boolean {
-  return isIsoDate(value) && value >= '1970-01-01';
-}
 
 function nonEmpty(value: string | null): string | null {
   const trimmed = value?.trim();

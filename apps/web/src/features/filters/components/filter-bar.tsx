@@ -1,9 +1,10 @@
-import { DETECTION_STAGES, isDetectionStage, type ServiceDto, type TeamDto } from '@escapement/domain';
+import { DETECTION_STAGES, isDetectionStage } from '@escapement/domain';
 import { useId } from 'react';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { useServices } from '../api/get-services';
 import { useTeams } from '../api/get-teams';
-import { DateFilterInput } from './date-filter-input';
+import { DateFilterInput } from '../../../components/ui/date-filter-input';
+import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
 import { DEFAULT_FILTERS, hasActiveFilters, servicesOfTeam, withTeam, type DashboardFilters } from '../filters';
 
 interface FilterBarProps {
@@ -85,32 +86,5 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         </button>
       </div>
     </form>
-  );
-}
-
-/**
- * The options of a list, plus the selected id when the list does not hold it (a shared link to a
- * team that was since removed, or a list still loading), so the control never lies about the filter.
- */
-function OptionsWithSelected({
-  items,
-  selected,
-  unknownLabel,
-}: {
-  items: readonly (TeamDto | ServiceDto)[];
-  selected: string | null;
-  unknownLabel: string;
-}) {
-  const missing = selected !== null && !items.some((item) => item.id === selected);
-  const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name));
-  return (
-    <>
-      {sorted.map((item) => (
-        <option key={item.id} value={item.id}>
-          {item.name}
-        </option>
-      ))}
-      {missing && <option value={selected}>{`${unknownLabel} (${selected})`}</option>}
-    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isPlausibleFilterDate } from '../filters';
+import { isPlausibleFilterDate } from '../../lib/iso-date';
 
 interface DateFilterInputProps {
   id: string;
