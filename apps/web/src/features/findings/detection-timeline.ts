@@ -1,0 +1,28 @@
+import { DETECTION_STAGES, isEscape, type DetectionStage } from '@escapement/domain';
+import type { FindingDetection } from './types';
+
+/** One stage of the lifecycle with what was detected there. */
+export interface TimelineStage {
+  stage: DetectionStage;
+  /** Oldest first. */
+  detections: FindingDetection[];
+  /** At or after the escape boundary: a detection here means the finding got through. */
+  pastBoundary: boolean;
+  /** The stage the finding was first caught at, which decides whether it escaped. */
+  earliest: boolean;
+}
+
+/**
+ * The five stages in order, each with its detections, so the timeline shows both where the finding
+ * was caught and the stages it slipped through before that.
+ */
+export function detectionTimeline(detections: readonly FindingDetection[], boundary: DetectionStage): TimelineStage[] {
+  const caught = DETECTION_STAGES.filter((stage) => detections.some((detection) => detection.stage === stage));
+  const earliest = caught[0] ?? null;
+  return DETECTION_STAGES.map((stage) => ({
+    stage,
+    detections: detections.filter((detection) => detection.stage === stage).sort((a, b) => a.detectedAt.localeCompare(b.detectedAt)),
+    pastBoundary: isEscape(stage, boundary),
+    earliest: stage === earliest,
+  }));
+}
