@@ -18,6 +18,7 @@ export * from './classification/workspace-rule';
 export * from './demo/demo-types';
 export { demoOrganisation } from './demo/demo-organisation';
 export { demoFindings } from './demo/demo-findings';
+export { demoThreatModels } from './demo/demo-threat-models';
 export { CONTEXT_AWARE_PRACTICE } from './demo/demo-services';
 export { DEFAULT_DEMO_FINDINGS, DEFAULT_DEMO_MONTHS, DEFAULT_DEMO_SEED } from './demo/demo-window';
 export * from './ingest/parsed-finding';

@@ -1,5 +1,6 @@
 import type { DetectionStage } from '../model/detection-stage';
 import type { FindingStatus, Severity, SourceKind } from '../model/finding';
+import type { ThreatModelDocument } from '../threat-models/threat-model';
 
 export interface DemoTeam {
   name: string;
@@ -59,4 +60,17 @@ export interface DemoOptions {
   end?: Date;
   /** Length of the window in calendar months before `end`; default 18. */
   months?: number;
+}
+
+/** One version of a demo service's threat model, as it would have been imported on `effectiveFrom`. */
+export interface DemoThreatModelVersion {
+  /** ISO timestamp: from when this version described the service. */
+  effectiveFrom: string;
+  document: ThreatModelDocument;
+}
+
+/** A demo service's threat model, its versions oldest first. */
+export interface DemoThreatModel {
+  service: string;
+  versions: DemoThreatModelVersion[];
 }
