@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { demoFindings, demoOrganisation, type DemoFinding, type DemoOptions } from '@escapement/domain';
+import { demoFindings, demoOrganisation, demoThreatModels, type DemoFinding, type DemoOptions, type DemoThreatModel } from '@escapement/domain';
+import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
 import { withClassification, type FindingRecord } from '../findings/finding-record';
 import { ImportTally } from '../findings/import-tally';
 import { ImportLogRepository } from '../imports/import-log.repository';
+import { FindingLinker } from '../links/finding-linker';
+import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 
 const BATCH = 5_000;
 const SEEDED_KEY = 'demo_seeded';
@@ -22,6 +25,8 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ingest: FindingIngestRepository,
     private readonly importLog: ImportLogRepository,
+    private readonly threatModels: ThreatModelRepository,
+    private readonly linker: FindingLinker,
   ) {}
 
   /** Seeds only a database that has never held findings nor been seeded before. */
@@ -58,6 +63,8 @@ export class DemoSeeder {
          ON CONFLICT DO NOTHING`,
         [organisation.adoptions.map((a) => a.team), organisation.adoptions.map((a) => a.practice), organisation.adoptions.map((a) => a.startedAt)],
       );
+      // Before the findings, so that ingest links each batch as it arrives rather than relinking all at the end.
+      await this.loadThreatModels(manager, demoThreatModels(options));
       await manager.query(`INSERT INTO app_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`, [
         SEEDED_KEY,
         JSON.stringify({ seed: options.seed ?? 42, at: new Date().toISOString() }),
@@ -79,6 +86,27 @@ export class DemoSeeder {
     }
     if (batch.length) await flush();
     return done;
+  }
+
+  /**
+   * Every version in order, as imports on their dates would have added them. A version already stored
+   * with the same content and date is skipped, so seeding the same demo twice adds no versions.
+   */
+  private async loadThreatModels(manager: EntityManager, models: readonly DemoThreatModel[]): Promise<void> {
+    let added = 0;
+    for (const { service, versions } of models) {
+      for (const { effectiveFrom, document } of versions) {
+        const modelId = await this.threatModels.modelFor(manager, service, document.name);
+        const sha256 = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+        const at = new Date(effectiveFrom);
+        if (await this.threatModels.findVersionByContent(manager, modelId, sha256, at)) continue;
+        await this.threatModels.addVersion(manager, modelId, document, { effectiveFrom: at, sha256, fileName: null, importedBy: 'demo generator' });
+        added += 1;
+      }
+    }
+    // Findings already stored (a demo added to existing data) move to the new versions, as after an
+    // import; a fresh database has none, so this costs one empty query there.
+    if (added > 0) await this.linker.relink(manager, null);
   }
 
   private async storeBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+/** The seeder writes threat models through the same repository as imports; that module does not export it. */
+@Module({ providers: [DemoSeeder, ThreatModelRepository], exports: [DemoSeeder] })
 export class DemoModule {}
