@@ -1,7 +1,12 @@
 import { NavLink, Outlet } from 'react-router-dom';
 
-/** Pages to come (findings, threat models, adoptions, reports) join this list. */
-const NAV_ITEMS = [{ to: '/', label: 'Overview' }];
+/** Pages to come (adoption impact, teams, adoptions, settings) join this list. */
+const NAV_ITEMS = [
+  { to: '/', label: 'Overview' },
+  { to: '/findings', label: 'Findings' },
+  { to: '/threat-models', label: 'Threat models' },
+  { to: '/imports', label: 'Imports' },
+];
 
 export function AppLayout() {
   return (
@@ -19,7 +24,8 @@ export function AppLayout() {
             <ul className="nav-list">
               {NAV_ITEMS.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end className="nav-link">
+                  {/* Only the overview needs an exact match: a finding's detail still belongs under Findings. */}
+                  <NavLink to={item.to} end={item.to === '/'} className="nav-link">
                     {item.label}
                   </NavLink>
                 </li>

@@ -1,5 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppLayout } from './layout';
+import { FindingDetailPage } from './routes/finding-detail';
+import { FindingsPage } from './routes/findings';
 import { NotFoundPage } from './routes/not-found';
 import { OverviewPage } from './routes/overview';
 import { RouteErrorPage } from './routes/route-error';
@@ -11,6 +13,8 @@ const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <OverviewPage /> },
+      { path: 'findings', element: <FindingsPage /> },
+      { path: 'findings/:id', element: <FindingDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { DetectionStage } from '@escapement/domain';
+import { apiGet } from '../../../lib/api-client';
+import type { FindingDetail } from '../types';
+import { FINDINGS_KEY } from './get-findings';
+
+export function getFinding(id: string, boundary: DetectionStage, signal?: AbortSignal): Promise<FindingDetail> {
+  return apiGet<FindingDetail>(`/findings/${encodeURIComponent(id)}`, { boundary }, { signal });
+}
+
+export function getFindingQueryOptions(id: string, boundary: DetectionStage) {
+  return queryOptions({
+    queryKey: [...FINDINGS_KEY, 'detail', id, boundary],
+    queryFn: ({ signal }) => getFinding(id, boundary, signal),
+  });
+}
+
+export function useFinding(id: string, boundary: DetectionStage) {
+  return useQuery(getFindingQueryOptions(id, boundary));
+}

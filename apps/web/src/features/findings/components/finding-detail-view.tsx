@@ -1,0 +1,72 @@
+import type { DetectionStage } from '@escapement/domain';
+import { StateMessage } from '../../../components/ui/state-message';
+import { QueryErrorState } from '../../../components/ui/query-error-state';
+import { ApiError } from '../../../lib/api-client';
+import { STAGE_LABELS } from '../../../lib/stage-labels';
+import { useFinding } from '../api/get-finding';
+import { locationLabel, sourceHref } from '../source-link';
+import { ClassificationCard } from './classification-card';
+import { DetectionTimelineView } from './detection-timeline-view';
+import { EscapedBadge, SeverityBadge } from './finding-badges';
+import { FindingFacts } from './finding-facts';
+import { ThreatModelCard } from './threat-model-card';
+
+/** One finding in full: loads it and decides between skeleton, not found, error and the detail. */
+export function FindingDetailView({ id, boundary }: { id: string; boundary: DetectionStage }) {
+  const finding = useFinding(id, boundary);
+
+  if (finding.isPending) {
+    return (
+      <div className="detail-skeleton" role="status" aria-busy="true" data-testid="state-loading">
+        <span className="visually-hidden">Loading the finding</span>
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-card" />
+        <div className="skeleton skeleton-card" />
+      </div>
+    );
+  }
+  if (finding.isError) {
+    if (finding.error instanceof ApiError && finding.error.status === 404) {
+      return (
+        <StateMessage testId="state-empty" title="This finding does not exist">
+          <p>It may have been removed, or the link is incomplete.</p>
+        </StateMessage>
+      );
+    }
+    return <QueryErrorState what="the finding" error={finding.error} retrying={finding.isFetching} onRetry={() => void finding.refetch()} />;
+  }
+
+  const detail = finding.data;
+  const href = sourceHref(detail.location);
+  return (
+    <>
+      <title>{`${detail.title} · Findings · Escapement`}</title>
+      <header className="page-header detail-header">
+        <h1 data-testid="finding-title">{detail.title}</h1>
+        <div className="detail-meta">
+          <SeverityBadge severity={detail.severity} />
+          <EscapedBadge escaped={detail.escaped} />
+          <span>
+            {detail.serviceName} · first caught at {STAGE_LABELS[detail.earliestStage]}
+          </span>
+          <span className="muted">
+            {href ? (
+              <a href={href} target="_blank" rel="noreferrer" data-testid="finding-source-link">
+                {locationLabel(detail.location)}
+                <span className="visually-hidden"> (opens the source in a new tab)</span>
+              </a>
+            ) : (
+              <code>{locationLabel(detail.location)}</code>
+            )}
+          </span>
+        </div>
+      </header>
+      <div className="detail-grid">
+        <ClassificationCard finding={detail} />
+        <ThreatModelCard finding={detail} />
+      </div>
+      <DetectionTimelineView detections={detail.detections} boundary={detail.boundary} />
+      <FindingFacts finding={detail} />
+    </>
+  );
+}
