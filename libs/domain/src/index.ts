@@ -3,6 +3,7 @@ export * from './model/finding';
 export * from './model/bucket';
 export * from './model/pwnisms';
 export * from './statistics/wilson-interval';
+export * from './statistics/special-functions';
 export * from './api/escape-rate';
 export * from './api/resources';
 export * from './metrics/periods';
