@@ -16,6 +16,8 @@ export * from './api/escape-rate';
 export * from './api/resources';
 export * from './metrics/periods';
 export * from './metrics/escape-rate-series';
+export * from './metrics/containment';
+export * from './metrics/cohort-maturity';
 export * from './classification/finding-classification';
 export * from './classification/cwe-catalogue';
 export * from './classification/cwe-label';
