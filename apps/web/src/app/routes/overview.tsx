@@ -1,9 +1,13 @@
-import { useMemo } from 'react';
+import { FINDING_CLASSES, type FindingClass } from '@escapement/domain';
+import { useCallback, useMemo } from 'react';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
+import type { PointHref } from '../../features/escape-rate/drill-down-link';
 import { useServices } from '../../features/filters/api/get-services';
 import { FilterBar } from '../../features/filters/components/filter-bar';
 import { narrowsFindings, selectionScope } from '../../features/filters/filters';
 import { useDashboardFilters } from '../../features/filters/use-dashboard-filters';
+import { escapesOfPoint } from '../../features/findings/drill-down';
+import { findingsHref } from '../../features/findings/findings-query';
 
 /** The landing page: filters in the URL, and the escape rate by finding class under them. */
 export function OverviewPage() {
@@ -11,6 +15,15 @@ export function OverviewPage() {
   const services = useServices();
   // Features do not know each other: the page turns the filter selection into the adoption scope.
   const adoptionScope = useMemo(() => selectionScope(filters, services.data ?? []), [filters, services.data]);
+  // A chart point opens the escaped findings of its class and period, under the same team, service and boundary.
+  const pointHref = useCallback<PointHref>(
+    ({ seriesKey, period, bucket }) => {
+      const findingClass = FINDING_CLASSES.find((value): value is FindingClass => value === seriesKey);
+      if (findingClass === undefined) return null;
+      return findingsHref(escapesOfPoint({ findingClass, periodStart: period, bucket, ...filters }));
+    },
+    [filters],
+  );
 
   return (
     <>
@@ -24,6 +37,7 @@ export function OverviewPage() {
         filters={{ boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to }}
         adoptionScope={adoptionScope}
         narrowed={narrowsFindings(filters)}
+        pointHref={pointHref}
       />
     </>
   );

@@ -5,7 +5,9 @@ import { formatPercentAxis } from '../../../lib/format';
 import type { AdoptionMarker } from '../adoption-markers';
 import { bandField, rateField, type ChartRow } from '../chart-rows';
 import { periodTickInterval, type RateAxis } from '../rate-axis';
+import type { PointHref } from '../drill-down-link';
 import { AdoptionLineLabel } from './adoption-line-label';
+import { DrillDownDot } from './drill-down-dot';
 import { FINDING_CLASS_CHART_CONFIG } from './escape-rate-chart-config';
 import { EscapeRateTable } from './escape-rate-table';
 import { EscapeRateTooltip } from './escape-rate-tooltip';
@@ -20,6 +22,8 @@ export interface EscapeRateChartProps {
   markers: AdoptionMarker[];
   /** A newer answer is on its way; the chart stays but is shown as stale. */
   busy: boolean;
+  /** Where a point leads when clicked; without it the points are not links. */
+  pointHref?: PointHref;
 }
 
 /** Escape rate per finding class over time: a line per class, its 95% interval as a band, adoption dates as rules. */
@@ -49,12 +53,12 @@ export function EscapeRateChart(props: EscapeRateChartProps) {
         }
       />
       <Plot {...props} />
-      <EscapeRateTable rows={props.rows} bucket={props.bucket} />
+      <EscapeRateTable rows={props.rows} bucket={props.bucket} pointHref={props.pointHref} />
     </ChartContainer>
   );
 }
 
-function Plot({ rows, periods, bucket, axis, markers }: EscapeRateChartProps) {
+function Plot({ rows, periods, bucket, axis, markers, pointHref }: EscapeRateChartProps) {
   const series = useChartSeries();
   const interval = periodTickInterval(periods.length);
   return (
@@ -99,8 +103,12 @@ function Plot({ rows, periods, bucket, axis, markers }: EscapeRateChartProps) {
             stroke={seriesColor(key)}
             strokeWidth={secondary ? 1.5 : 2}
             strokeDasharray={secondary ? '5 4' : undefined}
-            dot={{ r: secondary ? 2 : 2.5, strokeWidth: 0, fill: seriesColor(key) }}
-            activeDot={{ r: 5 }}
+            dot={{ r: secondary ? 2 : 2.5, strokeWidth: 0, fill: seriesColor(key), className: `dot-${key}` }}
+            activeDot={
+              pointHref
+                ? (dot) => <DrillDownDot {...dot} seriesKey={key} seriesLabel={label} bucket={bucket} pointHref={pointHref} color={seriesColor(key)} />
+                : { r: 5 }
+            }
             animationDuration={500}
           />
         ))}

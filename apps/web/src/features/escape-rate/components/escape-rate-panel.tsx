@@ -8,6 +8,7 @@ import { useAdoptions } from '../api/get-adoptions';
 import { useEscapeRate, type EscapeRateParams } from '../api/get-escape-rate';
 import { isEmptyEscapeRate, periodsOf, toChartRows } from '../chart-rows';
 import { rateAxis } from '../rate-axis';
+import type { PointHref } from '../drill-down-link';
 import { EscapeRateChart } from './escape-rate-chart';
 
 export type EscapeRateFilters = Omit<EscapeRateParams, 'groupBy' | 'bucket'>;
@@ -18,12 +19,14 @@ interface EscapeRatePanelProps {
   adoptionScope: AdoptionScope | null;
   /** Whether team, service or period narrow the findings, which changes what "no data" means. */
   narrowed: boolean;
+  /** Where a clicked point leads: the escaped findings behind it. */
+  pointHref?: PointHref;
 }
 
 const UPLOAD_HINT = 'npx escapement upload results.sarif --stage ci --service NAME';
 
 /** "Escape rate by finding class": loads the data and decides between skeleton, empty, error and chart. */
-export function EscapeRatePanel({ filters, adoptionScope, narrowed }: EscapeRatePanelProps) {
+export function EscapeRatePanel({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePanelProps) {
   const titleId = useId();
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -31,15 +34,16 @@ export function EscapeRatePanel({ filters, adoptionScope, narrowed }: EscapeRate
         <h2 id={titleId}>Escape rate by finding class</h2>
         <p className="muted">
           Share of findings first detected at or after the <strong>{STAGE_LABELS[filters.boundary]}</strong> stage, per
-          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice.
+          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice. Click a point
+          to see the escaped findings behind it.
         </p>
       </header>
-      <PanelBody filters={filters} adoptionScope={adoptionScope} narrowed={narrowed} />
+      <PanelBody filters={filters} adoptionScope={adoptionScope} narrowed={narrowed} pointHref={pointHref} />
     </section>
   );
 }
 
-function PanelBody({ filters, adoptionScope, narrowed }: EscapeRatePanelProps) {
+function PanelBody({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePanelProps) {
   const escapeRate = useEscapeRate({ ...filters, groupBy: 'class', bucket: 'month' });
   const adoptions = useAdoptions();
   const response = escapeRate.data;
@@ -92,7 +96,7 @@ function PanelBody({ filters, adoptionScope, narrowed }: EscapeRatePanelProps) {
 
   return (
     <>
-      <EscapeRateChart {...chart} bucket={escapeRate.data.bucket} busy={escapeRate.isPlaceholderData && escapeRate.isFetching} />
+      <EscapeRateChart {...chart} bucket={escapeRate.data.bucket} busy={escapeRate.isPlaceholderData && escapeRate.isFetching} pointHref={pointHref} />
       {adoptions.isError && <p className="muted small">Adoption dates could not be loaded; the chart shows rates only.</p>}
     </>
   );

@@ -1,10 +1,15 @@
 import type { TimeBucket } from '@escapement/domain';
 import { useChartSeries } from '../../../components/ui/chart';
 import { formatPercent, formatPeriod } from '../../../lib/format';
+import { Link } from 'react-router-dom';
 import { readRowValue, type ChartRow } from '../chart-rows';
+import type { PointHref } from '../drill-down-link';
 
-/** The chart's numbers as a table: for screen readers, and for anyone who wants the exact counts. */
-export function EscapeRateTable({ rows, bucket }: { rows: ChartRow[]; bucket: TimeBucket }) {
+/**
+ * The chart's numbers as a table: for screen readers, for anyone who wants the exact counts, and as
+ * the keyboard's way to the findings behind each point.
+ */
+export function EscapeRateTable({ rows, bucket, pointHref }: { rows: ChartRow[]; bucket: TimeBucket; pointHref?: PointHref }) {
   const series = useChartSeries();
   return (
     <details className="data-table">
@@ -27,9 +32,18 @@ export function EscapeRateTable({ rows, bucket }: { rows: ChartRow[]; bucket: Ti
                 <th scope="row">{formatPeriod(row.period, bucket)}</th>
                 {series.map(({ key }) => {
                   const value = readRowValue(row, key);
+                  const href = value.escaped > 0 ? (pointHref?.({ seriesKey: key, period: row.period, bucket }) ?? null) : null;
+                  const counts = `(${value.escaped}/${value.total})`;
                   return (
                     <td key={key} className="numeric">
-                      {formatPercent(value.rate)} <span className="muted">({value.escaped}/{value.total})</span>
+                      {formatPercent(value.rate)}{' '}
+                      {href ? (
+                        <Link to={href} aria-label={`${value.escaped} escaped of ${value.total}: open the findings`}>
+                          {counts}
+                        </Link>
+                      ) : (
+                        <span className="muted">{counts}</span>
+                      )}
                     </td>
                   );
                 })}
