@@ -2,6 +2,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppLayout } from './layout';
 import { FindingDetailPage } from './routes/finding-detail';
 import { FindingsPage } from './routes/findings';
+import { ThreatModelPage } from './routes/threat-model';
+import { ThreatModelsPage } from './routes/threat-models';
 import { NotFoundPage } from './routes/not-found';
 import { OverviewPage } from './routes/overview';
 import { RouteErrorPage } from './routes/route-error';
@@ -15,6 +17,8 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'findings', element: <FindingsPage /> },
       { path: 'findings/:id', element: <FindingDetailPage /> },
+      { path: 'threat-models', element: <ThreatModelsPage /> },
+      { path: 'threat-models/:id', element: <ThreatModelPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+import type { ThreatModelDetail } from '../types';
+
+export function getThreatModel(id: string, signal?: AbortSignal): Promise<ThreatModelDetail> {
+  return apiGet<ThreatModelDetail>(`/threat-models/${encodeURIComponent(id)}`, undefined, { signal });
+}
+
+export function getThreatModelQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: ['threat-models', id],
+    queryFn: ({ signal }) => getThreatModel(id, signal),
+  });
+}
+
+export function useThreatModel(id: string) {
+  return useQuery(getThreatModelQueryOptions(id));
+}
