@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppLayout } from './layout';
 import { FindingDetailPage } from './routes/finding-detail';
 import { FindingsPage } from './routes/findings';
+import { ImportsPage } from './routes/imports';
 import { ThreatModelPage } from './routes/threat-model';
 import { ThreatModelsPage } from './routes/threat-models';
 import { NotFoundPage } from './routes/not-found';
@@ -19,6 +20,7 @@ const router = createBrowserRouter([
       { path: 'findings/:id', element: <FindingDetailPage /> },
       { path: 'threat-models', element: <ThreatModelsPage /> },
       { path: 'threat-models/:id', element: <ThreatModelPage /> },
+      { path: 'imports', element: <ImportsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
