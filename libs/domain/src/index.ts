@@ -14,6 +14,7 @@ export * from './statistics/difference-in-differences';
 export type { EscapeCounts } from './statistics/counts';
 export * from './api/escape-rate';
 export * from './api/resources';
+export * from './api/access';
 export * from './metrics/periods';
 export * from './metrics/escape-rate-series';
 export * from './metrics/containment';

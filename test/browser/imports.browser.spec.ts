@@ -1,0 +1,35 @@
+import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+
+interface ImportPage {
+  items: { id: string; status: string; findings: { received: number } }[];
+  nextCursor: string | null;
+}
+
+describeWithBrowser()('imports in a browser', () => {
+  const session = useDashboardSession();
+
+  it('lists the imports of the demo organisation, newest first, with what each received', async () => {
+    const { page } = session;
+    const expected = await session.api<ImportPage>('/imports?limit=25');
+    expect(expected.items.length).toBeGreaterThan(0);
+
+    await page.goto(`${session.url}/imports`);
+    await page.getByTestId('imports-table').waitFor();
+    const ids = await page.locator('[data-testid="imports-table"] tbody tr[data-import-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-import-id')));
+    expect(ids).toEqual(expected.items.map((item) => item.id));
+    const first = page.locator(`tr[data-import-id="${expected.items[0]!.id}"]`);
+    expect(await first.textContent()).toContain(`${new Intl.NumberFormat('en').format(expected.items[0]!.findings.received)} received`);
+
+    await session.screenshot(page, 'imports');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('is reached from the main navigation', async () => {
+    const { page } = session;
+    await page.goto(session.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+    await page.waitForURL('**/imports');
+    await page.getByTestId('imports-table').waitFor();
+    expect(await page.getByRole('link', { name: 'Imports' }).getAttribute('aria-current')).toBe('page');
+  });
+});

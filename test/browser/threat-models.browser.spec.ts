@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+
+interface ThreatModelSummary {
+  id: string;
+  service: string;
+  name: string;
+}
+
+interface VersionDetail {
+  components: { key: string; layer: string | null }[];
+  threats: { key: string }[];
+}
+
+const FIXTURE = path.join(__dirname, 'fixtures/identity-api.threat-model.yaml');
+
+describeWithBrowser()('threat models in a browser', () => {
+  const session = useDashboardSession();
+  let models: ThreatModelSummary[] = [];
+
+  it('lists the threat models by service, or says how to import one when there is none', async () => {
+    const { page } = session;
+    models = await session.api<ThreatModelSummary[]>('/threat-models');
+    await page.goto(`${session.url}/threat-models`);
+
+    if (models.length === 0) {
+      // The demo organisation may come without models: the page must then say how to import one.
+      await page.getByTestId('state-empty').waitFor();
+      expect(await page.getByTestId('state-empty').textContent()).toContain('curl -X POST');
+      await session.screenshot(page, 'threat-models-empty');
+
+      const imported = await fetch(`${session.url}/api/v1/threat-models?service=identity-api&effectiveFrom=2025-01-01&fileName=identity-api.yaml`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/yaml' },
+        body: fs.readFileSync(FIXTURE),
+      });
+      expect(imported.status).toBe(201);
+      models = await session.api<ThreatModelSummary[]>('/threat-models');
+      await page.reload();
+    }
+
+    await page.getByTestId('threat-model-list').waitFor();
+    const rows = page.locator('[data-testid="threat-model-list"] tbody tr');
+    expect(await rows.count()).toBe(models.length);
+    for (const model of models) expect(await page.getByRole('link', { name: model.name, exact: true }).count()).toBeGreaterThan(0);
+    await session.screenshot(page, 'threat-models');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows a model with its components per PWNISMS layer, its threats, and its context and model gaps', async () => {
+    const { page } = session;
+    const model = models.find((candidate) => candidate.service === 'identity-api') ?? models[0]!;
+    await page.getByRole('link', { name: model.name, exact: true }).first().click();
+    await page.waitForURL(`**/threat-models/${model.id}`);
+    await page.getByTestId('layer-heat-map').waitFor();
+
+    // The page opens on the latest version, which these endpoints describe.
+    const version: VersionDetail = {
+      components: await session.api<VersionDetail['components']>(`/threat-models/${model.id}/components`),
+      threats: await session.api<VersionDetail['threats']>(`/threat-models/${model.id}/threats`),
+    };
+    // Every component has a row in the heat map, under its own layer.
+    const rows = await page.locator('[data-testid="layer-heat-map"] tbody tr[data-component]').evaluateAll((trs) =>
+      trs.map((tr) => [tr.closest('tbody')!.getAttribute('data-layer'), tr.getAttribute('data-component')]),
+    );
+    expect(rows.map(([, key]) => key).sort()).toEqual(version.components.map((component) => component.key).sort());
+    for (const [layer, key] of rows) {
+      const component = version.components.find((candidate) => candidate.key === key)!;
+      expect(layer).toBe(component.layer ?? 'none');
+    }
+    expect(await page.locator('[data-testid="model-components"] tbody tr').count()).toBe(version.components.length);
+    expect(await page.locator('[data-testid="model-threats"] tbody tr').count()).toBe(version.threats.length);
+
+    // The gap lists link to the findings' details.
+    await page.locator('[data-testid="context-gaps"] .short-list, [data-testid="context-gaps"] [data-testid="state-empty"]').first().waitFor();
+    await page.locator('[data-testid="model-gaps"] .short-list, [data-testid="model-gaps"] [data-testid="state-empty"]').first().waitFor();
+    const gapLinks = page.locator('[data-testid="context-gaps"] .short-list a, [data-testid="model-gaps"] .short-list a');
+    expect(await gapLinks.count()).toBeGreaterThan(0);
+    await session.screenshot(page, 'threat-model');
+
+    await gapLinks.first().click();
+    await page.waitForURL('**/findings/**');
+    await page.getByTestId('finding-threat-model').waitFor();
+    expect(await page.getByTestId('finding-gap').textContent()).toMatch(/^(Context gap|Model gap):/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('fits a 768 px wide screen without scrolling the page sideways', async () => {
+    const narrow = await session.newPage(768);
+    try {
+      await narrow.goto(`${session.url}/threat-models/${models[0]!.id}`);
+      await narrow.getByTestId('layer-heat-map').waitFor();
+      expect(await narrow.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
+    } finally {
+      await narrow.close();
+    }
+  });
+});
