@@ -39,7 +39,8 @@ export function ClassificationCard({ finding }: { finding: FindingDetail }) {
                 {finding.override && (
                   <span className="muted">
                     {' '}
-                    ({finding.override.by ?? 'unnamed'}, {formatDateTime(finding.override.at)})
+                    ({finding.override.by ? `${finding.override.by}, ` : ''}
+                    {formatDateTime(finding.override.at)})
                   </span>
                 )}
               </>
