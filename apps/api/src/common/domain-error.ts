@@ -5,7 +5,13 @@ export type DomainErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'database_unavailable';
+  | 'database_unavailable'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'password_change_required'
+  | 'rate_limited';
 
 /** Where in the input a problem is: a JSON pointer, a CSV line and column, or a query parameter. */
 export interface ProblemLocation {
@@ -24,6 +30,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly errors: ProblemDetail[] = [],
+    /** For `rate_limited`: seconds until a retry can succeed (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -32,3 +40,4 @@ export class DomainError extends Error {
 
 export const invalid = (message: string, errors: ProblemDetail[] = []) => new DomainError('validation_failed', message, errors);
 export const notFound = (what: string, id: string) => new DomainError('not_found', `${what} ${id} does not exist`);
+export const forbidden = (message: string) => new DomainError('forbidden', message);

@@ -10,6 +10,12 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   database_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  invalid_credentials: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  csrf_failed: HttpStatus.FORBIDDEN,
+  password_change_required: HttpStatus.FORBIDDEN,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 interface Problem {
@@ -52,6 +58,9 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error, request);
     if (response.headersSent) return;
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    // Bearer, not Basic: a browser shows no password prompt of its own.
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="escapement"');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

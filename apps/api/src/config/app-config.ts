@@ -1,4 +1,8 @@
 import * as path from 'node:path';
+import { ConfigError } from './config-error';
+import { loadSecurityConfig, type SecurityConfig } from './security-config';
+
+export { ConfigError };
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -16,9 +20,8 @@ export interface AppConfig {
   backgroundImportBytes: number;
   /** Days after a period ends before its cohort's escape rate counts as mature. */
   followUpDays: number;
+  security: SecurityConfig;
 }
-
-export class ConfigError extends Error {}
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -93,6 +96,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
+    security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
     ...overrides,
   };
