@@ -6,3 +6,7 @@ export { EmbeddedPostgres } from './database/embedded-postgres';
 export { DemoSeeder } from './demo/demo-seeder';
 export { readImport, detectFileFormat } from './imports/readers/read-import';
 export { ImportParameters, IMPORT_FORMATS, type ImportFormat } from './imports/import.dto';
+export { openAdminContext, type AdminContext } from './admin/admin-context';
+export { parseTokenExpiry } from './tokens/token-expiry';
+export { TokensService } from './tokens/tokens.service';
+export { UsersService } from './users/users.service';
