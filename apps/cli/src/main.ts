@@ -1,4 +1,5 @@
 import { parseArgs, UsageError } from './args';
+import { adminCommand } from './commands/admin.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
 import { parseCommand } from './commands/parse.command';
@@ -13,10 +14,18 @@ Usage:
   escapement parse FILE... [--json]           show offline what a file would import
   escapement db migrate                       apply database migrations
   escapement demo [--findings N] [--seed S]   add a generated demo organisation
+  escapement admin create-user --email E --role admin|security_lead|manager|viewer [--team T[,T2]]
+                                              create an account; prints its one-time password
+  escapement admin reset-password --email E   a new one-time password (ends the person's sessions)
+  escapement admin create-token --name N --scopes findings:write[,threat-models:write,read,export,admin]
+                                [--team T] [--expires 90d|1y|2026-12-31|never]
+                                              create an API token (default expiry 90d); prints it once
+  escapement admin list-tokens [--json]       tokens with scopes, team, expiry, last use and state
+  escapement admin revoke-token --id ID       stop a token at once
 
 Environment:
   ESCAPEMENT_URL        server for upload (default http://localhost:3000)
-  ESCAPEMENT_TOKEN      API token for upload
+  ESCAPEMENT_TOKEN      API token for upload (scope findings:write)
   DATABASE_URL          PostgreSQL server to use (unset: the embedded database)
   ESCAPEMENT_DATA_DIR   embedded database folder (default ./data)
 `;
@@ -30,6 +39,7 @@ async function main(argv: string[]): Promise<number | void> {
   }
   if (command === 'db' && sub === 'migrate') return dbMigrateCommand();
   if (command === 'demo') return demoCommand(args);
+  if (command === 'admin') return adminCommand(args);
   if (command === 'upload') return uploadCommand(args);
   if (command === 'parse') return parseCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);
