@@ -1,16 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createTokenWithCli, escapement } from '../support/cli';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'escapement.js');
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'imports', name);
-
-function escapement(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-}
 
 /** The command CI jobs run, against the built server in its own process. */
 const describeEmbedded = process.env.ESCAPEMENT_TEST_DB === 'postgres' ? describe.skip : describe;
@@ -18,9 +13,12 @@ const describeEmbedded = process.env.ESCAPEMENT_TEST_DB === 'postgres' ? describ
 describeEmbedded('the escapement command', () => {
   let server: ServerProcess;
   let dataDir: string;
+  let token: string;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-cli-'));
     server = await startServerProcess({ ESCAPEMENT_DATA_DIR: dataDir, ESCAPEMENT_DEMO: '0', ESCAPEMENT_BACKGROUND_IMPORT: '1kb' });
+    // Made beside the running server, on its data directory, as an operator would.
+    token = createTokenWithCli({ dataDir }, 'findings:write');
   });
   afterAll(async () => {
     server.child.kill('SIGTERM');
@@ -31,6 +29,7 @@ describeEmbedded('the escapement command', () => {
   it('uploads files, waits for background imports, and prints one line per file', () => {
     const run = escapement(['upload', fixture('semgrep-two-results.sarif'), fixture('trivy-one-result.sarif'), '--service', 'payments-api', '--stage', 'ci', '--commit', 'abc'], {
       ESCAPEMENT_URL: server.url,
+      ESCAPEMENT_TOKEN: token,
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -39,19 +38,27 @@ describeEmbedded('the escapement command', () => {
     expect(lines[0]).toMatch(/^semgrep-two-results\.sarif: sarif, 2 received, 2 new, 0 updated, 0 unchanged, 0 suppressed \(import [0-9a-f-]{36}\)$/);
     expect(lines[1]).toMatch(/^trivy-one-result\.sarif: sarif, 1 received, 1 new/);
 
-    const again = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url]);
+    const again = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url, '--token', token]);
     expect(again.stdout).toMatch(/2 received, 0 new, 0 updated, 2 unchanged/);
   });
 
   it('exits non-zero with the server explanation when a file is rejected', () => {
-    const run = escapement(['upload', fixture('broken-level.sarif'), fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url]);
+    const run = escapement(['upload', fixture('broken-level.sarif'), fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url], { ESCAPEMENT_TOKEN: token });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/broken-level\.sarif: FAILED: HTTP 400/);
     expect(run.stderr).toMatch(/\/runs\/0\/results\/1\/level/);
     expect(run.stdout).toMatch(/semgrep-two-results\.sarif: sarif/);
-    const missing = escapement(['upload', 'no-such-file.sarif', '--service', 'x', '--url', server.url]);
+    const missing = escapement(['upload', 'no-such-file.sarif', '--service', 'x', '--url', server.url], { ESCAPEMENT_TOKEN: token });
     expect(missing.status).toBe(1);
     expect(escapement(['upload', '--service', 'x']).status).toBe(2);
+  });
+
+  it('says why an upload without a valid token is refused', () => {
+    const anonymous = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url], { ESCAPEMENT_TOKEN: '' });
+    expect(anonymous.status).toBe(1);
+    expect(anonymous.stderr).toMatch(/FAILED: HTTP 401: Sign in, or send an API token/);
+    const wrong = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url, '--token', `${token.slice(0, -4)}AAAA`]);
+    expect(wrong.stderr).toMatch(/FAILED: HTTP 401: The API token is not valid/);
   });
 
   it('parses files offline and says what would be imported', () => {

@@ -1,13 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Role, TokenScope } from '@escapement/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { sha256 } from '../../apps/api/src/auth/secrets';
 import { loadAppConfig, type AppConfig } from '../../apps/api/src/config/app-config';
+import type { SecurityConfig } from '../../apps/api/src/config/security-config';
 import { createApp } from '../../apps/api/src/create-app';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { httpClient, type HttpClient } from './http-client';
+import { createTestToken, createTestUser, startTestSession, type TestUser } from './principals';
+
+/** The token every spec's `http()` sends: an admin token, put back after each reset of the database. */
+const ADMIN_TOKEN = { prefix: '0e2e0e2e0e2e', secret: 'e2e-admin'.padEnd(43, '0') };
+const ADMIN_BEARER = `esc_${ADMIN_TOKEN.prefix}_${ADMIN_TOKEN.secret}`;
+
+export interface SignedIn {
+  http: HttpClient;
+  user: TestUser;
+  csrfToken: string;
+  cookie: string;
+}
 
 export interface TestApp {
   app: INestApplication;
-  http: () => ReturnType<typeof request>;
+  /** As an administrator's API token: what most specs need, so they stay about their subject. */
+  http: () => HttpClient;
+  /** Nobody signed in. */
+  anonymous: () => ReturnType<typeof request>;
+  /** As a new machine token with these scopes (and team). */
+  asToken: (options: { scopes: TokenScope[]; teamId?: string | null; name?: string }) => Promise<{ http: HttpClient; id: string; secret: string }>;
+  /** As a new person with this role, signed in with a session; the CSRF header is sent on every request. */
+  asUser: (options: { role: Role; teamIds?: string[]; email?: string; mustChangePassword?: boolean }) => Promise<SignedIn>;
   /** Direct SQL, for checking what was stored and for emptying tables. */
   sql: <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
   close(): Promise<void>;
@@ -19,24 +42,53 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** Configuration overrides for the security settings, on top of the production defaults. */
+export function withSecurity(patch: Partial<SecurityConfig>): Pick<AppConfig, 'security'> {
+  const defaults = loadAppConfig({}).security;
+  return { security: { ...defaults, ...patch, rateLimits: { ...defaults.rateLimits, ...patch.rateLimits } } };
+}
+
+/** Puts the admin token of `http()` in place (again, after a reset emptied the table). Not audited: not an event. */
+async function installAdminToken(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO api_tokens (name, prefix, secret_sha256, scopes, created_by) VALUES ('e2e-admin', $1, $2, '{admin}', 'test')
+     ON CONFLICT (prefix) DO UPDATE SET revoked_at = NULL, expires_at = NULL, scopes = '{admin}', team_id = NULL`,
+    [ADMIN_TOKEN.prefix, sha256(ADMIN_TOKEN.secret)],
+  );
+}
+
 /** Builds the production app module against the run's database, with no demo data and quiet logs. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const url = testDatabaseUrl();
   const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: null, ...overrides });
   const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url }), embedded: null });
   const dataSource = app.get(DataSource);
+  await installAdminToken(dataSource);
+  const server = app.getHttpServer();
+  let users = 0;
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => httpClient(server, () => ({ authorization: `Bearer ${ADMIN_BEARER}` })),
+    anonymous: () => request(server),
+    asToken: async ({ scopes, teamId, name }) => {
+      const token = await createTestToken(app, { name: name ?? `e2e-${scopes.join('+')}-${++users}`, scopes, teamId });
+      return { ...token, http: httpClient(server, () => ({ authorization: `Bearer ${token.secret}` })) };
+    },
+    asUser: async ({ role, teamIds, email, mustChangePassword }) => {
+      const user = await createTestUser(app, { email: email ?? `${role.replace('_', '-')}-${++users}@example.com`, role, teamIds, mustChangePassword });
+      const session = await startTestSession(app, user.id);
+      return { user, csrfToken: session.csrfToken, cookie: session.cookie, http: httpClient(server, () => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken })) };
+    },
     sql: (query, params) => dataSource.query(query, params),
     close: () => app.close(),
   };
 }
 
-/** Empties every table (keeping the schema), so each spec starts from nothing. */
+/** Empties every table (keeping the schema), so each spec starts from nothing but the admin token of `http()`. */
 export async function resetDatabase(testApp: TestApp): Promise<void> {
   const tables = await testApp.sql<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
   await testApp.sql(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await installAdminToken(testApp.app.get(DataSource));
 }
 
 /** Rows of every data table, for asserting that a rejected request changed nothing. */

@@ -1,9 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import * as fs from 'node:fs';
 import { AdoptionsModule } from './adoptions/adoptions.module';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitGuard } from './auth/rate-limit.guard';
+import { throttlers } from './auth/rate-limit';
 import { ClassificationModule } from './classification/classification.module';
 import { CoreModule } from './core.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -19,8 +25,13 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { ThreatModelsModule } from './threat-models/threat-models.module';
+import { TokensModule } from './tokens/tokens.module';
+import { UsersModule } from './users/users.module';
 
-/** Global pipes, filters and configuration are providers here, so tests build exactly the production app. */
+/**
+ * Global pipes, filters, guards and configuration are providers here, so tests build exactly the
+ * production app. Guards run in order: who is calling and may they (access), then how often (rate limits).
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
@@ -32,7 +43,12 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
+        ThrottlerModule.forRoot({ throttlers: throttlers(config.security.rateLimits), setHeaders: false }),
         CoreModule,
+        AuthModule,
+        UsersModule,
+        TokensModule,
+        AuditModule,
         HealthModule,
         TeamsModule,
         ServicesModule,
@@ -50,6 +66,8 @@ export class AppModule {
         { provide: DatabaseInfo, useValue: new DatabaseInfo(database.kind) },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       exports: [APP_CONFIG, DatabaseInfo],
     };

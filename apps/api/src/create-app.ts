@@ -2,8 +2,12 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
+import { corsOptions } from './common/cors';
 import { jsonBody } from './common/json-body';
+import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
 
@@ -20,6 +24,12 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bodyParser: false,
   });
   app.setGlobalPrefix('api');
+  // One reverse proxy in front may say who the client is and whether it used HTTPS; nobody else may.
+  app.set('trust proxy', config.security.trustProxy ? 1 : false);
+  app.use(securityHeaders());
+  const cors = corsOptions(config.security.corsOrigins);
+  if (cors) app.enableCors(cors);
+  app.use(cookieParser());
   app.use(jsonBody(config.maxBodyBytes, ['/api/v1/imports']));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -30,6 +40,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
       .setTitle('Escapement API')
       .setDescription('Security findings, threat models and escape rates. Errors are application/problem+json.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token: esc_<prefix>_<secret>' })
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });

@@ -3,6 +3,7 @@ import { loadAppConfig, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { migrate, openDatabaseTarget, type DatabaseTarget } from './database/data-source';
 import { DemoSeeder } from './demo/demo-seeder';
+import { UsersService } from './users/users.service';
 
 export interface StartServerOptions {
   /** 0 picks any free port. */
@@ -46,6 +47,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const applied = await migrate(database.options);
     if (applied.length) log?.(`applied migrations: ${applied.join(', ')}`);
     app = await createApp(config, database);
+    await announceFirstAdmin(app, config);
     if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
     await app.listen(config.port, '0.0.0.0');
   } catch (error) {
@@ -69,4 +71,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing;
     },
   };
+}
+
+/**
+ * On an empty database, creates the first administrator and prints its one-time password, once: it is
+ * stored only as a hash. Lost, it is replaced with `escapement admin reset-password`.
+ */
+async function announceFirstAdmin(app: INestApplication, config: AppConfig): Promise<void> {
+  const admin = await app.get(UsersService).createFirstAdmin(config.security.adminEmail);
+  if (!admin || config.logLevel === 'silent') return;
+  console.log(
+    `[escapement] first administrator created: ${admin.email}, one-time password: ${admin.oneTimePassword}\n` +
+      '[escapement] sign in with it and choose a new password; this password is not shown again.',
+  );
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { canSeeTeam, type TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
-import { DomainError, invalid } from '../common/domain-error';
+import { DomainError, forbidden, invalid } from '../common/domain-error';
 import { ServiceEntity } from '../services/service.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { AdoptionResponse, CreateAdoptionRequest, mapAdoption } from './adoption.dto';
@@ -16,21 +17,26 @@ export class AdoptionsService {
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
   ) {}
 
-  async list(): Promise<AdoptionResponse[]> {
-    const rows = await this.adoptions.find({ relations: { team: true, service: true }, order: { startedAt: 'ASC', createdAt: 'ASC' } });
+  /** `teams`: adoptions of those teams and of their services only; null for all. */
+  async list(teams: TeamScope): Promise<AdoptionResponse[]> {
+    const where = teams ? [{ teamId: In([...teams]) }, { service: { teamId: In([...teams]) } }] : {};
+    const rows = await this.adoptions.find({ where, relations: { team: true, service: true }, order: { startedAt: 'ASC', createdAt: 'ASC' } });
     return rows.map(mapAdoption);
   }
 
-  async create(request: CreateAdoptionRequest): Promise<AdoptionResponse> {
+  /** `teams`: the caller's team scope; a caller limited to teams records adoptions for those only. */
+  async create(request: CreateAdoptionRequest, teams: TeamScope): Promise<AdoptionResponse> {
     if (Boolean(request.teamId) === Boolean(request.serviceId)) {
       throw invalid('An adoption names exactly one team or one service', [{ pointer: request.teamId ? '/serviceId' : '/teamId', message: 'give teamId or serviceId, not both and not neither' }]);
     }
     if (request.teamId && !(await this.teams.existsBy({ id: request.teamId }))) {
       throw invalid(`Team ${request.teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
     }
-    if (request.serviceId && !(await this.services.existsBy({ id: request.serviceId }))) {
+    const service = request.serviceId ? await this.services.findOneBy({ id: request.serviceId }) : null;
+    if (request.serviceId && !service) {
       throw invalid(`Service ${request.serviceId} does not exist`, [{ pointer: '/serviceId', message: 'no such service' }]);
     }
+    if (!canSeeTeam(teams, request.teamId ?? service?.teamId ?? null)) throw forbidden('You record adoptions for your own teams and their services only');
     try {
       const saved = await this.adoptions.save(
         this.adoptions.create({ teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt }),

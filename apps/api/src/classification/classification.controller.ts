@@ -1,5 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import { actorOf, type Principal } from '../auth/principal';
+import { Caller } from '../auth/request-principal';
 import { ClassificationRuleResponse, CreateClassificationRuleRequest, IdParam, OverrideClassificationRequest } from './classification.dto';
 import { ClassificationService } from './classification.service';
 
@@ -9,6 +13,7 @@ export class ClassificationController {
   constructor(private readonly service: ClassificationService) {}
 
   @Get('classification-rules')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: [ClassificationRuleResponse] })
   listRules(): Promise<ClassificationRuleResponse[]> {
     return this.service.listRules();
@@ -16,24 +21,28 @@ export class ClassificationController {
 
   /** Adds a workspace rule and re-classifies the stored findings by it. */
   @Post('classification-rules')
-  createRule(@Body() request: CreateClassificationRuleRequest) {
-    return this.service.createRule(request, null);
+  @Access(ACCESS.triage)
+  createRule(@Body() request: CreateClassificationRuleRequest, @Caller() caller: Principal) {
+    return this.service.createRule(request, actorOf(caller));
   }
 
   @Delete('classification-rules/:id')
-  deleteRule(@Param() { id }: IdParam) {
-    return this.service.deleteRule(id, null);
+  @Access(ACCESS.triage)
+  deleteRule(@Param() { id }: IdParam, @Caller() caller: Principal) {
+    return this.service.deleteRule(id, actorOf(caller));
   }
 
   @Put('findings/:id/classification')
   @HttpCode(204)
-  override(@Param() { id }: IdParam, @Body() request: OverrideClassificationRequest): Promise<void> {
-    return this.service.override(id, request, null);
+  @Access(ACCESS.triage)
+  override(@Param() { id }: IdParam, @Body() request: OverrideClassificationRequest, @Caller() caller: Principal): Promise<void> {
+    return this.service.override(id, request, actorOf(caller));
   }
 
   @Delete('findings/:id/classification')
   @HttpCode(204)
-  clearOverride(@Param() { id }: IdParam): Promise<void> {
-    return this.service.clearOverride(id, null);
+  @Access(ACCESS.triage)
+  clearOverride(@Param() { id }: IdParam, @Caller() caller: Principal): Promise<void> {
+    return this.service.clearOverride(id, actorOf(caller));
   }
 }

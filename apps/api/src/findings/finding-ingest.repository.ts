@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
+import type { TeamScope } from '../auth/principal';
 import { WorkspaceRules } from '../classification/workspace-rules';
+import { claimServices } from '../services/service-ownership';
 import { FindingLinker } from '../links/finding-linker';
 import { withClassification, type FindingRecord } from './finding-record';
 import type { BatchOutcome } from './import-tally';
@@ -25,7 +27,8 @@ export class FindingIngestRepository {
     private readonly linker: FindingLinker,
   ) {}
 
-  async upsert(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
+  /** `teams`: the sender's team scope; null (organisation-wide) for the demo and unrestricted callers. */
+  async upsert(manager: EntityManager, sightings: readonly FindingRecord[], importId: string, teams: TeamScope = null): Promise<BatchOutcome> {
     // Parsers classify with the built-in rules; the organisation's own rules are applied here, in one place.
     const rules = await this.workspaceRules.current(manager);
     const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
@@ -39,7 +42,7 @@ export class FindingIngestRepository {
          FROM (SELECT name FROM unnest($1::text[]) AS name ORDER BY name) AS ordered`,
       [serviceNames],
     );
-    await manager.query(`INSERT INTO services (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [serviceNames]);
+    await claimServices(manager, serviceNames, teams);
     const services: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM services WHERE name = ANY($1::text[])`, [serviceNames]);
     const serviceId = new Map(services.map((s) => [s.name, s.id]));
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
 import type { FindingRow, ListFindingsQuery } from './finding.dto';
 
 export interface FindingCursor {
@@ -22,12 +23,13 @@ const SORTS = {
 export class FindingQueryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findById(id: string): Promise<FindingRow | null> {
-    const [row] = await this.dataSource.query(`${selectFinding(SORTS.detected.text)} WHERE f.id = $1`, [id]);
+  /** A finding outside the caller's teams is as absent as one that does not exist. */
+  async findById(id: string, teams: TeamScope): Promise<FindingRow | null> {
+    const [row] = await this.dataSource.query(`${selectFinding(SORTS.detected.text)} WHERE f.id = $1 AND ($2::uuid[] IS NULL OR s.team_id = ANY ($2::uuid[]))`, [id, teams]);
     return row ?? null;
   }
 
-  async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number): Promise<(FindingRow & { cursor_value: string })[]> {
+  async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number, teams: TeamScope): Promise<(FindingRow & { cursor_value: string })[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     const bind = (value: unknown) => {
@@ -36,6 +38,7 @@ export class FindingQueryRepository {
     };
     const sort = SORTS[query.sort ?? 'detected'];
     const descending = (query.order ?? 'desc') === 'desc';
+    if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     if (query.stage) where.push(`f.earliest_stage = ${bind(query.stage)}::detection_stage`);

@@ -1,5 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import { actorOf, type Principal } from '../auth/principal';
+import { RateLimit } from '../auth/rate-limit';
+import { Caller } from '../auth/request-principal';
 import { FindingDetailQuery, FindingDetailResponse, FindingIdParam, FindingInput, FindingPageResponse, LinkRequest, ListFindingsQuery, UpsertCountsResponse } from './finding.dto';
 import { FindingLinksService } from '../links/finding-links.service';
 import { FindingsService } from './findings.service';
@@ -13,37 +18,43 @@ export class FindingsController {
   ) {}
 
   @Get(':id')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: FindingDetailResponse })
-  detail(@Param() { id }: FindingIdParam, @Query() query: FindingDetailQuery): Promise<FindingDetailResponse> {
-    return this.service.detail(id, query.boundary);
+  detail(@Param() { id }: FindingIdParam, @Query() query: FindingDetailQuery, @Caller() caller: Principal): Promise<FindingDetailResponse> {
+    return this.service.detail(id, query.boundary, caller.teams);
   }
 
   /** Links the finding to a component (and threat) by hand; this wins over automatic linking. */
   @Post(':id/links')
   @HttpCode(204)
-  addLink(@Param() { id }: FindingIdParam, @Body() link: LinkRequest): Promise<void> {
-    return this.links.add(id, link, null);
+  @Access(ACCESS.triage)
+  addLink(@Param() { id }: FindingIdParam, @Body() link: LinkRequest, @Caller() caller: Principal): Promise<void> {
+    return this.links.add(id, link, actorOf(caller));
   }
 
   /** Removes a link by hand; the automatic linking will not bring it back. */
   @Delete(':id/links')
   @HttpCode(204)
-  removeLink(@Param() { id }: FindingIdParam, @Query() link: LinkRequest): Promise<void> {
-    return this.links.remove(id, link, null);
+  @Access(ACCESS.triage)
+  removeLink(@Param() { id }: FindingIdParam, @Query() link: LinkRequest, @Caller() caller: Principal): Promise<void> {
+    return this.links.remove(id, link, actorOf(caller));
   }
 
   @Get()
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: FindingPageResponse })
-  list(@Query() query: ListFindingsQuery): Promise<FindingPageResponse> {
-    return this.service.list(query);
+  list(@Query() query: ListFindingsQuery, @Caller() caller: Principal): Promise<FindingPageResponse> {
+    return this.service.list(query, caller.teams);
   }
 
   /** Idempotent by service + fingerprint: sending the same findings again changes nothing. */
   @Post()
   @HttpCode(200)
+  @Access(ACCESS.ingestFindings)
+  @RateLimit('ingest')
   @ApiBody({ type: [FindingInput] })
   @ApiOkResponse({ type: UpsertCountsResponse })
-  upsert(@Body() body: unknown): Promise<UpsertCountsResponse> {
-    return this.service.upsertFromJson(body, null);
+  upsert(@Body() body: unknown, @Caller() caller: Principal): Promise<UpsertCountsResponse> {
+    return this.service.upsertFromJson(body, actorOf(caller), caller.teams);
   }
 }

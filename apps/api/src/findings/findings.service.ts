@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isEscape, type DetectionStage } from '@escapement/domain';
+import { AuditLog } from '../audit/audit-log';
+import type { TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 import { FindingDetailRepository } from './finding-detail.repository';
 import { ImportLogRepository } from '../imports/import-log.repository';
@@ -21,28 +23,32 @@ export class FindingsService {
     private readonly importLog: ImportLogRepository,
     private readonly query: FindingQueryRepository,
     private readonly details: FindingDetailRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Validates the whole body first, then stores it in one transaction: all of it or none of it. */
-  async upsertFromJson(body: unknown, receivedBy: string | null): Promise<UpsertCountsResponse> {
+  /** `teams`: the sender's team scope; a team-limited sender writes only to its team's services. */
+  async upsertFromJson(body: unknown, receivedBy: string, teams: TeamScope): Promise<UpsertCountsResponse> {
     const records = parseFindingsBody(body);
     const contentSha256 = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    return this.store(records, { format: 'json', stage: null, receivedBy, fileName: null, contentSha256 });
+    return this.store(records, { format: 'json', stage: null, receivedBy, fileName: null, contentSha256 }, teams);
   }
 
-  async store(records: FindingRecord[], receipt: Parameters<ImportLogRepository['open']>[1]): Promise<UpsertCountsResponse> {
+  async store(records: FindingRecord[], receipt: Parameters<ImportLogRepository['open']>[1], teams: TeamScope): Promise<UpsertCountsResponse> {
     return this.dataSource.transaction(async (manager) => {
       const importId = await this.importLog.open(manager, receipt);
       const tally = new ImportTally();
-      tally.add(await this.ingest.upsert(manager, records, importId));
+      tally.add(await this.ingest.upsert(manager, records, importId, teams));
       const { suppressed: _suppressed, ...counts } = tally.counts();
       await this.importLog.complete(manager, importId, tally.counts());
+      await this.audit.record(manager, { actor: receipt.receivedBy, action: 'import.completed', subjectType: 'import', subjectId: importId, details: { format: receipt.format, ...counts } });
       return { importId, ...counts };
     });
   }
 
-  async detail(id: string, boundary: DetectionStage): Promise<FindingDetailResponse> {
-    const row = await this.query.findById(id);
+  /** A finding of another team is answered 404, like one that does not exist: its id tells nothing. */
+  async detail(id: string, boundary: DetectionStage, teams: TeamScope): Promise<FindingDetailResponse> {
+    const row = await this.query.findById(id, teams);
     const extras = row && (await this.details.extras(id));
     if (!row || !extras) throw notFound('Finding', id);
     const [detections, links] = await Promise.all([this.details.detections(id), this.details.links(id)]);
@@ -66,9 +72,9 @@ export class FindingsService {
     };
   }
 
-  async list(query: ListFindingsQuery): Promise<FindingPageResponse> {
+  async list(query: ListFindingsQuery, teams: TeamScope): Promise<FindingPageResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.query.list(query, decodeCursor(query.cursor), limit + 1);
+    const rows = await this.query.list(query, decodeCursor(query.cursor), limit + 1, teams);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { HealthDto } from '@escapement/domain';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorator';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -9,8 +10,9 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly service: HealthService) {}
 
-  /** 200 when the database answers, 503 when it does not: load balancers read the status alone. */
+  /** 200 when the database answers, 503 when it does not: load balancers read the status alone, unauthenticated. */
   @Get()
+  @Public()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const health = await this.service.check();
     response.status(health.status === 'ok' ? 200 : 503);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DetectionStage } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ImportViewer } from './import-viewer';
 import { modifyReturning } from '../common/sql';
 import type { UpsertCounts } from '../findings/finding-record';
 
@@ -44,6 +45,8 @@ export interface ImportRow {
 }
 
 export type ImportOutcome = UpsertCounts & { suppressed: number; fixed?: number; tools?: string[] };
+
+const VISIBLE = (teams: string, actor: string) => `(${teams}::uuid[] IS NULL OR s.team_id = ANY (${teams}::uuid[]) OR i.received_by = ${actor})`;
 
 /** The history of what was received: one row per upload. */
 @Injectable()
@@ -103,13 +106,19 @@ export class ImportLogRepository {
     return row ?? null;
   }
 
-  async list(limit: number, before: { at: string; id: string } | null): Promise<(ImportRow & { cursor_at: string })[]> {
+  async findVisible(id: string, viewer: ImportViewer): Promise<ImportRow | null> {
+    const [row] = await this.dataSource.query(`${SELECT_IMPORT} WHERE i.id = $1 AND ${VISIBLE('$2', '$3')}`, [id, viewer.teams, viewer.actor]);
+    return row ?? null;
+  }
+
+  async list(limit: number, before: { at: string; id: string } | null, viewer: ImportViewer): Promise<(ImportRow & { cursor_at: string })[]> {
     return this.dataSource.query(
       `${SELECT_IMPORT}
         WHERE ($2::timestamptz IS NULL OR (i.received_at, i.id) < ($2::timestamptz, $3::uuid))
+          AND ${VISIBLE('$4', '$5')}
         ORDER BY i.received_at DESC, i.id DESC
         LIMIT $1`,
-      [limit, before?.at ?? null, before?.id ?? null],
+      [limit, before?.at ?? null, before?.id ?? null, viewer.teams, viewer.actor],
     );
   }
 }

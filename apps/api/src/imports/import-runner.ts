@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TeamScope } from '../auth/principal';
 import { modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
@@ -19,7 +20,8 @@ const BATCH = 2_000;
 export class ImportRunner {
   constructor(private readonly ingest: FindingIngestRepository) {}
 
-  async run(manager: EntityManager, importId: string, format: ImportFormat, context: ReadContext): Promise<ImportOutcome> {
+  /** `teams`: the sender's team scope; the whole import is refused if it names another team's service. */
+  async run(manager: EntityManager, importId: string, format: ImportFormat, context: ReadContext, teams: TeamScope): Promise<ImportOutcome> {
     const tools = new Set<string>();
     const findings = readImport(format, context, tools);
     const tally = new ImportTally();
@@ -29,12 +31,12 @@ export class ImportRunner {
       batch.push(record);
       if (isSuppressed) suppressed += 1;
       if (batch.length >= BATCH) {
-        tally.add(await this.ingest.upsert(manager, batch, importId));
+        tally.add(await this.ingest.upsert(manager, batch, importId, teams));
         batch = [];
       }
       if (record.tool && format !== 'sarif') tools.add(record.tool);
     }
-    if (batch.length) tally.add(await this.ingest.upsert(manager, batch, importId));
+    if (batch.length) tally.add(await this.ingest.upsert(manager, batch, importId, teams));
     tally.countSuppressed(suppressed);
     const fixed = context.parameters.fullScan ? await this.closeMissing(manager, context.parameters, [...tools], tally.seenIds(), context.receivedAt) : 0;
     return { ...tally.counts(), fixed, tools: [...tools].sort() };

@@ -4,12 +4,16 @@ import { detectFormat } from '@escapement/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import { actorOf, type Principal } from '../auth/principal';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { toProblemDetails } from '../common/validation';
+import { checkServiceWritable } from '../services/service-ownership';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportParameters, mapImport, type ImportFormat, type ImportPageResponse, type ImportResponse } from './import.dto';
-import { ImportLogRepository } from './import-log.repository';
+import { ImportLogRepository, type ImportOutcome } from './import-log.repository';
+import type { ImportViewer } from './import-viewer';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
 import { spoolUpload, type SpooledUpload } from './upload-spool';
@@ -22,6 +26,7 @@ export class ImportsService implements OnApplicationBootstrap {
     private readonly log: ImportLogRepository,
     private readonly runner: ImportRunner,
     private readonly queue: ImportQueue,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Imports a previous process was running when it died were rolled back with it: record that. */
@@ -33,7 +38,7 @@ export class ImportsService implements OnApplicationBootstrap {
    * Small uploads are stored before answering (201). Large ones are answered at once (202) and stored in
    * the background, so no pipeline's HTTP request times out; the answer says where to poll.
    */
-  async receive(request: Request, query: Record<string, unknown>): Promise<{ status: 201 | 202; body: ImportResponse }> {
+  async receive(request: Request, query: Record<string, unknown>, sender: Principal): Promise<{ status: 201 | 202; body: ImportResponse }> {
     const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200 });
     try {
       const parameters = validateParameters({ ...upload.fields, ...query });
@@ -49,10 +54,12 @@ export class ImportsService implements OnApplicationBootstrap {
       if (parameters.fullScan && !parameters.service) {
         throw invalid('A full scan needs the `service` it covers', [{ parameter: 'service', message: 'required with fullScan' }]);
       }
+      // Refused at once when the service is named up front; services named inside the file, as they are stored.
+      if (parameters.service) await checkServiceWritable(this.dataSource, parameters.service, sender.teams);
       const receipt = {
         format,
         stage: parameters.stage ?? null,
-        receivedBy: null,
+        receivedBy: actorOf(sender),
         fileName: upload.fileName ?? parameters.fileName ?? null,
         contentSha256: upload.sha256,
         serviceName: parameters.service ?? null,
@@ -64,13 +71,14 @@ export class ImportsService implements OnApplicationBootstrap {
       const receivedAt = new Date();
       if (upload.bytes > this.config.backgroundImportBytes) {
         const id = await this.dataSource.transaction((manager) => this.log.open(manager, receipt));
-        this.queue.enqueue(id, () => this.processInBackground(id, format, upload, parameters, receivedAt));
+        this.queue.enqueue(id, () => this.processInBackground(id, format, upload, parameters, receivedAt, sender));
         return { status: 202, body: mapImport((await this.log.find(id))!) };
       }
       const id = await this.dataSource.transaction(async (manager) => {
         const importId = await this.log.open(manager, receipt);
-        const outcome = await this.runner.run(manager, importId, format, { file: upload.path, parameters, receivedAt });
+        const outcome = await this.runner.run(manager, importId, format, { file: upload.path, parameters, receivedAt }, sender.teams);
         await this.log.complete(manager, importId, outcome);
+        await this.recordImport(manager, importId, receipt.receivedBy, format, outcome);
         return importId;
       });
       upload.discard();
@@ -81,15 +89,15 @@ export class ImportsService implements OnApplicationBootstrap {
     }
   }
 
-  async get(id: string): Promise<ImportResponse> {
-    const row = await this.log.find(id);
+  async get(id: string, viewer: ImportViewer): Promise<ImportResponse> {
+    const row = await this.log.findVisible(id, viewer);
     if (!row) throw notFound('Import', id);
     return mapImport(row);
   }
 
-  async list(limit: number, cursor: string | undefined): Promise<ImportPageResponse> {
+  async list(limit: number, cursor: string | undefined, viewer: ImportViewer): Promise<ImportPageResponse> {
     const before = decodeCursor(cursor);
-    const rows = await this.log.list(limit + 1, before);
+    const rows = await this.log.list(limit + 1, before, viewer);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -98,11 +106,12 @@ export class ImportsService implements OnApplicationBootstrap {
     };
   }
 
-  private async processInBackground(id: string, format: ImportFormat, upload: SpooledUpload, parameters: ImportParameters, receivedAt: Date): Promise<void> {
+  private async processInBackground(id: string, format: ImportFormat, upload: SpooledUpload, parameters: ImportParameters, receivedAt: Date, sender: Principal): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const outcome = await this.runner.run(manager, id, format, { file: upload.path, parameters, receivedAt });
+        const outcome = await this.runner.run(manager, id, format, { file: upload.path, parameters, receivedAt }, sender.teams);
         await this.log.complete(manager, id, outcome);
+        await this.recordImport(manager, id, actorOf(sender), format, outcome);
       });
     } catch (error) {
       const detail = error instanceof DomainError ? { detail: error.message, errors: error.errors } : { detail: 'The import failed on the server; nothing of it was stored.' };
@@ -111,6 +120,11 @@ export class ImportsService implements OnApplicationBootstrap {
     } finally {
       upload.discard();
     }
+  }
+
+  private recordImport(manager: EntityManager, id: string, actor: string, format: ImportFormat, outcome: ImportOutcome): Promise<void> {
+    const { received, created, updated, unchanged, suppressed, fixed } = outcome;
+    return this.audit.record(manager, { actor, action: 'import.completed', subjectType: 'import', subjectId: id, details: { format, received, created, updated, unchanged, suppressed, fixed: fixed ?? 0 } });
   }
 }
 

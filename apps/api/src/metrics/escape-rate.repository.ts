@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EscapeCountRow, EscapeRateGrouping } from '@escapement/domain';
 import { DataSource } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
 import type { EscapeRateQuery } from './escape-rate.dto';
 
 /** SQL for each grouping; chosen from this fixed table, never built from input. */
@@ -25,7 +26,8 @@ const GROUP_KEY: Record<EscapeRateGrouping, string> = {
 export class EscapeRateRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async countEscapes(query: EscapeRateQuery): Promise<EscapeCountRow[]> {
+  /** `teams`: count only those teams' services; null for the whole organisation. */
+  async countEscapes(query: EscapeRateQuery, teams: TeamScope): Promise<EscapeCountRow[]> {
     const params: unknown[] = [query.bucket, query.boundary];
     const bind = (value: unknown) => {
       params.push(value);
@@ -34,6 +36,7 @@ export class EscapeRateRepository {
     const where = [`f.status NOT IN ('suppressed', 'false_positive')`];
     if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
     if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
+    if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
 import type { GapGrouping, GapsQuery } from './gaps.dto';
 
 export interface GapCountRow {
@@ -29,7 +30,8 @@ const GROUP: Record<GapGrouping, { key: string; join: string }> = {
 export class GapsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async countGaps(query: GapsQuery): Promise<GapCountRow[]> {
+  /** `teams`: count only those teams' services; null for the whole organisation. */
+  async countGaps(query: GapsQuery, teams: TeamScope): Promise<GapCountRow[]> {
     const params: unknown[] = [query.bucket, query.boundary];
     const bind = (value: unknown) => {
       params.push(value);
@@ -38,6 +40,7 @@ export class GapsRepository {
     const where = [`f.status NOT IN ('suppressed', 'false_positive')`, `f.earliest_stage >= $2::detection_stage`];
     if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
     if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
+    if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     const group = GROUP[query.groupBy];

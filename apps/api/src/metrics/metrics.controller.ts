@@ -1,5 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import type { Principal } from '../auth/principal';
+import { Caller } from '../auth/request-principal';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
 import { GapsQuery, GapsResponse } from './gaps.dto';
 import { MetricsService } from './metrics.service';
@@ -10,14 +14,16 @@ export class MetricsController {
   constructor(private readonly service: MetricsService) {}
 
   @Get('gaps')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: GapsResponse })
-  gaps(@Query() query: GapsQuery): Promise<GapsResponse> {
-    return this.service.gapSeries(query);
+  gaps(@Query() query: GapsQuery, @Caller() caller: Principal): Promise<GapsResponse> {
+    return this.service.gapSeries(query, caller.teams);
   }
 
   @Get('escape-rate')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: EscapeRateResponseBody })
-  escapeRate(@Query() query: EscapeRateQuery): Promise<EscapeRateResponseBody> {
-    return this.service.escapeRate(query);
+  escapeRate(@Query() query: EscapeRateQuery, @Caller() caller: Principal): Promise<EscapeRateResponseBody> {
+    return this.service.escapeRate(query, caller.teams);
   }
 }

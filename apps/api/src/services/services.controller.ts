@@ -1,5 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import type { Principal } from '../auth/principal';
+import { Caller } from '../auth/request-principal';
 import { CreateServiceRequest, ServiceResponse } from './service.dto';
 import { ServicesService } from './services.service';
 
@@ -8,12 +12,15 @@ import { ServicesService } from './services.service';
 export class ServicesController {
   constructor(private readonly service: ServicesService) {}
 
+  /** Services of the caller's teams when limited to some; every service otherwise. */
   @Get()
-  list(): Promise<ServiceResponse[]> {
-    return this.service.list();
+  @Access(ACCESS.read)
+  list(@Caller() caller: Principal): Promise<ServiceResponse[]> {
+    return this.service.list(caller.teams);
   }
 
   @Post()
+  @Access(ACCESS.organise)
   create(@Body() request: CreateServiceRequest): Promise<ServiceResponse> {
     return this.service.create(request);
   }

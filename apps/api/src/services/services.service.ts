@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError } from '../common/domain-error';
 import { TeamEntity } from '../teams/team.entity';
@@ -14,8 +15,8 @@ export class ServicesService {
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
   ) {}
 
-  async list(): Promise<ServiceResponse[]> {
-    return (await this.services.find({ relations: { team: true }, order: { name: 'ASC' } })).map(mapService);
+  async list(teams: TeamScope): Promise<ServiceResponse[]> {
+    return (await this.services.find({ where: teams ? { teamId: In([...teams]) } : {}, relations: { team: true }, order: { name: 'ASC' } })).map(mapService);
   }
 
   async create(request: CreateServiceRequest): Promise<ServiceResponse> {

@@ -1,5 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import type { Principal } from '../auth/principal';
+import { Caller } from '../auth/request-principal';
 import { CreateTeamRequest, TeamResponse } from './team.dto';
 import { TeamsService } from './teams.service';
 
@@ -8,12 +12,15 @@ import { TeamsService } from './teams.service';
 export class TeamsController {
   constructor(private readonly service: TeamsService) {}
 
+  /** The caller's teams when limited to some; every team otherwise. */
   @Get()
-  list(): Promise<TeamResponse[]> {
-    return this.service.list();
+  @Access(ACCESS.read)
+  list(@Caller() caller: Principal): Promise<TeamResponse[]> {
+    return this.service.list(caller.teams);
   }
 
   @Post()
+  @Access(ACCESS.organise)
   create(@Body() request: CreateTeamRequest): Promise<TeamResponse> {
     return this.service.create(request);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError } from '../common/domain-error';
 import { CreateTeamRequest, mapTeam, TeamResponse } from './team.dto';
@@ -10,8 +11,8 @@ import { TeamEntity } from './team.entity';
 export class TeamsService {
   constructor(@InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>) {}
 
-  async list(): Promise<TeamResponse[]> {
-    return (await this.teams.find({ order: { name: 'ASC' } })).map(mapTeam);
+  async list(teams: TeamScope): Promise<TeamResponse[]> {
+    return (await this.teams.find({ where: teams ? { id: In([...teams]) } : {}, order: { name: 'ASC' } })).map(mapTeam);
   }
 
   async create(request: CreateTeamRequest): Promise<TeamResponse> {

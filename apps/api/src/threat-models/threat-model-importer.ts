@@ -7,12 +7,14 @@ import type { Request } from 'express';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
+import type { TeamScope } from '../auth/principal';
 import { invalid } from '../common/domain-error';
 import { toProblemDetails } from '../common/validation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toInputDomainError } from '../imports/readers/input-problems';
 import { spoolUpload } from '../imports/upload-spool';
 import { FindingLinker } from '../links/finding-linker';
+import { checkServiceWritable } from '../services/service-ownership';
 import { mapModel, mapVersion, ThreatModelImportParameters, type ThreatModelImportResponse } from './threat-model.dto';
 import { ThreatModelRepository } from './threat-model.repository';
 
@@ -33,12 +35,14 @@ export class ThreatModelImporter {
     private readonly audit: AuditLog,
   ) {}
 
-  async import(request: Request, query: Record<string, unknown>, actor: string | null): Promise<{ status: 200 | 201; body: ThreatModelImportResponse }> {
+  /** `teams`: the sender's team scope; a team-limited sender imports only for its team's services. */
+  async import(request: Request, query: Record<string, unknown>, actor: string, teams: TeamScope): Promise<{ status: 200 | 201; body: ThreatModelImportResponse }> {
     const upload = await spoolUpload(request, { maxBytes: Math.min(MAX_MODEL_BYTES, this.config.maxBodyBytes), maxInflationRatio: 200 });
     try {
       const parameters = plainToInstance(ThreatModelImportParameters, { ...upload.fields, ...query });
       const problems = toProblemDetails(validateSync(parameters, { whitelist: true, forbidNonWhitelisted: true })).map(({ pointer, message }) => ({ parameter: pointer?.slice(1), message }));
       if (problems.length) throw invalid(`Invalid threat model parameters: ${problems.map((p) => `${p.parameter}: ${p.message}`).join('; ')}`, problems);
+      await checkServiceWritable(this.dataSource, parameters.service, teams);
       const text = await fs.promises.readFile(upload.path, 'utf8');
       const fileName = upload.fileName ?? parameters.fileName ?? null;
       let document;
@@ -49,7 +53,7 @@ export class ThreatModelImporter {
       }
       const effectiveFrom = new Date(parameters.effectiveFrom ?? Date.now());
       const { versionId, created } = await this.dataSource.transaction(async (manager) => {
-        const modelId = await this.models.modelFor(manager, parameters.service.trim(), document.name);
+        const modelId = await this.models.modelFor(manager, parameters.service.trim(), document.name, teams);
         const existing = await this.models.findVersionByContent(manager, modelId, upload.sha256, effectiveFrom);
         if (existing) return { versionId: existing, created: false };
         const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor });
@@ -64,7 +68,7 @@ export class ThreatModelImporter {
         return { versionId: id, created: true };
       });
       const version = await this.models.versionById(this.dataSource, versionId);
-      const model = (await this.models.findModel(version.threat_model_id))!;
+      const model = (await this.models.findModel(version.threat_model_id, null))!;
       return { status: created ? 201 : 200, body: { model: mapModel(model), version: mapVersion(version), created } };
     } finally {
       upload.discard();

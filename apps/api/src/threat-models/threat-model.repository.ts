@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ModelComponent, ModelThreat, ThreatModelDocument } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { TeamScope } from '../auth/principal';
+import { claimServices } from '../services/service-ownership';
 
 export interface VersionRow {
   id: string;
@@ -69,10 +71,13 @@ const VERSION_COUNTS = `
 export class ThreatModelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The model of a service, created on its first import. Serialised per service by an advisory lock. */
-  async modelFor(manager: EntityManager, serviceName: string, name: string): Promise<string> {
+  /**
+   * The model of a service, created on its first import. Serialised per service by an advisory lock.
+   * `teams`: the importer's team scope (null: organisation-wide, as the demo generator is).
+   */
+  async modelFor(manager: EntityManager, serviceName: string, name: string, teams: TeamScope = null): Promise<string> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('escapement:threat-model:' || $1, 0))`, [serviceName]);
-    await manager.query(`INSERT INTO services (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [serviceName]);
+    await claimServices(manager, [serviceName], teams);
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO threat_models (service_id, name) SELECT id, $2 FROM services WHERE name = $1
        ON CONFLICT (service_id) DO UPDATE SET name = excluded.name RETURNING id`,
@@ -181,21 +186,25 @@ export class ThreatModelRepository {
     );
   }
 
-  async listModels(): Promise<ModelRow[]> {
+  /** `teams`: only models of those teams' services; null for every model. */
+  async listModels(teams: TeamScope): Promise<ModelRow[]> {
     return this.dataSource.query(
       `SELECT m.id, m.service_id, s.name AS service_name, m.name, m.created_at,
               (SELECT max(version_number) FROM threat_model_versions v WHERE v.threat_model_id = m.id) AS latest_version
          FROM threat_models m JOIN services s ON s.id = m.service_id
+        WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[]))
         ORDER BY s.name`,
+      [teams],
     );
   }
 
-  async findModel(id: string): Promise<ModelRow | null> {
+  async findModel(id: string, teams: TeamScope): Promise<ModelRow | null> {
     const [row] = await this.dataSource.query(
       `SELECT m.id, m.service_id, s.name AS service_name, m.name, m.created_at,
               (SELECT max(version_number) FROM threat_model_versions v WHERE v.threat_model_id = m.id) AS latest_version
-         FROM threat_models m JOIN services s ON s.id = m.service_id WHERE m.id = $1`,
-      [id],
+         FROM threat_models m JOIN services s ON s.id = m.service_id
+        WHERE m.id = $1 AND ($2::uuid[] IS NULL OR s.team_id = ANY ($2::uuid[]))`,
+      [id, teams],
     );
     return row ?? null;
   }

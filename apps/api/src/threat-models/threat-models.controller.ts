@@ -1,6 +1,11 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import { actorOf, type Principal } from '../auth/principal';
+import { RateLimit } from '../auth/rate-limit';
+import { Caller } from '../auth/request-principal';
 import { ThreatModelIdParam, ThreatModelImportParameters, ThreatModelImportResponse, ThreatModelResponse, VersionParam } from './threat-model.dto';
 import { ThreatModelImporter } from './threat-model-importer';
 import { ThreatModelsService } from './threat-models.service';
@@ -15,41 +20,48 @@ export class ThreatModelsController {
 
   /** The body is the model file (Open Threat Model JSON/YAML, Threat Dragon v2 JSON, or native YAML/JSON). */
   @Post()
+  @Access(ACCESS.ingestThreatModels)
+  @RateLimit('ingest')
   @ApiConsumes('application/json', 'application/yaml', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ type: ThreatModelImportParameters })
   @ApiCreatedResponse({ type: ThreatModelImportResponse })
-  async import(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ThreatModelImportResponse> {
-    const { status, body } = await this.importer.import(request, request.query as Record<string, unknown>, null);
+  async import(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Caller() caller: Principal): Promise<ThreatModelImportResponse> {
+    const { status, body } = await this.importer.import(request, request.query as Record<string, unknown>, actorOf(caller), caller.teams);
     response.status(status);
     return body;
   }
 
   @Get()
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: [ThreatModelResponse] })
-  list(): Promise<ThreatModelResponse[]> {
-    return this.service.list();
+  list(@Caller() caller: Principal): Promise<ThreatModelResponse[]> {
+    return this.service.list(caller.teams);
   }
 
   @Get(':id')
-  get(@Param() { id }: ThreatModelIdParam) {
-    return this.service.get(id);
+  @Access(ACCESS.read)
+  get(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
+    return this.service.get(id, caller.teams);
   }
 
   @Get(':id/versions/:version')
-  version(@Param() { id, version }: VersionParam) {
-    return this.service.version(id, version);
+  @Access(ACCESS.read)
+  version(@Param() { id, version }: VersionParam, @Caller() caller: Principal) {
+    return this.service.version(id, version, caller.teams);
   }
 
   /** Components of the latest version. */
   @Get(':id/components')
-  components(@Param() { id }: ThreatModelIdParam) {
-    return this.service.version(id, null).then((v) => v.components);
+  @Access(ACCESS.read)
+  components(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
+    return this.service.version(id, null, caller.teams).then((v) => v.components);
   }
 
   /** Threats of the latest version, each with the date it first appeared in the model. */
   @Get(':id/threats')
-  threats(@Param() { id }: ThreatModelIdParam) {
-    return this.service.version(id, null).then((v) => v.threats);
+  @Access(ACCESS.read)
+  threats(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
+    return this.service.version(id, null, caller.teams).then((v) => v.threats);
   }
 }

@@ -1,25 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import type { TeamScope } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { mapComponent, mapModel, mapThreat, mapVersion, type ThreatModelResponse } from './threat-model.dto';
 import { ThreatModelRepository } from './threat-model.repository';
 
+/** Reading threat models; a caller limited to teams sees their services' models only (others are 404). */
 @Injectable()
 export class ThreatModelsService {
   constructor(private readonly models: ThreatModelRepository) {}
 
-  async list(): Promise<ThreatModelResponse[]> {
-    return (await this.models.listModels()).map(mapModel);
+  async list(teams: TeamScope): Promise<ThreatModelResponse[]> {
+    return (await this.models.listModels(teams)).map(mapModel);
   }
 
-  async get(id: string) {
-    const model = await this.models.findModel(id);
+  async get(id: string, teams: TeamScope) {
+    const model = await this.models.findModel(id, teams);
     if (!model) throw notFound('Threat model', id);
     return { ...mapModel(model), versions: (await this.models.versions(id)).map(mapVersion) };
   }
 
   /** A version with all its parts; the latest when `versionNumber` is null. */
-  async version(id: string, versionNumber: number | null) {
-    const version = await this.models.version(id, versionNumber);
+  async version(id: string, versionNumber: number | null, teams: TeamScope) {
+    const version = (await this.models.findModel(id, teams)) && (await this.models.version(id, versionNumber));
     if (!version) throw notFound(versionNumber === null ? 'Threat model' : `Version ${versionNumber} of threat model`, id);
     const [components, threats, trustZones, trustBoundaries] = await Promise.all([
       this.models.components(version.id),

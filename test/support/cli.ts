@@ -1,0 +1,21 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'escapement.js');
+
+/** Runs the built `escapement` command, as a person at a terminal would. */
+export function escapement(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/**
+ * A token made by `escapement admin create-token` on a data directory (beside a server running on it, or
+ * not) or on DATABASE_URL: how specs of separate server processes authenticate.
+ */
+export function createTokenWithCli(target: { dataDir: string } | { databaseUrl: string }, scopes: string, name = `cli-${scopes.replace(/\W+/g, '-')}-${Date.now()}`): string {
+  const env: Record<string, string> = 'dataDir' in target ? { ESCAPEMENT_DATA_DIR: target.dataDir, DATABASE_URL: '' } : { DATABASE_URL: target.databaseUrl };
+  const run = escapement(['admin', 'create-token', '--name', name, '--scopes', scopes], env);
+  if (run.status !== 0) throw new Error(`admin create-token failed (${run.status}):\n${run.stderr}`);
+  return run.stdout.trim();
+}
