@@ -60,9 +60,13 @@ async function main() {
   }
   if (!url) throw new Error(`server did not start:\n${output}`);
   const idleRss = peakRssMb(server.pid);
+  // The token a pipeline would hold, made beside the running server as an operator would.
+  const escapement = (args, env = {}) => spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/escapement.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const made = escapement(['admin', 'create-token', '--name', 'bench', '--scopes', 'findings:write'], { DATABASE_URL: '', ESCAPEMENT_DATA_DIR: path.join(dir, 'data') });
+  if (made.status !== 0) throw new Error(`create-token failed: ${made.stderr}`);
 
   const started = Date.now();
-  const cli = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/escapement.js'), 'upload', file, '--service', 'bench-app', '--stage', 'ci', '--url', url], { encoding: 'utf8' });
+  const cli = escapement(['upload', file, '--service', 'bench-app', '--stage', 'ci', '--url', url, '--token', made.stdout.trim()]);
   const seconds = (Date.now() - started) / 1000;
   const peak = peakRssMb(server.pid);
   server.kill('SIGTERM');

@@ -40,9 +40,15 @@ function countResults(text) {
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** An admin token of the throw-away server, sent with every request as a CI job would. */
+let authorization = '';
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-conformance-'));
-  const server = await api.startServer({ port: 0, dataDir, demo: false, quiet: true, durable: false, env: { ...process.env, DATABASE_URL: '' } });
+  // A local check harness posting a whole corpus: the ingestion limits are for shared servers.
+  const server = await api.startServer({ port: 0, dataDir, demo: false, quiet: true, durable: false, env: { ...process.env, DATABASE_URL: '', ESCAPEMENT_RATE_INGEST_TOKEN: 'off', ESCAPEMENT_RATE_INGEST_IP: 'off' } });
+  const { secret } = await server.app.get(api.TokensService).create({ name: 'conformance', scopes: ['admin'] }, 'conformance');
+  authorization = `Bearer ${secret}`;
   const sql = (text, params) => server.app.get(require(path.join(root, 'node_modules/typeorm')).DataSource).query(text, params);
   const failures = [];
   const rows = [];
@@ -54,7 +60,7 @@ async function main() {
     for (const name of fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort()) {
       const file = path.join(dir, name);
       const service = `conformance-${name.replace(/\W+/g, '-')}`;
-      const post = () => fetch(`${server.url}/api/v1/imports?service=${service}&stage=ci&fileName=${encodeURIComponent(name)}`, { method: 'POST', body: fs.readFileSync(file) });
+      const post = () => fetch(`${server.url}/api/v1/imports?service=${service}&stage=ci&fileName=${encodeURIComponent(name)}`, { method: 'POST', body: fs.readFileSync(file), headers: { authorization } });
       const problems = [];
       const first = await post();
       const answer = await first.json();
@@ -118,13 +124,14 @@ async function checkThreatModels(server, failures, rows) {
       const response = await fetch(`${server.url}/api/v1/threat-models?service=${service}&fileName=${encodeURIComponent(name)}&effectiveFrom=2026-01-01`, {
         method: 'POST',
         body: fs.readFileSync(path.join(dir, name)),
+        headers: { authorization },
       });
       const answer = await response.json();
       if (want.rejected) {
         const where = answer.errors?.[0];
         if (response.status < 400 || response.status >= 500) problems.push(`answered ${response.status}, expected a 4xx`);
         else if (!where || (where.pointer === undefined && where.line === undefined)) problems.push('the rejection does not say where');
-        const models = await (await fetch(`${server.url}/api/v1/threat-models`)).json();
+        const models = await (await fetch(`${server.url}/api/v1/threat-models`, { headers: { authorization } })).json();
         if (models.some((m) => m.service === service)) problems.push('a rejected model was stored');
         rows.push({ name, received: 0, created: 0, suppressed: 0, classes: `rejected: ${answer.detail}` });
       } else if (response.status !== 201) {
