@@ -40,8 +40,10 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
       .setTitle('Escapement API')
       .setDescription('Security findings, threat models and escape rates. Errors are application/problem+json.')
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token: esc_<prefix>_<secret>' })
-      .addCookieAuth(SESSION_COOKIE)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token: esc_<prefix>_<secret>' }, 'token')
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'Set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header' }, 'session')
+      // Every operation may be called with a token ("Authorize" in the docs page); public ones ignore it.
+      .addSecurityRequirements('token')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });

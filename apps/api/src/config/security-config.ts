@@ -44,7 +44,7 @@ export function parseDuration(name: string, raw: string): number {
 export function parseRateLimit(name: string, raw: string | undefined, fallback: string): RateLimit | null {
   const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
   if (value === 'off') return null;
-  const match = /^(\d+)\s*\/\s*(\S+)$/.exec(value);
+  const match = /^(\d+)\s*\/\s*(\d+\s*[smhd])$/.exec(value);
   if (!match || Number(match[1]) < 1) throw new ConfigError(`${name} must be a limit such as 20/5m (requests per duration) or off, got "${value}"`);
   return { limit: Number(match[1]), ttlMs: parseDuration(name, match[2]) };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -8,7 +8,6 @@ import { CreatedTokenResponse, CreateTokenRequest, requestedExpiry, TokenIdParam
 import { TokensService } from './tokens.service';
 
 @ApiTags('tokens')
-@ApiBearerAuth()
 @Controller('v1/tokens')
 export class TokensController {
   constructor(private readonly service: TokensService) {}
