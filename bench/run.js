@@ -11,6 +11,16 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const api = require(path.join(root, 'apps/api/dist/apps/api/src/index.js'));
+const { sha256 } = require(path.join(root, 'apps/api/dist/apps/api/src/auth/secrets.js'));
+
+/** A throw-away admin token for the benchmark's own requests (the server requires one for everything). */
+async function benchToken(server) {
+  const { DataSource } = require(path.join(root, 'node_modules/typeorm'));
+  const prefix = require('node:crypto').randomBytes(6).toString('hex');
+  const secret = 'bench'.padEnd(43, '0');
+  await server.app.get(DataSource).query(`INSERT INTO api_tokens (name, prefix, secret_sha256, scopes, created_by) VALUES ('bench', $1, $2, '{admin}', 'bench')`, [prefix, sha256(secret)]);
+  return `esc_${prefix}_${secret}`;
+}
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,17 +31,25 @@ const findings = Number(option('findings', '100000'));
 const databaseUrl = option('database-url', undefined);
 const queryRuns = Number(option('runs', '40'));
 
+async function firstAdoption(server) {
+  const { DataSource } = require(path.join(root, 'node_modules/typeorm'));
+  const [row] = await server.app.get(DataSource).query(`SELECT id FROM adoptions ORDER BY started_at LIMIT 1`);
+  return row.id;
+}
+
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+let authorization = '';
+
 async function timeQuery(url, runs) {
-  await fetch(url); // warm-up: plan cache and buffers
+  await fetch(url, { headers: { authorization } }); // warm-up: plan cache and buffers
   const times = [];
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: { authorization } });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     await response.arrayBuffer();
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -47,9 +65,12 @@ async function main() {
   const server = await api.startServer({ port: 0, dataDir, databaseUrl, demo: false, quiet: true, webDist: undefined });
   const results = { date: new Date().toISOString(), target, node: process.version, cpus: os.cpus().length, findings };
   try {
+    authorization = `Bearer ${await benchToken(server)}`;
     const seeder = server.app.get(api.DemoSeeder);
     let started = Date.now();
-    await seeder.seed({ findings, seed: 7 });
+    await seeder.seed({ findings, seed: 7 }, (done) => {
+      if (done % 100_000 < 2_500) process.stdout.write(`  ${done.toLocaleString('en')} findings seeded\n`);
+    });
     const seedSeconds = (Date.now() - started) / 1000;
     results.bulkIngest = { findings, seconds: +seedSeconds.toFixed(1), findingsPerSecond: Math.round(findings / seedSeconds) };
 
@@ -69,7 +90,7 @@ async function main() {
         fingerprint: `bench-${b}-${i}`,
         detectedAt: '2026-06-01T00:00:00Z',
       }));
-      const response = await fetch(`${server.url}/api/v1/findings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${server.url}/api/v1/findings`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
     }
     const httpSeconds = (Date.now() - started) / 1000;
@@ -79,6 +100,8 @@ async function main() {
       'escape-rate by class, monthly': await timeQuery(`${server.url}/api/v1/metrics/escape-rate?groupBy=class&bucket=month`, queryRuns),
       'escape-rate by team, weekly, boundary production': await timeQuery(`${server.url}/api/v1/metrics/escape-rate?groupBy=team&bucket=week&boundary=production`, queryRuns),
       'findings, first page': await timeQuery(`${server.url}/api/v1/findings?limit=50`, queryRuns),
+      'adoption impact (first adoption)': await timeQuery(`${server.url}/api/v1/metrics/adoption-impact?adoption=${await firstAdoption(server)}`, queryRuns),
+      'containment by class': await timeQuery(`${server.url}/api/v1/metrics/containment?groupBy=class`, queryRuns),
     };
   } finally {
     clearInterval(sampler);

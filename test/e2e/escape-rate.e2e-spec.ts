@@ -144,6 +144,27 @@ describe('GET /api/v1/metrics/escape-rate', () => {
     }
   });
 
+  it('keeps the daily rollups exactly equal to the findings through inserts, updates and deletes', async () => {
+    const drift = `
+      WITH fresh AS (
+        SELECT service_id, (coalesce(introduced_at, first_detected_at) AT TIME ZONE 'UTC')::date AS cohort_day, finding_class, earliest_stage,
+               status NOT IN ('suppressed', 'false_positive') AS counted, count(*) AS n
+          FROM findings GROUP BY 1, 2, 3, 4, 5
+      )
+      SELECT count(*)::int AS n FROM (
+        (SELECT * FROM fresh EXCEPT SELECT service_id, cohort_day, finding_class, earliest_stage, counted, n FROM finding_rollups)
+        UNION ALL
+        (SELECT service_id, cohort_day, finding_class, earliest_stage, counted, n FROM finding_rollups EXCEPT SELECT * FROM fresh)
+      ) d`;
+    expect(await sut.sql(drift)).toEqual([{ n: 0 }]);
+    // An earlier sighting moves a finding's stage; a status change suppresses one; a service goes away.
+    await sut.http().post('/api/v1/findings').send([aFinding({ fingerprint: 'f-1', service: posted[1].service, stage: 'design', detectedAt: '2025-12-01T00:00:00Z', introducedAt: '2025-11-30T00:00:00Z' })]).expect(200);
+    await sut.http().post('/api/v1/findings').send([aFinding({ fingerprint: 'f-2', service: posted[2].service, status: 'false_positive' })]).expect(200);
+    expect(await sut.sql(drift)).toEqual([{ n: 0 }]);
+    await sut.sql(`DELETE FROM findings WHERE fingerprint IN ('f-3', 'f-4')`);
+    expect(await sut.sql(drift)).toEqual([{ n: 0 }]);
+  });
+
   it('rejects unknown groupings, buckets, boundaries and dates with the parameter named', async () => {
     const response = await sut.http().get('/api/v1/metrics/escape-rate?groupBy=colour&bucket=decade&boundary=later&from=yesterday').expect(400);
     expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/groupBy', '/bucket', '/boundary', '/from']));

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DetectionStage } from '@escapement/domain';
+import { DataSource } from 'typeorm';
+
+export interface AdoptionRow {
+  id: string;
+  team_id: string | null;
+  team_name: string | null;
+  service_id: string | null;
+  service_name: string | null;
+  practice: string;
+  started_at: string;
+}
+
+export interface ArmCountRow {
+  arm: 'treated' | 'control';
+  finding_class: string;
+  window: 'before' | 'after';
+  total: number;
+  escaped: number;
+}
+
+/** The data behind an adoption's before/after comparison, as readable SQL. */
+@Injectable()
+export class AdoptionImpactRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async adoption(id: string): Promise<AdoptionRow | null> {
+    const [row] = await this.dataSource.query(`${SELECT_ADOPTION} WHERE a.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** The earliest adoption of a team or service, when the caller names those instead of an adoption. */
+  async firstAdoptionOf(subject: { team?: string; service?: string }): Promise<AdoptionRow | null> {
+    const [row] = await this.dataSource.query(
+      `${SELECT_ADOPTION} WHERE ($1::uuid IS NOT NULL AND a.team_id = $1::uuid) OR ($2::uuid IS NOT NULL AND a.service_id = $2::uuid)
+        ORDER BY a.started_at LIMIT 1`,
+      [subject.team ?? null, subject.service ?? null],
+    );
+    return row ?? null;
+  }
+
+  /** Services the adoption covers: the team's services, or the one service. */
+  async treatedServices(adoption: AdoptionRow): Promise<string[]> {
+    if (adoption.service_id) return [adoption.service_id];
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM services WHERE team_id = $1`, [adoption.team_id]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The comparison group: services of other teams with no adoption of any practice before the end of
+   * the after window (so their trend is the organisation's trend without the practice).
+   */
+  async controlServices(adoption: AdoptionRow, treated: string[], windowEnd: Date, teams: readonly string[] | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT s.id FROM services s
+        WHERE s.team_id IS NOT NULL AND NOT (s.id = ANY($1::uuid[]))
+          AND ($4::uuid[] IS NULL OR s.team_id = ANY($4::uuid[]))
+          AND ($2::uuid IS NULL OR s.team_id <> $2::uuid)
+          AND NOT EXISTS (SELECT 1 FROM adoptions a WHERE (a.team_id = s.team_id OR a.service_id = s.id) AND a.started_at < $3::date)`,
+      [treated, adoption.team_id, windowEnd.toISOString().slice(0, 10), teams],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async teamOfService(serviceId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT team_id FROM services WHERE id = $1`, [serviceId]);
+    return row?.team_id ?? null;
+  }
+
+  /** Counts per arm, class and window, from the daily rollups; a finding is in the window of its cohort day. */
+  async countArms(treated: string[], control: string[], start: Date, windowDays: number, boundary: DetectionStage): Promise<ArmCountRow[]> {
+    const rows: (Omit<ArmCountRow, 'total' | 'escaped'> & { total: string; escaped: string })[] = await this.dataSource.query(
+      `SELECT CASE WHEN r.service_id = ANY($1::uuid[]) THEN 'treated' ELSE 'control' END AS arm,
+              r.finding_class::text AS finding_class,
+              CASE WHEN r.cohort_day < $3::date THEN 'before' ELSE 'after' END AS window,
+              sum(r.n) AS total,
+              coalesce(sum(r.n) FILTER (WHERE r.earliest_stage >= $5::detection_stage), 0) AS escaped
+         FROM finding_rollups r
+        WHERE r.counted
+          AND (r.service_id = ANY($1::uuid[]) OR r.service_id = ANY($2::uuid[]))
+          AND r.cohort_day >= $3::date - $4::int AND r.cohort_day < $3::date + $4::int
+        GROUP BY 1, 2, 3`,
+      [treated, control, start.toISOString().slice(0, 10), windowDays, boundary],
+    );
+    return rows.map((r) => ({ ...r, total: Number(r.total), escaped: Number(r.escaped) }));
+  }
+
+  /** Earliest cohort day of the adopters' findings: the before window cannot start earlier. */
+  async firstCohort(serviceIds: string[]): Promise<Date | null> {
+    const [row] = await this.dataSource.query(`SELECT min(cohort_day)::text AS first FROM finding_rollups WHERE service_id = ANY($1::uuid[])`, [serviceIds]);
+    return row?.first ? new Date(`${row.first}T00:00:00Z`) : null;
+  }
+}
+
+const SELECT_ADOPTION = `
+  SELECT a.id, a.team_id, t.name AS team_name, a.service_id, s.name AS service_name, a.practice, to_char(a.started_at, 'YYYY-MM-DD') AS started_at
+    FROM adoptions a LEFT JOIN teams t ON t.id = a.team_id LEFT JOIN services s ON s.id = a.service_id`;

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { compareProportions, differenceInDifferences, FINDING_CLASSES } from '@escapement/domain';
+import type { TeamScope } from '../auth/principal';
+import { invalid, notFound } from '../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AdoptionImpactQuery, ImpactResponse } from './adoption-impact.dto';
+import { AdoptionImpactRepository, type ArmCountRow } from './adoption-impact.repository';
+
+const DAY = 86_400_000;
+const MAX_WINDOW_DAYS = 365;
+const MIN_WINDOW_DAYS = 14;
+
+/**
+ * Before/after an adoption, per finding class: equal windows either side of the start date, cohorts by
+ * introduction date, only cohorts that have had the full follow-up, and a control group of teams that
+ * had not adopted, for a difference-in-differences.
+ */
+@Injectable()
+export class AdoptionImpactService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: AdoptionImpactRepository,
+  ) {}
+
+  /**
+   * `teams`: a team-limited caller sees only adoptions of their teams, and the control group is drawn
+   * from their teams only (it may then be empty, and the difference-in-differences absent).
+   */
+  async impact(query: AdoptionImpactQuery, teams: TeamScope, now = new Date()): Promise<ImpactResponse> {
+    if (!query.adoption && !query.team && !query.service) {
+      throw invalid('Name an adoption, a team or a service', [{ parameter: 'adoption', message: 'required unless team or service is given' }]);
+    }
+    const adoption = query.adoption ? await this.repository.adoption(query.adoption) : await this.repository.firstAdoptionOf({ team: query.team, service: query.service });
+    if (!adoption) throw notFound('Adoption', query.adoption ?? query.team ?? query.service ?? '');
+    const treatedTeam = adoption.team_id ?? (await this.repository.teamOfService(adoption.service_id!));
+    if (teams && (!treatedTeam || !teams.includes(treatedTeam))) throw notFound('Adoption', query.adoption ?? query.team ?? query.service ?? '');
+    const start = new Date(`${adoption.started_at}T00:00:00Z`);
+    const followUpDays = query.followUpDays ?? this.config.followUpDays;
+    const treated = await this.repository.treatedServices(adoption);
+    const firstCohort = await this.repository.firstCohort(treated);
+
+    // The after window must end a full follow-up before today, so recent flaws that have not yet had time
+    // to escape do not flatter the "after" rate; the before window mirrors it.
+    const matureAfterDays = Math.floor((now.getTime() - followUpDays * DAY - start.getTime()) / DAY);
+    const dataBeforeDays = firstCohort ? Math.floor((start.getTime() - firstCohort.getTime()) / DAY) + 1 : 0;
+    const windowDays = query.windowDays ?? Math.min(MAX_WINDOW_DAYS, matureAfterDays, dataBeforeDays);
+    if (windowDays < MIN_WINDOW_DAYS || windowDays > matureAfterDays) {
+      throw invalid(
+        `Not enough mature data around this adoption: the after window needs ${followUpDays} days of follow-up, which leaves ${Math.max(0, matureAfterDays)} days after ${adoption.started_at}` +
+          (query.windowDays ? ` (asked for ${query.windowDays})` : ` and ${Math.max(0, dataBeforeDays)} days of data before it`),
+        [{ parameter: query.windowDays ? 'windowDays' : 'adoption', message: 'windows too short for a fair comparison' }],
+      );
+    }
+    const windowEnd = new Date(start.getTime() + windowDays * DAY);
+    const control = await this.repository.controlServices(adoption, treated, windowEnd, teams);
+    const rows = await this.repository.countArms(treated, control, start, windowDays, query.boundary);
+
+    const cell = (arm: ArmCountRow['arm'], window: ArmCountRow['window'], cls: string | null) =>
+      rows
+        .filter((r) => r.arm === arm && r.window === window && (cls === null || r.finding_class === cls))
+        .reduce((sum, r) => ({ total: sum.total + r.total, escaped: sum.escaped + r.escaped }), { total: 0, escaped: 0 });
+
+    const classes = [...FINDING_CLASSES, null].map((cls) => {
+      const treatedBefore = cell('treated', 'before', cls);
+      const treatedAfter = cell('treated', 'after', cls);
+      const controlBefore = cell('control', 'before', cls);
+      const controlAfter = cell('control', 'after', cls);
+      const hasControl = controlBefore.total > 0 && controlAfter.total > 0;
+      const hasTreated = treatedBefore.total > 0 && treatedAfter.total > 0;
+      return {
+        class: cls ?? 'all',
+        treated: { before: treatedBefore, after: treatedAfter, comparison: hasTreated ? compareProportions(treatedBefore, treatedAfter) : null },
+        control: { before: controlBefore, after: controlAfter, comparison: hasControl ? compareProportions(controlBefore, controlAfter) : null },
+        differenceInDifferences:
+          hasTreated && hasControl ? differenceInDifferences({ before: treatedBefore, after: treatedAfter }, { before: controlBefore, after: controlAfter }) : null,
+      };
+    });
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    return {
+      adoption: { id: adoption.id, team: adoption.team_name, service: adoption.service_name, practice: adoption.practice, startedAt: adoption.started_at },
+      boundary: query.boundary,
+      windowDays,
+      followUpDays,
+      windows: {
+        before: { from: day(new Date(start.getTime() - windowDays * DAY)), to: adoption.started_at },
+        after: { from: adoption.started_at, to: day(windowEnd) },
+      },
+      control: { services: control.length },
+      classes,
+    };
+  }
+}

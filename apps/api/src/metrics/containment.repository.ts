@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export const CONTAINMENT_GROUPINGS = ['class', 'category'] as const;
+export type ContainmentGrouping = (typeof CONTAINMENT_GROUPINGS)[number];
+
+export interface StageCountRow {
+  key: string;
+  stage: string;
+  severity: string;
+  count: number;
+}
+
+export interface ContainmentFilter {
+  groupBy: ContainmentGrouping;
+  from?: string;
+  to?: string;
+  team?: string;
+  service?: string;
+  /** Only these teams' services; null for all. */
+  teams?: readonly string[] | null;
+}
+
+/** Findings per earliest detection stage, group and severity: the input of containment and cost. */
+@Injectable()
+export class ContainmentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countByStage(filter: ContainmentFilter): Promise<StageCountRow[]> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [`f.status NOT IN ('suppressed', 'false_positive')`];
+    if (filter.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(filter.from)}::date::timestamptz`);
+    if (filter.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(filter.to)}::date::timestamptz`);
+    if (filter.teams) where.push(`s.team_id = ANY (${bind(filter.teams)}::uuid[])`);
+    if (filter.team) where.push(`s.team_id = ${bind(filter.team)}::uuid`);
+    if (filter.service) where.push(`f.service_id = ${bind(filter.service)}::uuid`);
+    const key = filter.groupBy === 'class' ? `f.finding_class::text` : `coalesce(f.category, 'other')`;
+    const rows: { key: string; stage: string; severity: string; count: string }[] = await this.dataSource.query(
+      `SELECT ${key} AS key, f.earliest_stage::text AS stage, f.severity::text AS severity, count(*) AS count
+         FROM findings f JOIN services s ON s.id = f.service_id
+        WHERE ${where.join(' AND ')}
+        GROUP BY 1, 2, 3`,
+      params,
+    );
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+}

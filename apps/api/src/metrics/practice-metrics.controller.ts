@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { ACCESS } from '../auth/access-rules';
+import type { Principal } from '../auth/principal';
+import { Caller } from '../auth/request-principal';
+import { AdoptionImpactQuery, ImpactResponse } from './adoption-impact.dto';
+import { AdoptionImpactService } from './adoption-impact.service';
+import { ContainmentQuery } from './containment.dto';
+import { ContainmentService } from './containment.service';
+
+@ApiTags('metrics')
+/** Metrics about practice: the effect of adoptions, and where findings are contained. */
+@Controller('v1/metrics')
+export class PracticeMetricsController {
+  constructor(
+    private readonly service: AdoptionImpactService,
+    private readonly containmentService: ContainmentService,
+  ) {}
+
+  /** Stage detected × class (or category): counts, share stopped by each stage, and the cost of escapes. */
+  @Get('containment')
+  @Access(ACCESS.read)
+  containment(@Query() query: ContainmentQuery, @Caller() caller: Principal) {
+    return this.containmentService.containment(query, caller.teams);
+  }
+
+  /** Before and after an adoption, per class, with its statistics and a control group. */
+  @Get('adoption-impact')
+  @Access(ACCESS.read)
+  @ApiOkResponse({ type: ImpactResponse })
+  impact(@Query() query: AdoptionImpactQuery, @Caller() caller: Principal): Promise<ImpactResponse> {
+    return this.service.impact(query, caller.teams);
+  }
+}

@@ -1,0 +1,140 @@
+import { aFinding } from '../support/findings-fixture';
+import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
+
+/** Two-proportion z-test with pooled variance and the normal CDF from erfc, written independently. */
+function zTestP(x1: number, n1: number, x2: number, n2: number): number {
+  const p = (x1 + x2) / (n1 + n2);
+  const z = (x2 / n2 - x1 / n1) / Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+  // Φ by Simpson's rule on the normal density: slow, simple, and independent of the product's erfc.
+  const phi = (t: number) => {
+    let sum = 0;
+    const steps = 20000;
+    const a = 0;
+    const h = (Math.abs(t) - a) / steps;
+    for (let i = 0; i <= steps; i++) {
+      const x = a + i * h;
+      sum += (i === 0 || i === steps ? 1 : i % 2 ? 4 : 2) * Math.exp((-x * x) / 2);
+    }
+    return 0.5 + ((h / 3) * sum) / Math.sqrt(2 * Math.PI);
+  };
+  return 2 * (1 - phi(Math.abs(z)));
+}
+
+describe('GET /api/v1/metrics/adoption-impact', () => {
+  let sut: TestApp;
+  let adoptionId: string;
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+    const a = (await sut.http().post('/api/v1/teams').send({ name: 'Adopters' }).expect(201)).body;
+    const b = (await sut.http().post('/api/v1/teams').send({ name: 'Control' }).expect(201)).body;
+    await sut.http().post('/api/v1/services').send({ name: 'adopter-api', teamId: a.id }).expect(201);
+    await sut.http().post('/api/v1/services').send({ name: 'control-api', teamId: b.id }).expect(201);
+    adoptionId = (await sut.http().post('/api/v1/adoptions').send({ teamId: a.id, practice: 'context-aware-development', startedAt: '2026-03-01' }).expect(201)).body.id;
+
+    // service, class, window, total, escaped
+    const plan: [string, 'design' | 'pattern', 'before' | 'after', number, number][] = [
+      ['adopter-api', 'design', 'before', 20, 12],
+      ['adopter-api', 'design', 'after', 20, 4],
+      ['adopter-api', 'pattern', 'before', 10, 5],
+      ['adopter-api', 'pattern', 'after', 10, 5],
+      ['control-api', 'design', 'before', 20, 10],
+      ['control-api', 'design', 'after', 20, 9],
+    ];
+    const body: Record<string, unknown>[] = [];
+    for (const [service, cls, window, total, escaped] of plan) {
+      for (let i = 0; i < total; i++) {
+        const day = window === 'before' ? `2025-12-${String(1 + (i % 28)).padStart(2, '0')}` : `2026-04-${String(1 + (i % 28)).padStart(2, '0')}`;
+        body.push(
+          aFinding({
+            service,
+            fingerprint: `${service}-${cls}-${window}-${i}`,
+            cweIds: cls === 'design' ? [862] : [79],
+            introducedAt: `${day}T00:00:00Z`,
+            detectedAt: `${day}T12:00:00Z`,
+            stage: i < escaped ? 'production' : 'code_review',
+          }),
+        );
+      }
+    }
+    // Outside the windows, and a suppressed one inside: neither counts.
+    body.push(aFinding({ service: 'adopter-api', fingerprint: 'old', cweIds: [862], introducedAt: '2024-01-01T00:00:00Z', detectedAt: '2024-01-02T00:00:00Z', stage: 'production' }));
+    body.push(aFinding({ service: 'adopter-api', fingerprint: 'muted', cweIds: [862], introducedAt: '2026-04-02T00:00:00Z', detectedAt: '2026-04-03T00:00:00Z', stage: 'production', status: 'suppressed' }));
+    await sut.http().post('/api/v1/findings').send(body).expect(200);
+  });
+  afterAll(() => sut.close());
+
+  it('compares equal mature windows per class, with a control group and a difference-in-differences', async () => {
+    const response = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=120`).expect(200)).body;
+    expect(response).toMatchObject({
+      adoption: { id: adoptionId, team: 'Adopters', practice: 'context-aware-development', startedAt: '2026-03-01' },
+      windowDays: 120,
+      windows: { before: { from: '2025-11-01', to: '2026-03-01' }, after: { from: '2026-03-01', to: '2026-06-29' } },
+      control: { services: 1 },
+    });
+    const design = response.classes.find((c: { class: string }) => c.class === 'design');
+    expect(design.treated.before).toEqual({ total: 20, escaped: 12 });
+    expect(design.treated.after).toEqual({ total: 20, escaped: 4 });
+    expect(design.control.before).toEqual({ total: 20, escaped: 10 });
+    expect(design.control.after).toEqual({ total: 20, escaped: 9 });
+    const comparison = design.treated.comparison;
+    expect(comparison.test).toBe('z');
+    expect(comparison.pValue).toBeCloseTo(zTestP(12, 20, 4, 20), 5);
+    expect(comparison.difference.estimate).toBeCloseTo(0.2 - 0.6, 10);
+    expect(design.differenceInDifferences.estimate).toBeCloseTo(0.2 - 0.6 - (0.45 - 0.5), 10);
+    const pattern = response.classes.find((c: { class: string }) => c.class === 'pattern');
+    expect(pattern.treated.comparison.difference.estimate).toBeCloseTo(0, 10);
+    expect(pattern.control.comparison).toBeNull();
+    const all = response.classes.find((c: { class: string }) => c.class === 'all');
+    expect(all.treated.before.total).toBe(30);
+  });
+
+  it('uses Fisher’s exact test when a cell is small', async () => {
+    const response = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=120&boundary=production`).expect(200)).body;
+    const pattern = response.classes.find((c: { class: string }) => c.class === 'pattern');
+    // 10 vs 10 with 5 escapes each: expected cells of 5 — still the z-test; design after has 4 escapes of 20 (expected 8): z.
+    expect(['z', 'fisher']).toContain(pattern.treated.comparison.test);
+    const narrow = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=30`).expect(200)).body;
+    const designNarrow = narrow.classes.find((c: { class: string }) => c.class === 'design');
+    expect(designNarrow.treated.before.total).toBeLessThan(20);
+    if (designNarrow.treated.comparison) {
+      const { before, after } = designNarrow.treated;
+      const expected = [before.escaped, before.total - before.escaped, after.escaped, after.total - after.escaped];
+      const n = before.total + after.total;
+      const minExpected = Math.min(
+        ((before.escaped + after.escaped) * before.total) / n,
+        ((n - before.escaped - after.escaped) * before.total) / n,
+        ((before.escaped + after.escaped) * after.total) / n,
+        ((n - before.escaped - after.escaped) * after.total) / n,
+      );
+      expect(designNarrow.treated.comparison.test).toBe(minExpected < 5 ? 'fisher' : 'z');
+      expect(expected.every((c) => c >= 0)).toBe(true);
+    }
+  });
+
+  it('finds the adoption from a team, and refuses windows without mature follow-up', async () => {
+    const teams = (await sut.http().get('/api/v1/teams').expect(200)).body as { id: string; name: string }[];
+    const byTeam = (await sut.http().get(`/api/v1/metrics/adoption-impact?team=${teams.find((t) => t.name === 'Adopters')!.id}&windowDays=120`).expect(200)).body;
+    expect(byTeam.adoption.id).toBe(adoptionId);
+    const tooLong = await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=400`).expect(400);
+    expect(tooLong.body.detail).toMatch(/follow-up/);
+    await sut.http().get('/api/v1/metrics/adoption-impact').expect(400);
+    await sut.http().get('/api/v1/metrics/adoption-impact?adoption=00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('reports phase containment per class and the weighted cost of escapes', async () => {
+    const body = (await sut.http().get('/api/v1/metrics/containment?groupBy=class&from=2025-06-01').expect(200)).body;
+    const design = body.rows.find((r: { key: string }) => r.key === 'design');
+    // Design findings in range: adopter 20+20, control 20+20; escaped ones at production, the rest at code review.
+    expect(design.total).toBe(80);
+    expect(design.counts).toEqual({ design: 0, code_review: 80 - 35, ci: 0, pre_release: 0, production: 35 });
+    expect(design.cumulativeShare.code_review).toBeCloseTo(45 / 80, 10);
+    expect(design.cumulativeShare.production).toBe(1);
+    // All severities are high (weight 4): cost = 45 × 2 × 4 + 35 × 10 × 4, plus pattern's 10 × 2 × 4 + 10 × 10 × 4.
+    expect(body.cost.byKey.design.total).toBe(45 * 2 * 4 + 35 * 10 * 4);
+    expect(body.cost.total.total).toBe(45 * 2 * 4 + 35 * 10 * 4 + 10 * 2 * 4 + 10 * 10 * 4);
+    const weighted = (await sut.http().get('/api/v1/metrics/containment?from=2025-06-01&stageWeights=production:100').expect(200)).body;
+    expect(weighted.cost.byKey.design.total).toBe(45 * 2 * 4 + 35 * 100 * 4);
+    await sut.http().get('/api/v1/metrics/containment?stageWeights=later:3').expect(400);
+  });
+});
