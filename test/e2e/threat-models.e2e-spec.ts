@@ -80,6 +80,12 @@ describe('threat models, links and gaps', () => {
     expect(sqliAfter.links.map((l: { threat: { key: string } | null }) => l.threat?.key ?? null)).toEqual([null, 'T2']);
     expect(sqliAfter.gap).toBe('model_gap');
 
+    const modelId = ((await sut.http().get('/api/v1/threat-models').expect(200)).body as { id: string }[])[0].id;
+    const inComponent = (await sut.http().get(`/api/v1/findings?threatModel=${modelId}&component=orders-api`).expect(200)).body.items;
+    expect(inComponent).toHaveLength(2);
+    expect((await sut.http().get(`/api/v1/findings?threatModel=${modelId}&component=billing`).expect(200)).body.items).toHaveLength(0);
+    const cohort = (await sut.http().get('/api/v1/findings?dateBy=cohort&from=2026-02-01&to=2026-04-01&counted=true').expect(200)).body.items;
+    expect(cohort).toHaveLength(2);
     const gaps = (await sut.http().get('/api/v1/metrics/gaps?groupBy=component').expect(200)).body;
     expect(gaps.series.map((s: { key: string; points: { contextGap: number; modelGap: number }[] }) => [s.key, s.points.reduce((n, p) => n + p.contextGap, 0), s.points.reduce((n, p) => n + p.modelGap, 0)])).toEqual([
       ['payments-api / orders-api', 1, 1],

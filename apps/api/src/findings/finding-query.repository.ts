@@ -53,8 +53,16 @@ export class FindingQueryRepository {
       const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(f.title ILIKE ${like} OR f.rule_id ILIKE ${like} OR f.path ILIKE ${like} OR f.fingerprint ILIKE ${like})`);
     }
-    if (query.from) where.push(`f.first_detected_at >= ${bind(query.from)}::timestamptz`);
-    if (query.to) where.push(`f.first_detected_at < ${bind(query.to)}::timestamptz`);
+    // The charts date a finding by its cohort; a drill-down from a chart point must count the same rows.
+    const dated = query.dateBy === 'cohort' ? 'coalesce(f.introduced_at, f.first_detected_at)' : 'f.first_detected_at';
+    if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
+    if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
+    if (query.counted === 'true') where.push(`f.status NOT IN ('suppressed', 'false_positive')`);
+    if (query.threatModel && query.component) {
+      where.push(
+        `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,
+      );
+    }
     if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
     const direction = descending ? 'DESC' : 'ASC';
     return this.dataSource.query(

@@ -130,6 +130,12 @@ export class ListFindingsQuery {
   @ApiPropertyOptional({ description: 'Text in the title, rule id, path or fingerprint' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
   @ApiPropertyOptional({ enum: ['detected', 'severity', 'stage', 'title'], default: 'detected' }) @IsOptional() @IsIn(['detected', 'severity', 'stage', 'title']) sort?: 'detected' | 'severity' | 'stage' | 'title';
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ enum: ['detected', 'cohort'], default: 'detected', description: '`from`/`to` apply to the first detection, or to the cohort date (introducedAt, else first detection) as the charts do' })
+  @IsOptional() @IsIn(['detected', 'cohort'])
+  dateBy?: 'detected' | 'cohort';
+  @ApiPropertyOptional({ description: 'true: only findings the rates count (not suppressed nor false positive)' }) @IsOptional() @IsIn(['true', 'false']) counted?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'With `component`: findings linked to that component of that threat model' }) @IsOptional() @IsUUID() threatModel?: string;
+  @ApiPropertyOptional({ description: 'A component key of `threatModel`' }) @IsOptional() @IsString() @Length(1, 500) component?: string;
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }

@@ -33,8 +33,19 @@ export class ThreatModelsService {
       ...mapVersion(version),
       components: components.map(mapComponent),
       threats: threats.map(mapThreat),
-      trustZones,
-      trustBoundaries,
+      trustZones: (trustZones as { key: string; name: string; trust_rating: string | null; description: string | null }[]).map((z) => ({
+        key: z.key,
+        name: z.name,
+        trustRating: z.trust_rating === null ? null : Number(z.trust_rating),
+        description: z.description,
+      })),
+      trustBoundaries: (trustBoundaries as { key: string; name: string; from_zone_key: string | null; to_zone_key: string | null; crossing_component_keys: string[] }[]).map((b) => ({
+        key: b.key,
+        name: b.name,
+        fromZone: b.from_zone_key,
+        toZone: b.to_zone_key,
+        crossing: b.crossing_component_keys,
+      })),
     };
   }
 }
