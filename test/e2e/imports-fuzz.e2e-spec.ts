@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import YAML from 'yaml';
 import { mutatedJson, mutatedText } from '../support/mutations';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
@@ -86,5 +87,34 @@ describe('POST /api/v1/findings under mutated input', () => {
     expect(upload.status).toBe(400);
     expect(upload.body.detail).toMatch(/deep|depth|nest/i);
     await sut.http().get('/api/health').expect(200);
+  });
+});
+
+describe('POST /api/v1/threat-models under mutated input', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+  });
+  afterAll(() => sut.close());
+
+  const model = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'threat-models', 'orders-v1.yaml'), 'utf8');
+
+  async function postModel(text: string, format: string): Promise<void> {
+    const before = await snapshotData(sut);
+    const response = await sut.http().post(`/api/v1/threat-models?service=payments-api&format=${format}&effectiveFrom=2026-01-01`).set('content-type', 'application/octet-stream').send(Buffer.from(text, 'utf8'));
+    expect(response.status).toBeLessThan(500);
+    if (response.status >= 400) expect(await snapshotData(sut)).toBe(before);
+  }
+
+  it('native YAML, cut and corrupted: never a server error, never a half-stored model', async () => {
+    await fc.assert(fc.asyncProperty(mutatedText(model), (text) => postModel(text, 'native')), { seed: 20261201, numRuns: 50, endOnFailure: true });
+  });
+
+  it('native JSON, type-confused: never a server error, never a half-stored model', async () => {
+    const json = YAML.parse(model) as unknown;
+    await fc.assert(fc.asyncProperty(mutatedJson(json), (text) => postModel(text, 'native')), { seed: 20261202, numRuns: 50, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(mutatedJson(json), (text) => postModel(text, 'otm')), { seed: 20261203, numRuns: 30, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(mutatedJson(json), (text) => postModel(text, 'threat-dragon')), { seed: 20261204, numRuns: 30, endOnFailure: true });
   });
 });

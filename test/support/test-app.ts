@@ -61,7 +61,7 @@ async function installAdminToken(dataSource: DataSource): Promise<void> {
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const url = testDatabaseUrl();
   const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: null, ...overrides });
-  const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url }), embedded: null });
+  const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url: config.databaseUrl ?? url }), embedded: null });
   const dataSource = app.get(DataSource);
   await installAdminToken(dataSource);
   const server = app.getHttpServer();

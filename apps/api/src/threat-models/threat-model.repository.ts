@@ -120,7 +120,7 @@ export class ThreatModelRepository {
     if (boundaries.length) {
       await manager.query(
         `INSERT INTO tm_trust_boundaries (version_id, key, name, from_zone_key, to_zone_key, crossing_component_keys)
-         SELECT $1, b.key, b.name, b.from_zone, b.to_zone, string_to_array(b.crossing, E'\\n')
+         SELECT $1, b.key, b.name, b.from_zone, b.to_zone, coalesce(string_to_array(b.crossing, E'\\n'), '{}')
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS b(key, name, from_zone, to_zone, crossing)`,
         [
           id,
