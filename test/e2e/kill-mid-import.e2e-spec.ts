@@ -20,7 +20,7 @@ const onPostgres = process.env.ESCAPEMENT_TEST_DB === 'postgres';
 
 describe('a server killed in the middle of a large import', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-kill-'));
-  const env = onPostgres ? { DATABASE_URL: testDatabaseUrl() } : { ESCAPEMENT_DATA_DIR: dataDir };
+  const env: Record<string, string> = onPostgres ? { DATABASE_URL: testDatabaseUrl() } : { ESCAPEMENT_DATA_DIR: dataDir };
   const target = onPostgres ? { databaseUrl: testDatabaseUrl() } : { dataDir };
   let server: ServerProcess | null = null;
   afterAll(async () => {
