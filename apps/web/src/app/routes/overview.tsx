@@ -1,5 +1,6 @@
 import { FINDING_CLASSES, type FindingClass } from '@escapement/domain';
 import { useCallback, useMemo } from 'react';
+import { ContainmentPanel } from '../../features/containment/components/containment-panel';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
 import type { PointHref } from '../../features/escape-rate/drill-down-link';
 import { useServices } from '../../features/filters/api/get-services';
@@ -8,10 +9,15 @@ import { narrowsFindings, selectionScope } from '../../features/filters/filters'
 import { useDashboardFilters } from '../../features/filters/use-dashboard-filters';
 import { escapesOfPoint } from '../../features/findings/drill-down';
 import { findingsHref } from '../../features/findings/findings-query';
+import { HeadlineFiguresPanel } from '../../features/headline/components/headline-figures-panel';
 
-/** The landing page: filters in the URL, and the escape rate by finding class under them. */
+/** The API's default follow-up; the headline's default period ends this many days before today. */
+const FOLLOW_UP_DAYS = 90;
+
+/** The landing page: filters in the URL; headline figures, the escape rate by class and where findings are stopped under them. */
 export function OverviewPage() {
   const { filters, setFilters } = useDashboardFilters();
+  const today = new Date().toISOString().slice(0, 10);
   const services = useServices();
   // Features do not know each other: the page turns the filter selection into the adoption scope.
   const adoptionScope = useMemo(() => selectionScope(filters, services.data ?? []), [filters, services.data]);
@@ -33,12 +39,14 @@ export function OverviewPage() {
         <p className="muted">How many security findings escape past review, and whether context-aware practice changes that.</p>
       </div>
       <FilterBar filters={filters} onChange={setFilters} />
+      <HeadlineFiguresPanel {...filters} today={today} followUpDays={FOLLOW_UP_DAYS} />
       <EscapeRatePanel
         filters={{ boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to }}
         adoptionScope={adoptionScope}
         narrowed={narrowsFindings(filters)}
         pointHref={pointHref}
       />
+      <ContainmentPanel team={filters.team} service={filters.service} from={filters.from} to={filters.to} />
     </>
   );
 }

@@ -6,9 +6,10 @@ import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { adoptionMarkers, type AdoptionScope } from '../adoption-markers';
 import { useAdoptions } from '../api/get-adoptions';
 import { useEscapeRate, type EscapeRateParams } from '../api/get-escape-rate';
-import { isEmptyEscapeRate, periodsOf, toChartRows } from '../chart-rows';
+import { immaturePointCount, isEmptyEscapeRate, periodsOf, toChartRows } from '../chart-rows';
 import { rateAxis } from '../rate-axis';
 import type { PointHref } from '../drill-down-link';
+import { windowAreas, type ShadedWindow } from '../window-areas';
 import { EscapeRateChart } from './escape-rate-chart';
 
 export type EscapeRateFilters = Omit<EscapeRateParams, 'groupBy' | 'bucket'>;
@@ -21,29 +22,37 @@ interface EscapeRatePanelProps {
   narrowed: boolean;
   /** Where a clicked point leads: the escaped findings behind it. */
   pointHref?: PointHref;
+  /** Spans to shade, e.g. the before and after windows of an adoption. */
+  windows?: readonly ShadedWindow[];
+  /** Heading, for pages that show the chart for one team. */
+  title?: string;
+  /** File name of the chart's downloads. */
+  fileName?: string;
 }
 
 const UPLOAD_HINT = 'npx escapement upload results.sarif --stage ci --service NAME';
 
 /** "Escape rate by finding class": loads the data and decides between skeleton, empty, error and chart. */
-export function EscapeRatePanel({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePanelProps) {
+export function EscapeRatePanel(props: EscapeRatePanelProps) {
   const titleId = useId();
+  const { filters } = props;
   return (
     <section className="card" aria-labelledby={titleId}>
       <header className="card-header">
-        <h2 id={titleId}>Escape rate by finding class</h2>
+        <h2 id={titleId}>{props.title ?? 'Escape rate by finding class'}</h2>
         <p className="muted">
           Share of findings first detected at or after the <strong>{STAGE_LABELS[filters.boundary]}</strong> stage, per
-          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice. Click a point
-          to see the escaped findings behind it.
+          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice; hollow points on
+          a dashed line are months whose flaws have not yet had the full follow-up to escape, so their rates may still rise.
+          {props.pointHref && ' Click a point to see the escaped findings behind it.'}
         </p>
       </header>
-      <PanelBody filters={filters} adoptionScope={adoptionScope} narrowed={narrowed} pointHref={pointHref} />
+      <PanelBody {...props} />
     </section>
   );
 }
 
-function PanelBody({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePanelProps) {
+function PanelBody({ filters, adoptionScope, narrowed, pointHref, windows, fileName = 'escape-rate-by-class' }: EscapeRatePanelProps) {
   const escapeRate = useEscapeRate({ ...filters, groupBy: 'class', bucket: 'month' });
   const adoptions = useAdoptions();
   const response = escapeRate.data;
@@ -57,8 +66,11 @@ function PanelBody({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePa
       seriesKeys: response.series.map((series) => series.key),
       axis: rateAxis(response),
       markers: adoptionMarkers(adoptions.data ?? [], periods, response.bucket, adoptionScope),
+      areas: windowAreas(windows ?? [], periods, response.bucket),
+      followUpDays: response.followUpDays,
+      hasImmature: response.series.some((series) => immaturePointCount(response, series.key) > 0),
     };
-  }, [response, adoptions.data, adoptionScope]);
+  }, [response, adoptions.data, adoptionScope, windows]);
 
   if (escapeRate.isPending) return <ChartSkeleton label="Loading escape rate" testId="state-loading" />;
 
@@ -96,7 +108,13 @@ function PanelBody({ filters, adoptionScope, narrowed, pointHref }: EscapeRatePa
 
   return (
     <>
-      <EscapeRateChart {...chart} bucket={escapeRate.data.bucket} busy={escapeRate.isPlaceholderData && escapeRate.isFetching} pointHref={pointHref} />
+      <EscapeRateChart
+        {...chart}
+        bucket={escapeRate.data.bucket}
+        fileName={fileName}
+        busy={escapeRate.isPlaceholderData && escapeRate.isFetching}
+        pointHref={pointHref}
+      />
       {adoptions.isError && <p className="muted small">Adoption dates could not be loaded; the chart shows rates only.</p>}
     </>
   );

@@ -36,7 +36,8 @@ export function EscapeRateTable({ rows, bucket, pointHref }: { rows: ChartRow[];
                   const counts = `(${value.escaped}/${value.total})`;
                   return (
                     <td key={key} className="numeric">
-                      {formatPercent(value.rate)}{' '}
+                      {formatPercent(value.rate)}
+                      {!value.mature && value.total > 0 && <span className="muted"> not yet mature</span>}{' '}
                       {href ? (
                         <Link to={href} aria-label={`${value.escaped} escaped of ${value.total}: open the findings`}>
                           {counts}

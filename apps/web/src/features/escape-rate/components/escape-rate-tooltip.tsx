@@ -29,7 +29,10 @@ export function EscapeRateTooltip({ active, row, bucket, markers }: EscapeRateTo
                   <span className="chart-swatch" style={{ color: seriesColor(key) }} aria-hidden="true" />
                   {label}
                 </th>
-                <td className="numeric strong">{formatPercent(value.rate)}</td>
+                <td className="numeric strong">
+                  {formatPercent(value.rate)}
+                  {!value.mature && value.total > 0 && <span className="muted"> (not yet mature)</span>}
+                </td>
                 <td className="numeric muted">
                   {value.band ? `${formatPercent(value.band[0])}–${formatPercent(value.band[1])}` : ''}
                 </td>
