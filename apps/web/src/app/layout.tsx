@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 /** Pages to come (adoption impact, teams, adoptions, settings) join this list. */
 const NAV_ITEMS = [
   { to: '/', label: 'Overview' },
+  { to: '/adoption-impact', label: 'Adoption impact' },
   { to: '/findings', label: 'Findings' },
   { to: '/threat-models', label: 'Threat models' },
   { to: '/imports', label: 'Imports' },

@@ -1,5 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppLayout } from './layout';
+import { AdoptionImpactPage } from './routes/adoption-impact';
 import { FindingDetailPage } from './routes/finding-detail';
 import { FindingsPage } from './routes/findings';
 import { ImportsPage } from './routes/imports';
@@ -21,6 +22,7 @@ const router = createBrowserRouter([
       { path: 'threat-models', element: <ThreatModelsPage /> },
       { path: 'threat-models/:id', element: <ThreatModelPage /> },
       { path: 'imports', element: <ImportsPage /> },
+      { path: 'adoption-impact', element: <AdoptionImpactPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

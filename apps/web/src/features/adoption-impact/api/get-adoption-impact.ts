@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { DetectionStage } from '@escapement/domain';
+import { apiGet } from '../../../lib/api-client';
+import type { AdoptionImpactResponse } from '../types';
+
+/** Which adoption to measure: one by id, or a team's first. */
+export interface AdoptionImpactParams {
+  adoption: string | null;
+  team: string | null;
+  boundary: DetectionStage;
+}
+
+export function getAdoptionImpact(params: AdoptionImpactParams, signal?: AbortSignal): Promise<AdoptionImpactResponse> {
+  return apiGet<AdoptionImpactResponse>(
+    '/metrics/adoption-impact',
+    { adoption: params.adoption, team: params.adoption ? null : params.team, boundary: params.boundary },
+    { signal },
+  );
+}
+
+export function getAdoptionImpactQueryOptions(params: AdoptionImpactParams) {
+  return queryOptions({
+    queryKey: ['metrics', 'adoption-impact', params],
+    queryFn: ({ signal }) => getAdoptionImpact(params, signal),
+    enabled: params.adoption !== null || params.team !== null,
+  });
+}
+
+export function useAdoptionImpact(params: AdoptionImpactParams) {
+  return useQuery(getAdoptionImpactQueryOptions(params));
+}

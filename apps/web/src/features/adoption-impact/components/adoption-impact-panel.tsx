@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
+import { QueryErrorState } from '../../../components/ui/query-error-state';
+import { StateMessage } from '../../../components/ui/state-message';
+import { ApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { STAGE_LABELS } from '../../../lib/stage-labels';
+import { useAdoptionImpact, type AdoptionImpactParams } from '../api/get-adoption-impact';
+import type { AdoptionImpactResponse } from '../types';
+import { ImpactBarsChart } from './impact-bars-chart';
+import { ImpactStatistics } from './impact-statistics';
+
+/** The day before an exclusive end, for showing windows as people read them (both ends included). */
+function lastDay(exclusiveEnd: string): string {
+  const date = new Date(`${exclusiveEnd}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** "Did escapes fall after this adoption?": the before/after bars and the statistics behind the answer. */
+export function AdoptionImpactPanel(params: AdoptionImpactParams) {
+  const titleId = useId();
+  const impact = useAdoptionImpact(params);
+
+  let body;
+  if (params.adoption === null && params.team === null) {
+    body = (
+      <StateMessage testId="state-empty" title="No adoption chosen">
+        <p>Choose an adoption or a team above. Adoptions are recorded on the Adoptions page.</p>
+      </StateMessage>
+    );
+  } else if (impact.isPending) {
+    body = <ChartSkeleton label="Loading the adoption's impact" testId="state-loading" />;
+  } else if (impact.isError) {
+    const error = impact.error;
+    // 400: the API refuses windows without enough mature data; that is an answer, not a failure.
+    body =
+      error instanceof ApiError && (error.status === 400 || error.status === 404) ? (
+        <StateMessage
+          testId="state-empty"
+          title={error.status === 400 ? 'Not enough mature data to compare' : 'No such adoption'}
+          action={
+            <button type="button" className="button button-quiet" onClick={() => void impact.refetch()} disabled={impact.isFetching}>
+              {impact.isFetching ? 'Retrying…' : 'Retry'}
+            </button>
+          }
+        >
+          <p>{error.message}</p>
+        </StateMessage>
+      ) : (
+        <QueryErrorState what="the adoption's impact" error={error} retrying={impact.isFetching} onRetry={() => void impact.refetch()} />
+      );
+  } else {
+    body = <ImpactBody response={impact.data} />;
+  }
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <header className="card-header">
+        <h2 id={titleId}>Escape rate before and after</h2>
+        <p className="muted">
+          Findings introduced in equal windows either side of the adoption, counted only once their flaws have had the full follow-up to escape. Bars are
+          the adopting team’s escape rates with 95% Wilson intervals; the control group is services of teams that had not adopted.
+        </p>
+      </header>
+      {body}
+    </section>
+  );
+}
+
+function ImpactBody({ response }: { response: AdoptionImpactResponse }) {
+  const { before, after } = response.windows;
+  const who = response.adoption.team ?? response.adoption.service ?? 'Unknown';
+  return (
+    <>
+      <p data-testid="impact-summary">
+        <strong>{who}</strong> adopted {response.adoption.practice} on {formatDate(response.adoption.startedAt)}. Before: {formatDate(before.from)} –{' '}
+        {formatDate(lastDay(before.to))}; after: {formatDate(after.from)} – {formatDate(lastDay(after.to))} ({response.windowDays} days each, escapes at or
+        after {STAGE_LABELS[response.boundary]}, {response.followUpDays} days of follow-up). Control group: {response.control.services}{' '}
+        {response.control.services === 1 ? 'service' : 'services'}.
+      </p>
+      <ImpactBarsChart response={response} />
+      <ImpactStatistics response={response} />
+      <p className="muted small">
+        The verdict does not correct for looking at many classes or teams at once, nor for other changes at the same time, and it assumes findings are
+        independent (one flaw can produce many findings).
+      </p>
+    </>
+  );
+}
