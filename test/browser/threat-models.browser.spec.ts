@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createTestToken } from '../support/principals';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
 
 interface ThreatModelSummary {
@@ -30,9 +31,11 @@ describeWithBrowser()('threat models in a browser', () => {
       expect(await page.getByTestId('state-empty').textContent()).toContain('curl -X POST');
       await session.screenshot(page, 'threat-models-empty');
 
+      // Uploaded as a CI job would: with a token allowed to publish models.
+      const publisher = await createTestToken(session.app, { name: 'threat-model-publisher', scopes: ['threat-models:write'] });
       const imported = await fetch(`${session.url}/api/v1/threat-models?service=identity-api&effectiveFrom=2025-01-01&fileName=identity-api.yaml`, {
         method: 'POST',
-        headers: { 'content-type': 'application/yaml' },
+        headers: { 'content-type': 'application/yaml', authorization: `Bearer ${publisher.secret}` },
         body: fs.readFileSync(FIXTURE),
       });
       expect(imported.status).toBe(201);

@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { Role } from '@escapement/domain';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../../apps/api/src/start-server';
+import { createTestToken, createTestUser, startTestSession, type TestUser } from '../../support/principals';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -38,15 +41,30 @@ export function describeWithBrowser(): jest.Describe {
 /** A running server with the demo organisation and a browser on it, shared by the specs of one file. */
 export interface DashboardSession {
   url: string;
+  /** The running API, for the test-principal helpers of test/support/principals.ts. */
+  app: INestApplication;
   browser: Browser;
+  /** Signed in as `admin` through the real login form. */
   page: Page;
+  /** An administrator with the test password and no password to replace. */
+  admin: TestUser;
   /** Uncaught errors of every page opened through `newPage`, which every spec expects to stay empty. */
   pageErrors: string[];
-  newPage(width?: number): Promise<Page>;
-  /** GET on the API, as the dashboard asks it, to compare what the page shows with the data. */
+  /**
+   * A page in its own browser context: signed in as `as` (the file's administrator by default) through a
+   * session cookie, or signed out with `as: null`.
+   */
+  newPage(width?: number, options?: { as?: TestUser | null }): Promise<Page>;
+  /** An account of the given role with the test password, e.g. to see the dashboard as a viewer. */
+  createUser(role: Role, options?: { email?: string; teamIds?: string[]; mustChangePassword?: boolean }): Promise<TestUser>;
+  /** Fills and sends the login form on `page`, which must show it. */
+  signIn(page: Page, user: TestUser): Promise<void>;
+  /** GET on the API with a read token, as the dashboard asks it, to compare what the page shows with the data. */
   api<T>(pathAndQuery: string): Promise<T>;
   screenshot(page: Page, name: string): Promise<void>;
 }
+
+let userCount = 0;
 
 /**
  * Starts the real server (embedded database, demo data, the built dashboard) and headless Chromium
@@ -55,7 +73,7 @@ export interface DashboardSession {
  */
 export function useDashboardSession(): DashboardSession {
   const session = { pageErrors: [] as string[] } as DashboardSession;
-  let server: { url: string; close(): Promise<void> } | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let dataDir: string | undefined;
 
   beforeAll(async () => {
@@ -70,17 +88,43 @@ export function useDashboardSession(): DashboardSession {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    const app = server.app;
     session.url = server.url;
+    session.app = app;
     session.browser = browser;
-    session.newPage = async (width = 1280) => {
-      // Reduced motion turns off the chart's animations, so assertions and screenshots see final marks.
-      const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    session.createUser = (role, options = {}) =>
+      createTestUser(app, { email: options.email ?? `${role.replace('_', '-')}-${++userCount}@browser.test`, role, teamIds: options.teamIds, mustChangePassword: options.mustChangePassword });
+    session.signIn = async (page, user) => {
+      await page.getByLabel('Email address').fill(user.email);
+      await page.getByLabel('Password', { exact: true }).fill(user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    session.newPage = async (width = 1280, options = {}) => {
+      // A context per page, so that each page has its own cookies: one signed in as a viewer does not
+      // sign the others in as one. Reduced motion turns off the chart's animations, so assertions and
+      // screenshots see final marks.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+      const user = options.as === undefined ? session.admin : options.as;
+      if (user !== null) {
+        // The login form is covered once per file (below); other pages start from a session cookie.
+        const { cookie } = await startTestSession(app, user.id);
+        const separator = cookie.indexOf('=');
+        await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: server!.url }]);
+      }
+      const page = await context.newPage();
       page.on('pageerror', (error) => session.pageErrors.push(error.message));
+      page.on('close', () => void context.close());
       return page;
     };
-    session.page = await session.newPage();
+    session.admin = await session.createUser('admin', { email: 'admin@browser.test' });
+    // Each file signs in through the real login form once, as a person would.
+    session.page = await session.newPage(1280, { as: null });
+    await session.page.goto(`${server.url}/login`);
+    await session.signIn(session.page, session.admin);
+    await session.page.waitForURL(`${server.url}/`);
+    const reader = await createTestToken(app, { name: 'browser', scopes: ['read'] });
     session.api = async <T>(pathAndQuery: string): Promise<T> => {
-      const response = await fetch(`${server!.url}/api/v1${pathAndQuery}`);
+      const response = await fetch(`${server!.url}/api/v1${pathAndQuery}`, { headers: { Authorization: `Bearer ${reader.secret}` } });
       if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     };

@@ -1,15 +1,23 @@
 import { NavLink, Outlet } from 'react-router-dom';
+import { useSession } from '../features/auth/api/get-session';
+import { UserMenu } from '../features/auth/components/user-menu';
+import { can, type Capability } from '../features/auth/session-rules';
 
-/** Pages to come (adoption impact, teams, adoptions, settings) join this list. */
-const NAV_ITEMS = [
+/** Pages to come (adoption impact) join this list. */
+const NAV_ITEMS: { to: string; label: string; requires?: Capability }[] = [
   { to: '/', label: 'Overview' },
   { to: '/adoption-impact', label: 'Adoption impact' },
   { to: '/findings', label: 'Findings' },
   { to: '/threat-models', label: 'Threat models' },
   { to: '/imports', label: 'Imports' },
+  { to: '/teams', label: 'Teams & services' },
+  { to: '/adoptions', label: 'Adoptions' },
+  // Only where the role can use it: the API would refuse everything on the page anyway.
+  { to: '/settings', label: 'Settings', requires: 'administer' },
 ];
 
 export function AppLayout() {
+  const role = useSession().data?.user.role;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,7 +31,7 @@ export function AppLayout() {
           </NavLink>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {NAV_ITEMS.map((item) => (
+              {NAV_ITEMS.filter((item) => item.requires === undefined || can(role, item.requires)).map((item) => (
                 <li key={item.to}>
                   {/* Only the overview needs an exact match: a finding's detail still belongs under Findings. */}
                   <NavLink to={item.to} end={item.to === '/'} className="nav-link">
@@ -33,6 +41,7 @@ export function AppLayout() {
               ))}
             </ul>
           </nav>
+          <UserMenu />
         </div>
       </header>
       <main id="main" className="page">

@@ -1,6 +1,13 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { RequireSession } from '../features/auth/components/require-session';
 import { AppLayout } from './layout';
 import { AdoptionImpactPage } from './routes/adoption-impact';
+import { AdoptionsPage } from './routes/adoptions';
+import { ChangePasswordPage } from './routes/change-password';
+import { LoginPage } from './routes/login';
+import { SettingsPage } from './routes/settings';
+import { TeamsPage } from './routes/teams';
+import './access.css';
 import { FindingDetailPage } from './routes/finding-detail';
 import { FindingsPage } from './routes/findings';
 import { ImportsPage } from './routes/imports';
@@ -11,9 +18,16 @@ import { OverviewPage } from './routes/overview';
 import { RouteErrorPage } from './routes/route-error';
 
 const router = createBrowserRouter([
+  // Outside the session guard: the pages that let a person in.
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/change-password', element: <ChangePasswordPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <OverviewPage /> },
@@ -23,6 +37,9 @@ const router = createBrowserRouter([
       { path: 'threat-models/:id', element: <ThreatModelPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'adoption-impact', element: <AdoptionImpactPage /> },
+      { path: 'teams', element: <TeamsPage /> },
+      { path: 'adoptions', element: <AdoptionsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

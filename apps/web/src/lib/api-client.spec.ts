@@ -1,4 +1,4 @@
-import { ApiError, apiGet, apiSend, buildApiUrl } from './api-client';
+import { ApiError, apiGet, apiSend, buildApiUrl, onApiError, setCsrfToken } from './api-client';
 
 describe(buildApiUrl.name, () => {
   it('prefixes the API version and leaves out empty parameters', () => {
@@ -85,5 +85,34 @@ describe(apiSend.name, () => {
     const sut = await apiSend('PUT', '/findings/f1/classification', {}).catch((error: unknown) => error);
     expect(sut).toBeInstanceOf(ApiError);
     expect((sut as ApiError).problem.errors).toEqual([{ pointer: '/reason', message: '/reason must not be blank' }]);
+  });
+});
+
+describe(setCsrfToken.name, () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    setCsrfToken(null);
+    onApiError(null);
+  });
+
+  it('sends the session\'s token on changes, never on reads', async () => {
+    const mock = jest.fn(() => Promise.resolve(new Response(null, { status: 204 })));
+    globalThis.fetch = mock as unknown as typeof fetch;
+    setCsrfToken('csrf-1');
+    await apiSend('POST', '/auth/logout');
+    expect(mock).toHaveBeenLastCalledWith('/api/v1/auth/logout', expect.objectContaining({ headers: { Accept: 'application/json', 'X-CSRF-Token': 'csrf-1' } }));
+    mock.mockImplementation(() => Promise.resolve(new Response('[]', { status: 200 })));
+    await apiGet('/teams');
+    expect(mock).toHaveBeenLastCalledWith('/api/v1/teams', expect.objectContaining({ headers: { Accept: 'application/json' } }));
+  });
+
+  it('tells the listener about every failed call, with the problem code', async () => {
+    const problem = { type: 'urn:escapement:problem:password_change_required', status: 403, detail: 'Choose a new password first' };
+    globalThis.fetch = jest.fn(() => Promise.resolve(new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }))) as unknown as typeof fetch;
+    const listener = jest.fn();
+    onApiError(listener);
+    await apiGet('/teams').catch(() => undefined);
+    expect(listener).toHaveBeenCalledWith(expect.objectContaining({ status: 403, problemCode: 'password_change_required' }));
   });
 });

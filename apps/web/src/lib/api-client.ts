@@ -1,5 +1,25 @@
+import { CSRF_HEADER } from '@escapement/domain';
+
 /** Every endpoint of the API sits under one versioned prefix on the dashboard's own origin. */
 export const API_PREFIX = '/api/v1';
+
+/**
+ * The session's CSRF token, kept in memory only: the session cookie is HttpOnly, and a token in storage
+ * would outlive it or leak to any script. The session feature sets it after login, reload or a password change.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Told about every failed call, so that one place can react to an ended session (401) or a forced password change. */
+type ApiErrorListener = (error: ApiError) => void;
+let errorListener: ApiErrorListener | null = null;
+
+export function onApiError(listener: ApiErrorListener | null): void {
+  errorListener = listener;
+}
 
 /** One wrong input of a rejected request: where it is, as a JSON pointer into the body or query, and what is wrong. */
 export interface ProblemFieldError {
@@ -35,6 +55,12 @@ export class ApiError extends Error {
     return this.problem.title ?? (this.status === 0 ? 'Network error' : `Error ${this.status}`);
   }
 
+  /** The problem type's last part, e.g. `password_change_required` for `urn:escapement:problem:password_change_required`. */
+  get problemCode(): string | null {
+    const type = this.problem.type ?? '';
+    return type.startsWith('urn:escapement:problem:') ? type.slice('urn:escapement:problem:'.length) : null;
+  }
+
   /** 4xx answers will not change on retry; 5xx and network failures might. */
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;
@@ -65,6 +91,7 @@ export async function apiGet<T>(path: string, params?: QueryParams, init: { sign
 export async function apiSend<T = void>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken !== null) headers[CSRF_HEADER] = csrfToken;
   const response = await send(buildApiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   return (await response.json()) as T;
@@ -79,7 +106,11 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, { title: 'Network error', detail: 'The Escapement server could not be reached.' });
   }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) {
+    const error = new ApiError(response.status, await readProblem(response));
+    errorListener?.(error);
+    throw error;
+  }
   return response;
 }
 

@@ -1,5 +1,7 @@
 import { isDetectionStage } from '@escapement/domain';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { useSession } from '../../features/auth/api/get-session';
+import { can } from '../../features/auth/session-rules';
 import { FindingDetailView } from '../../features/findings/components/finding-detail-view';
 
 /** Where "Back" leads: the list as it was left (filters, sort, page), or the plain list for a shared link. */
@@ -13,6 +15,8 @@ export function FindingDetailPage() {
   const { id = '' } = useParams();
   const [searchParams] = useSearchParams();
   const location = useLocation();
+  // Features do not know each other: the page tells the finding's view what the signed-in role may do.
+  const role = useSession().data?.user.role;
   const boundaryParam = searchParams.get('boundary');
   const boundary = isDetectionStage(boundaryParam) ? boundaryParam : 'ci';
 
@@ -22,7 +26,7 @@ export function FindingDetailPage() {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to={listHref(location.state)}>← Back to findings</Link>
       </nav>
-      <FindingDetailView id={id} boundary={boundary} />
+      <FindingDetailView id={id} boundary={boundary} canOverride={can(role, 'triage')} />
     </>
   );
 }

@@ -6,8 +6,11 @@ import type { FindingDetail } from '../types';
 import { ClassBadge } from './finding-badges';
 import { OverrideForm } from './override-form';
 
-/** The class, what decided it and why, in the words a security lead can check; then the override control. */
-export function ClassificationCard({ finding }: { finding: FindingDetail }) {
+/**
+ * The class, what decided it and why, in the words a security lead can check; then the override control,
+ * for the roles that may use it.
+ */
+export function ClassificationCard({ finding, canOverride }: { finding: FindingDetail; canOverride: boolean }) {
   const titleId = useId();
   const overridden = finding.override !== null || finding.classRule === 'override';
   return (
@@ -56,7 +59,13 @@ export function ClassificationCard({ finding }: { finding: FindingDetail }) {
           {finding.classReason ?? 'No reason recorded.'}
         </p>
       </div>
-      <OverrideForm key={finding.id} findingId={finding.id} currentClass={finding.findingClass} overridden={overridden} />
+      {canOverride ? (
+        <OverrideForm key={finding.id} findingId={finding.id} currentClass={finding.findingClass} overridden={overridden} />
+      ) : (
+        <p className="muted small" data-testid="override-unavailable">
+          Administrators and security leads can override the class.
+        </p>
+      )}
     </section>
   );
 }

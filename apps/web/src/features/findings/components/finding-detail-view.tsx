@@ -11,8 +11,11 @@ import { EscapedBadge, SeverityBadge } from './finding-badges';
 import { FindingFacts } from './finding-facts';
 import { ThreatModelCard } from './threat-model-card';
 
-/** One finding in full: loads it and decides between skeleton, not found, error and the detail. */
-export function FindingDetailView({ id, boundary }: { id: string; boundary: DetectionStage }) {
+/**
+ * One finding in full: loads it and decides between skeleton, not found, error and the detail.
+ * `canOverride` says whether the signed-in role may decide a class; without it the control is not shown.
+ */
+export function FindingDetailView({ id, boundary, canOverride }: { id: string; boundary: DetectionStage; canOverride: boolean }) {
   const finding = useFinding(id, boundary);
 
   if (finding.isPending) {
@@ -62,7 +65,7 @@ export function FindingDetailView({ id, boundary }: { id: string; boundary: Dete
         </div>
       </header>
       <div className="detail-grid">
-        <ClassificationCard finding={detail} />
+        <ClassificationCard finding={detail} canOverride={canOverride} />
         <ThreatModelCard finding={detail} />
       </div>
       <DetectionTimelineView detections={detail.detections} boundary={detail.boundary} />

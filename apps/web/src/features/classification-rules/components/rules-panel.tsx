@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { FormErrorSummary } from '../../../components/ui/form-field';
+import { QueryContent } from '../../../components/ui/query-content';
+import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
+import { formatDay } from '../../../lib/format';
+import { useDeleteRule, useRules } from '../api/classification-rules';
+import { matchSummary, reclassifiedMessage } from '../rule-form';
+import { RuleForm } from './rule-form';
+
+/** Workspace rules, in the order they are tried, and the form that adds one. */
+export function RulesPanel() {
+  const listTitle = useId();
+  const formTitle = useId();
+  const rules = useRules();
+  const remove = useDeleteRule();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+
+  return (
+    <div className="settings-grid">
+      <section className="card" aria-labelledby={listTitle}>
+        <h2 id={listTitle}>Classification rules</h2>
+        <p className="muted small">Tried in order before the built-in rules; the first that matches decides a finding&apos;s class.</p>
+        <p className="form-status" role="status">
+          {deleted}
+        </p>
+        <FormErrorSummary messages={remove.error ? [remove.error.message] : []} />
+        <QueryContent
+          query={rules}
+          what="the classification rules"
+          empty={{ title: 'No workspace rules', body: <p>The built-in CWE rules decide every class. Add a rule when your own scanner rules need another answer.</p> }}
+        >
+          {(items) => (
+            <div className="table-scroll">
+              <table className="plain-table" data-testid="rules-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Matches</th>
+                    <th scope="col">Class</th>
+                    <th scope="col">Category</th>
+                    <th scope="col">Reason</th>
+                    <th scope="col">Added</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...items]
+                    .sort((a, b) => a.position - b.position)
+                    .map((rule) => (
+                      <tr key={rule.id} data-rule-id={rule.id}>
+                        <td>{matchSummary(rule.match)}</td>
+                        <td>{CLASS_LABELS[rule.findingClass]}</td>
+                        <td>{rule.category ? categoryLabel(rule.category) : '–'}</td>
+                        <td>{rule.reason ?? '–'}</td>
+                        <td>{formatDay(rule.createdAt)}</td>
+                        <td>
+                          {confirming === rule.id ? (
+                            <span className="confirm" role="group" aria-label="Delete this rule?">
+                              <button
+                                type="button"
+                                className="button button-danger"
+                                disabled={remove.isPending}
+                                onClick={() =>
+                                  remove.mutate(rule.id, {
+                                    onSuccess: ({ reclassified }) => {
+                                      setConfirming(null);
+                                      setDeleted(reclassifiedMessage('deleted', reclassified));
+                                    },
+                                  })
+                                }
+                              >
+                                Delete rule
+                              </button>
+                              <button type="button" className="button button-quiet" onClick={() => setConfirming(null)}>
+                                Cancel
+                              </button>
+                            </span>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button button-quiet"
+                              onClick={() => {
+                                remove.reset();
+                                setDeleted(null);
+                                setConfirming(rule.id);
+                              }}
+                            >
+                              Delete
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryContent>
+      </section>
+      <section className="card" aria-labelledby={formTitle}>
+        <h2 id={formTitle}>New rule</h2>
+        <RuleForm />
+      </section>
+    </div>
+  );
+}

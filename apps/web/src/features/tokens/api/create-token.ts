@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiSend } from '../../../lib/api-client';
+import type { CreateTokenBody } from '../token-form';
+import type { CreatedToken } from '../types';
+import { getTokensQueryOptions } from './get-tokens';
+
+/** The answer holds the secret, once: the server keeps only its hash. */
+export function createToken(body: CreateTokenBody): Promise<CreatedToken> {
+  return apiSend<CreatedToken>('POST', '/tokens', body);
+}
+
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createToken,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: getTokensQueryOptions().queryKey }),
+  });
+}
