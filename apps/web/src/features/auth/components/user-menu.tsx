@@ -1,4 +1,3 @@
-import { useNavigate } from 'react-router-dom';
 import { useSession } from '../api/get-session';
 import { useSignOut } from '../api/sign-out';
 import { ROLE_LABELS } from '../session-rules';
@@ -7,7 +6,6 @@ import { ROLE_LABELS } from '../session-rules';
 export function UserMenu() {
   const session = useSession();
   const signOut = useSignOut();
-  const navigate = useNavigate();
   const user = session.data?.user;
   if (!user) return null;
   return (
@@ -23,7 +21,9 @@ export function UserMenu() {
         type="button"
         className="button button-quiet"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        // No navigation here: with the session gone, the session guard shows the login page, keeping
+        // the page for whoever signs in next.
+        onClick={() => signOut.mutate()}
       >
         Sign out
       </button>

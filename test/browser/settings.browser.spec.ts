@@ -1,0 +1,112 @@
+import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+
+describeWithBrowser()('settings in a browser', () => {
+  const session = useDashboardSession();
+
+  it('checks the token form, creates a token and shows its secret once', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL('**/settings');
+    await page.getByTestId('tokens-table').or(page.getByTestId('state-empty')).first().waitFor();
+
+    // Nothing is sent until the form is complete; the first field to fix takes the focus.
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByText('Name the token after what uses it').waitFor();
+    await page.getByText('Choose at least one scope.').waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await page.getByLabel('Name', { exact: true }).fill('ci-browser');
+    await page.getByRole('checkbox', { name: /Upload findings/ }).check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret-value').textContent())!;
+    expect(secret).toMatch(/^esc_[A-Za-z0-9]+_/);
+    expect(await page.getByTestId('token-secret').textContent()).toContain('only time the token is shown');
+    await page.getByRole('button', { name: 'Copy' }).waitFor();
+
+    // The secret is a working token with the chosen scope.
+    const me = await fetch(`${session.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect(await me.json()).toMatchObject({ kind: 'token', token: { name: 'ci-browser', scopes: ['findings:write'] } });
+
+    const row = page.locator('[data-testid="tokens-table"] tr[data-token-name="ci-browser"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain(secret.split('_')[1]);
+    expect(await row.textContent()).toContain('findings:write');
+    await session.screenshot(page, 'settings');
+
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(secret);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('revokes a token after asking once more', async () => {
+    const { page } = session;
+    const row = page.locator('[data-testid="tokens-table"] tr[data-token-name="ci-browser"]');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByRole('button', { name: 'Revoke ci-browser' }).click();
+    await row.getByText(/^Revoked/).waitFor();
+    expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+  });
+
+  it('adds a classification rule, says how many findings it reclassified, and deletes it', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Classification rules' }).click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'rules');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByText('Match on at least one of rule id, tool or CWE.').waitFor();
+
+    await page.getByLabel('CWE', { exact: true }).fill('CWE-798');
+    await page.getByLabel('Class', { exact: true }).selectOption('design');
+    await page.getByLabel('Reason', { exact: true }).fill('Hard-coded secrets here come from a design decision about configuration');
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByTestId('rule-saved').filter({ hasText: /^Rule added: (no finding|\d+ findings?) changed class\.$/ }).waitFor();
+    const row = page.locator('[data-testid="rules-table"] tbody tr', { hasText: 'CWE-798' });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Delete rule' }).click();
+    await page.getByText(/^Rule deleted: (no finding|\d+ findings?) changed class\.$/).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('creates a user with a one-time password shown once, then changes their role', async () => {
+    const { page } = session;
+    await page.goto(`${session.url}/settings?tab=users`);
+    await page.getByTestId('users-table').waitFor();
+    await page.getByLabel('Email', { exact: true }).fill('dana@browser.test');
+    await page.getByLabel('Role').selectOption('manager');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    // A manager needs a team: said before sending.
+    await page.getByText('A manager manages at least one team').waitFor();
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const password = (await page.getByTestId('user-password-value').textContent())!;
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+
+    const row = page.locator('[data-testid="users-table"] tr[data-user-email="dana@browser.test"]');
+    await row.getByText('Password to choose').waitFor();
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    await row.getByLabel('Role').selectOption('security_lead');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Security lead').waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows the audit log, filtered by action through the URL', async () => {
+    const { page } = session;
+    await page.goto(`${session.url}/settings?tab=audit`);
+    await page.getByTestId('audit-table').waitFor();
+    await page.getByLabel('Action').selectOption('token.*');
+    await page.waitForURL((url) => url.searchParams.get('action') === 'token.*');
+    await page.locator('[data-testid="audit-table"] tr[data-action="token.revoked"]').first().waitFor();
+    const actions = await page.locator('[data-testid="audit-table"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    expect(actions.length).toBeGreaterThanOrEqual(2);
+    for (const action of actions) expect(action).toMatch(/^token\./);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
