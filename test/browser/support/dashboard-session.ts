@@ -54,7 +54,7 @@ export interface DashboardSession {
    * A page in its own browser context: signed in as `as` (the file's administrator by default) through a
    * session cookie, or signed out with `as: null`.
    */
-  newPage(width?: number, options?: { as?: TestUser | null }): Promise<Page>;
+  newPage(width?: number, options?: { as?: TestUser | null; bypassCSP?: boolean }): Promise<Page>;
   /** An account of the given role with the test password, e.g. to see the dashboard as a viewer. */
   createUser(role: Role, options?: { email?: string; teamIds?: string[]; mustChangePassword?: boolean }): Promise<TestUser>;
   /** Fills and sends the login form on `page`, which must show it. */
@@ -103,7 +103,8 @@ export function useDashboardSession(): DashboardSession {
       // A context per page, so that each page has its own cookies: one signed in as a viewer does not
       // sign the others in as one. Reduced motion turns off the chart's animations, so assertions and
       // screenshots see final marks.
-      const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+      // bypassCSP: for specs that inject a checker script (axe-core), which the strict CSP would refuse.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce', bypassCSP: options.bypassCSP ?? false });
       const user = options.as === undefined ? session.admin : options.as;
       if (user !== null) {
         // The login form is covered once per file (below); other pages start from a session cookie.
@@ -113,7 +114,8 @@ export function useDashboardSession(): DashboardSession {
       }
       const page = await context.newPage();
       page.on('pageerror', (error) => session.pageErrors.push(error.message));
-      page.on('close', () => void context.close());
+      // The browser may already be closing (afterAll); a context closed with it is not an error.
+      page.on('close', () => void context.close().catch(() => undefined));
       return page;
     };
     session.admin = await session.createUser('admin', { email: 'admin@browser.test' });

@@ -1,5 +1,5 @@
 import type { EscapeRateResponse } from '@escapement/domain';
-import { comparedPeriods, escapeCounts, hasImmatureCohorts, headlineFigures, trendOf, type HeadlineFigure, type PeriodCounts } from './headline-figures';
+import { comparedPeriods, coversImmatureDays, escapeCounts, headlineFigures, trendOf, type HeadlineFigure, type PeriodCounts } from './headline-figures';
 
 describe(comparedPeriods.name, () => {
   it('compares a picked period with the one of the same length just before it', () => {
@@ -42,9 +42,9 @@ describe(escapeCounts.name, () => {
     expect(escapeCounts(response, 'unclassified')).toEqual({ escaped: 0, total: 0 });
   });
 
-  it('tells whether a period holds immature cohorts', () => {
-    expect(hasImmatureCohorts(response)).toBe(true);
-    expect(hasImmatureCohorts({ ...response, series: [response.series[1]!] })).toBe(false);
+  it('tells whether a period holds days younger than the follow-up', () => {
+    expect(coversImmatureDays({ from: '2026-05-30', to: '2026-08-27' }, '2026-11-25', 90)).toBe(false);
+    expect(coversImmatureDays({ from: '2026-05-30', to: '2026-08-28' }, '2026-11-25', 90)).toBe(true);
   });
 });
 
@@ -54,7 +54,6 @@ describe(headlineFigures.name, () => {
     design: { escaped: escaped / 2, total: total / 2 },
     productionEscapes: production,
     contextGaps: gaps,
-    immature: false,
   });
 
   it('gives the four figures for both periods, and no rate for a period without findings', () => {

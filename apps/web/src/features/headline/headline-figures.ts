@@ -58,9 +58,12 @@ export function escapeCounts(response: EscapeRateResponse, key?: string): { esca
   return { escaped, total };
 }
 
-/** Whether any cohort of the period is still in its follow-up, so its rates may rise. */
-export function hasImmatureCohorts(response: EscapeRateResponse): boolean {
-  return response.series.some((series) => series.points.some((point) => !point.mature && point.total > 0));
+/**
+ * Whether the period holds days whose flaws have had less than the follow-up to escape, so that its rates
+ * may still rise. Counted by day: the API's per-point flag is per bucket and would flag a whole quarter.
+ */
+export function coversImmatureDays(period: DayRange, today: string, followUpDays: number): boolean {
+  return period.to > shift(today, -followUpDays);
 }
 
 /** The counts one period contributes to the headline. */
@@ -69,7 +72,6 @@ export interface PeriodCounts {
   design: { escaped: number; total: number };
   productionEscapes: number;
   contextGaps: number;
-  immature: boolean;
 }
 
 export type FigureId = 'escape-rate' | 'design-escape-rate' | 'production-escapes' | 'context-gaps';

@@ -56,7 +56,8 @@ function HeatMap({ map, busy }: { map: ContainmentHeatMap; busy: boolean }) {
         </p>
         <ChartDownload fileName="containment-by-class" png={false} table={() => containmentCsv(map, classLabel)} />
       </div>
-      <div className={busy ? 'table-scroll table-wide is-busy' : 'table-scroll table-wide'}>
+      {/* Focusable, so that keyboard users can scroll the matrix sideways on a narrow screen. */}
+      <div className={busy ? 'table-scroll table-wide is-busy' : 'table-scroll table-wide'} tabIndex={0} role="region" aria-label="Findings stopped per stage and class">
         <table className="heat-map containment-map" data-testid="containment-heat-map">
           <caption className="visually-hidden">Findings first caught per stage and finding class, with the cumulative share stopped</caption>
           <thead>

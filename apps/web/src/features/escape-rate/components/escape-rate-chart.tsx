@@ -140,7 +140,7 @@ function Plot({ rows, periods, bucket, axis, markers, areas = [], pointHref }: E
             fill={area.kind === 'before' ? 'var(--window-before)' : 'var(--window-after)'}
             fillOpacity={1}
             stroke="none"
-            label={{ value: area.label, position: 'insideTopLeft', className: 'window-label' }}
+            label={{ value: area.label, position: 'insideBottomLeft', className: 'window-label' }}
           />
         ))}
         <XAxis

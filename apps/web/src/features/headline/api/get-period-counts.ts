@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { DetectionStage, EscapeRateResponse } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
 import { dayAfter } from '../../../lib/periods';
-import { escapeCounts, hasImmatureCohorts, type DayRange, type PeriodCounts } from '../headline-figures';
+import { escapeCounts, type DayRange, type PeriodCounts } from '../headline-figures';
 
 export interface PeriodCountsParams {
   period: DayRange;
@@ -32,7 +32,6 @@ export async function getPeriodCounts(params: PeriodCountsParams, signal?: Abort
     design: escapeCounts(rates, 'design'),
     productionEscapes: escapeCounts(production).escaped,
     contextGaps: gaps.series.reduce((sum, series) => sum + series.points.reduce((inner, point) => inner + point.contextGap, 0), 0),
-    immature: hasImmatureCohorts(rates),
   };
 }
 

@@ -4,7 +4,7 @@ import { QueryErrorState } from '../../../components/ui/query-error-state';
 import { formatDate, formatPercent } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { usePeriodCounts } from '../api/get-period-counts';
-import { comparedPeriods, DEFAULT_PERIOD_DAYS, headlineFigures, trendOf, type HeadlineFigure } from '../headline-figures';
+import { comparedPeriods, coversImmatureDays, DEFAULT_PERIOD_DAYS, headlineFigures, trendOf, type HeadlineFigure } from '../headline-figures';
 
 interface HeadlineFiguresPanelProps {
   boundary: DetectionStage;
@@ -76,7 +76,7 @@ export function HeadlineFiguresPanel({ boundary, team, service, from, to, today,
           })}
         </ul>
       )}
-      {current.data?.immature && (
+      {coversImmatureDays(periods.current, today, followUpDays) && (
         <p className="muted small" data-testid="headline-immature">
           Part of this period is younger than {followUpDays} days of follow-up: its rates may still rise as late escapes surface.
         </p>
@@ -85,4 +85,4 @@ export function HeadlineFiguresPanel({ boundary, team, service, from, to, today,
   );
 }
 
-const EMPTY = { all: { escaped: 0, total: 0 }, design: { escaped: 0, total: 0 }, productionEscapes: 0, contextGaps: 0, immature: false };
+const EMPTY = { all: { escaped: 0, total: 0 }, design: { escaped: 0, total: 0 }, productionEscapes: 0, contextGaps: 0 };

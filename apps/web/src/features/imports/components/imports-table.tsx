@@ -16,7 +16,8 @@ const numberFormat = new Intl.NumberFormat('en');
 /** The import history, newest first: what came in, from where, and what it changed; a failed import says why. */
 export function ImportsTable({ items }: { items: readonly ImportSummary[] }) {
   return (
-    <div className="table-scroll table-wide" data-testid="imports-table">
+    // Focusable, so that keyboard users can scroll the wide table sideways on a narrow screen.
+    <div className="table-scroll table-wide" data-testid="imports-table" tabIndex={0} role="region" aria-label="Imports">
       <table>
         <caption className="visually-hidden">Imports, newest first</caption>
         <thead>

@@ -5,7 +5,8 @@ import { formatDay } from '../../../lib/format';
 export function TeamsTable({ teams, services }: { teams: readonly TeamDto[]; services: readonly ServiceDto[] }) {
   const sorted = [...teams].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <div className="table-scroll">
+    // Focusable, so that keyboard users can scroll a list longer than its box.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Teams">
       <table className="plain-table" data-testid="teams-table">
         <thead>
           <tr>
@@ -32,7 +33,7 @@ export function TeamsTable({ teams, services }: { teams: readonly TeamDto[]; ser
 export function ServicesTable({ services }: { services: readonly ServiceDto[] }) {
   const sorted = [...services].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Services">
       <table className="plain-table" data-testid="services-table">
         <thead>
           <tr>
