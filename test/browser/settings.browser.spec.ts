@@ -13,7 +13,8 @@ describeWithBrowser()('settings in a browser', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('Name the token after what uses it').waitFor();
     await page.getByText('Choose at least one scope.').waitFor();
-    expect(await page.getByLabel('Name', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
+    const nameId = await page.getByLabel('Name', { exact: true }).getAttribute('id');
+    expect(await page.evaluate<string | null>('document.activeElement?.id ?? null')).toBe(nameId);
 
     await page.getByLabel('Name', { exact: true }).fill('ci-browser');
     await page.getByRole('checkbox', { name: /Upload findings/ }).check();

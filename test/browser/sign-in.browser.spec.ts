@@ -1,7 +1,13 @@
 import type { Page as ApiPage } from '@escapement/domain';
+import type { Page } from 'playwright-core';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
 
 const WRONG_CREDENTIALS = 'The email address or the password is wrong';
+
+/** An attribute of the focused element; evaluated as a string, as the specs compile without the DOM's types. */
+function focusedAttribute(page: Page, name: string): Promise<string | null> {
+  return page.evaluate<string | null>(`document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`);
+}
 
 describeWithBrowser()('signing in and out in a browser', () => {
   const session = useDashboardSession();
@@ -17,7 +23,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByRole('alert').filter({ hasText: WRONG_CREDENTIALS }).waitFor();
       // The password is emptied and focused for the next try.
       expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
-      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('password');
+      expect(await focusedAttribute(page, 'type')).toBe('password');
 
       await session.signIn(page, session.admin);
       await page.waitForURL(`${session.url}/`);
@@ -37,7 +43,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('Enter your email address.').waitFor();
       expect(await page.getByLabel('Email address').getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+      expect(await focusedAttribute(page, 'autocomplete')).toBe('username');
     } finally {
       await page.close();
     }
@@ -74,7 +80,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByLabel('New password again').fill('short');
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.getByText('Use at least 12 characters.').waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('new-password');
+      expect(await focusedAttribute(page, 'autocomplete')).toBe('new-password');
 
       await page.getByLabel('New password', { exact: true }).fill(newPassword);
       await page.getByLabel('New password again').fill(newPassword);
