@@ -54,6 +54,8 @@ const POLICY: Record<string, Rule> = {
   'POST /api/v1/services': triage,
   'GET /api/v1/adoptions': read,
   'POST /api/v1/adoptions': { roles: ['admin', 'security_lead', 'manager'], scopes: ['admin'] },
+  'PATCH /api/v1/adoptions/:id': { roles: ['admin', 'security_lead', 'manager'], scopes: ['admin'] },
+  'POST /api/v1/adoptions/:id/retire': { roles: ['admin', 'security_lead', 'manager'], scopes: ['admin'] },
 
   // Findings: CI posts, everyone reads (their teams), the security team decides.
   'GET /api/v1/findings': read,

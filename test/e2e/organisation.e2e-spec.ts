@@ -49,4 +49,20 @@ describe('teams, services and adoptions', () => {
     expect(unknownTeam.body.errors[0].pointer).toBe('/teamId');
     expect(await sut.sql('SELECT * FROM adoptions')).toHaveLength(0);
   });
+
+  it('corrects and retires an adoption, keeping it and auditing both', async () => {
+    const team = (await sut.http().post('/api/v1/teams').send({ name: 'Data' }).expect(201)).body;
+    const adoption = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'context-aware-development', startedAt: '2026-02-01' }).expect(201)).body;
+    expect(adoption.retiredAt).toBeNull();
+    const moved = (await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ startedAt: '2026-02-15' }).expect(200)).body;
+    expect(moved).toMatchObject({ startedAt: '2026-02-15', practice: 'context-aware-development' });
+    await sut.http().post(`/api/v1/adoptions/${adoption.id}/retire`).send({ retiredAt: '2026-01-01' }).expect(400);
+    const retired = (await sut.http().post(`/api/v1/adoptions/${adoption.id}/retire`).send({ retiredAt: '2026-09-30' }).expect(201)).body;
+    expect(retired.retiredAt).toBe('2026-09-30');
+    await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ startedAt: '2026-10-01' }).expect(400);
+    await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ startedAt: 'soon' }).expect(400);
+    await sut.http().patch('/api/v1/adoptions/00000000-0000-4000-8000-000000000000').send({ practice: 'x' }).expect(404);
+    expect((await sut.http().get('/api/v1/adoptions').expect(200)).body).toEqual([expect.objectContaining({ id: adoption.id, retiredAt: '2026-09-30' })]);
+    expect((await sut.sql<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [adoption.id])).map((r) => r.action)).toEqual(['adoption.updated', 'adoption.retired']);
+  });
 });

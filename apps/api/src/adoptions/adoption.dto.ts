@@ -34,6 +34,7 @@ export class AdoptionResponse implements AdoptionDto {
   @ApiProperty({ nullable: true, type: String }) serviceName!: string | null;
   @ApiProperty() practice!: string;
   @ApiProperty() startedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the practice ended (YYYY-MM-DD)' }) retiredAt!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -46,6 +47,35 @@ export function mapAdoption(adoption: AdoptionEntity): AdoptionResponse {
     serviceName: adoption.service?.name ?? null,
     practice: adoption.practice,
     startedAt: adoption.startedAt,
+    retiredAt: adoption.retiredAt,
     createdAt: adoption.createdAt.toISOString(),
   };
+}
+
+export class AdoptionIdParam {
+  @IsUUID() id!: string;
+}
+
+/** Corrects an adoption's practice or start date. */
+export class UpdateAdoptionRequest {
+  @ApiPropertyOptional({ example: 'context-aware-development' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[a-z0-9][a-z0-9-_ ]*$/i, { message: 'practice must be letters, digits, spaces, dashes or underscores' })
+  practice?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startedAt must be a date as YYYY-MM-DD' })
+  startedAt?: string;
+}
+
+/** Ends an adoption: the team stopped the practice on this date. */
+export class RetireAdoptionRequest {
+  @ApiProperty({ example: '2026-09-30' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'retiredAt must be a date as YYYY-MM-DD' })
+  retiredAt!: string;
 }

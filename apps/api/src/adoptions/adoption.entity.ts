@@ -29,6 +29,10 @@ export class AdoptionEntity {
   @Column({ name: 'started_at', type: 'date' })
   startedAt!: string;
 
+  /** When the practice ended, if it did (YYYY-MM-DD). */
+  @Column({ name: 'retired_at', type: 'date', nullable: true })
+  retiredAt!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

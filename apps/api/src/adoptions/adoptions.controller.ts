@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
-import type { Principal } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
-import { AdoptionResponse, CreateAdoptionRequest } from './adoption.dto';
+import { AdoptionIdParam, AdoptionResponse, CreateAdoptionRequest, RetireAdoptionRequest, UpdateAdoptionRequest } from './adoption.dto';
 import { AdoptionsService } from './adoptions.service';
 
 @ApiTags('adoptions')
@@ -23,5 +23,19 @@ export class AdoptionsController {
   @Access(ACCESS.recordAdoption)
   create(@Body() request: CreateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
     return this.service.create(request, caller.teams);
+  }
+
+  /** Corrects an adoption's practice or start date (same rule as recording one). */
+  @Patch(':id')
+  @Access(ACCESS.recordAdoption)
+  update(@Param() { id }: AdoptionIdParam, @Body() request: UpdateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
+    return this.service.update(id, request, caller.teams, actorOf(caller));
+  }
+
+  /** The team stopped the practice: the adoption is kept, with its end date. */
+  @Post(':id/retire')
+  @Access(ACCESS.recordAdoption)
+  retire(@Param() { id }: AdoptionIdParam, @Body() request: RetireAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
+    return this.service.retire(id, request, caller.teams, actorOf(caller));
   }
 }

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '../audit/audit-log';
+import { DataSource, In, Repository } from 'typeorm';
 import { canSeeTeam, type TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
-import { DomainError, forbidden, invalid } from '../common/domain-error';
+import { DomainError, forbidden, invalid, notFound } from '../common/domain-error';
 import { ServiceEntity } from '../services/service.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { AdoptionResponse, CreateAdoptionRequest, mapAdoption } from './adoption.dto';
+import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, RetireAdoptionRequest, UpdateAdoptionRequest } from './adoption.dto';
 import { AdoptionEntity } from './adoption.entity';
 
 @Injectable()
 export class AdoptionsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
     @InjectRepository(AdoptionEntity) private readonly adoptions: Repository<AdoptionEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
@@ -46,5 +49,44 @@ export class AdoptionsService {
       if (isUniqueViolation(error)) throw new DomainError('conflict', 'This adoption is already recorded');
       throw error;
     }
+  }
+
+  /** Corrects the practice or start date; audited with the values before and after. */
+  async update(id: string, request: UpdateAdoptionRequest, teams: TeamScope, actor: string | null): Promise<AdoptionResponse> {
+    const adoption = await this.editable(id, teams);
+    const before = { practice: adoption.practice, startedAt: adoption.startedAt };
+    if (request.startedAt && adoption.retiredAt && request.startedAt > adoption.retiredAt) {
+      throw invalid('An adoption cannot start after it was retired', [{ pointer: '/startedAt', message: `after the retirement on ${adoption.retiredAt}` }]);
+    }
+    return this.save(id, { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt }, actor, 'adoption.updated', { before });
+  }
+
+  /** Ends an adoption on a date, keeping it (and the comparisons that use it). Audited. */
+  async retire(id: string, request: RetireAdoptionRequest, teams: TeamScope, actor: string | null): Promise<AdoptionResponse> {
+    const adoption = await this.editable(id, teams);
+    if (request.retiredAt < adoption.startedAt) {
+      throw invalid('An adoption cannot end before it started', [{ pointer: '/retiredAt', message: `before the start on ${adoption.startedAt}` }]);
+    }
+    return this.save(id, { retiredAt: request.retiredAt }, actor, 'adoption.retired', {});
+  }
+
+  private async editable(id: string, teams: TeamScope): Promise<AdoptionEntity> {
+    const adoption = await this.adoptions.findOne({ where: { id }, relations: { team: true, service: true } });
+    const teamId = adoption ? (adoption.teamId ?? adoption.service?.teamId ?? null) : null;
+    if (!adoption || !canSeeTeam(teams, teamId)) throw notFound('Adoption', id);
+    return adoption;
+  }
+
+  private async save(id: string, changes: Partial<AdoptionEntity>, actor: string | null, action: string, details: Record<string, unknown>): Promise<AdoptionResponse> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(AdoptionEntity, { id }, changes);
+        await this.audit.record(manager, { actor, action, subjectType: 'adoption', subjectId: id, details: { ...details, changes } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('conflict', 'This adoption is already recorded');
+      throw error;
+    }
+    return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
   }
 }

@@ -25,6 +25,8 @@ export interface AdoptionDto {
   practice: string;
   /** ISO date (YYYY-MM-DD). */
   startedAt: string;
+  /** When the practice ended (YYYY-MM-DD), null while it goes on. */
+  retiredAt: string | null;
   createdAt: string;
 }
 

@@ -10,6 +10,7 @@ function adoption(id: string, startedAt: string, adopter: { team?: string; servi
     serviceName: adopter.service ?? null,
     practice: 'context-aware',
     startedAt,
+    retiredAt: null,
     createdAt: '2025-01-01T00:00:00Z',
   };
 }
