@@ -4,6 +4,12 @@ import { describeWithBrowser, useDashboardSession } from './support/dashboard-se
 
 const WRONG_CREDENTIALS = 'The email address or the password is wrong';
 
+/** Opens the account menu in the header and signs out. */
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').locator('summary').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
 /** An attribute of the focused element; evaluated as a string, as the specs compile without the DOM's types. */
 function focusedAttribute(page: Page, name: string): Promise<string | null> {
   return page.evaluate<string | null>(`document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`);
@@ -96,7 +102,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       expect(await page.getByTestId('user-role').textContent()).toContain('Viewer');
 
       // The new password is the one that works from now on.
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(page);
       await page.waitForURL((url) => url.pathname === '/login');
       await session.signIn(page, { ...newcomer, password: newPassword });
       await page.waitForURL(`${session.url}/findings`);
@@ -133,7 +139,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
     try {
       await page.goto(`${session.url}/teams`);
       await page.getByRole('heading', { name: 'Teams & services', level: 1 }).waitFor();
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(page);
       await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('returnTo') === '/teams');
       await page.goto(`${session.url}/teams`);
       await page.waitForURL((url) => url.pathname === '/login');
