@@ -138,8 +138,19 @@ describeWithBrowser()('overview figures, maturity, legends, containment and down
       else expect(line[rateColumn]).toBe('');
     });
 
-    await page.keyboard.press('Escape');
     await session.screenshot(page, 'overview');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('downloads the escape-rate chart as a PNG drawn from its SVG', async () => {
+    const { page } = session;
+    await page.locator(`${CHART} .chart-download summary`).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${CHART} [data-testid="download-png"]`).click()]);
+    expect(download.suggestedFilename()).toBe('escape-rate-by-class.png');
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // A blank canvas compresses to a few hundred bytes; a drawn chart does not.
+    expect(bytes.length).toBeGreaterThan(10_000);
     expect(session.pageErrors).toEqual([]);
   });
 });
