@@ -65,4 +65,26 @@ describeWithBrowser()('teams, services and adoptions in a browser', () => {
     await session.screenshot(page, 'adoptions');
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('corrects the start date of an adoption, then retires it without deleting it', async () => {
+    const { page } = session;
+    const row = page.locator('[data-testid="adoptions-table"] tbody tr', { hasText: 'Team Browser Platform' });
+    await row.getByRole('button', { name: 'Correct' }).click();
+    await row.getByLabel('Start date').fill('2026-02-15');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Feb 15, 2026').waitFor();
+
+    await row.getByRole('button', { name: 'Retire' }).click();
+    await row.getByLabel('End date').fill('2026-01-01');
+    await row.getByRole('button', { name: 'Retire adoption' }).click();
+    await row.getByText('End on or after the start, 2026-02-15.').waitFor();
+    await row.getByLabel('End date').fill('2026-09-30');
+    await row.getByRole('button', { name: 'Retire adoption' }).click();
+    await row.getByText('Sep 30, 2026').waitFor();
+    expect(await row.getByRole('button', { name: 'Retire' }).count()).toBe(0);
+
+    const stored = (await session.api<AdoptionDto[]>('/adoptions')).find((adoption) => adoption.teamName === 'Browser Platform');
+    expect(stored).toMatchObject({ startedAt: '2026-02-15', retiredAt: '2026-09-30' });
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -19,6 +19,9 @@ export function AdoptionsPage() {
   const services = useServices();
   const queryClient = useQueryClient();
   const canRecord = can(useSession().data?.user.role, 'recordAdoption');
+  // Features do not know each other: the page refreshes the list the escape-rate feature owns, which
+  // also moves the adoption markers on the overview.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: getAdoptionsQueryOptions().queryKey });
 
   return (
     <>
@@ -26,7 +29,7 @@ export function AdoptionsPage() {
       <div className="page-header">
         <h1>Adoptions</h1>
         <p className="muted">
-          Which team or service started a practice, and when. The overview marks these dates; adoption impact compares the escape rates before and after them.
+          Which team or service started a practice, when, and when it stopped. The overview marks these dates; adoption impact compares the escape rates before and after them.
         </p>
       </div>
       <div className="two-columns two-columns-wide-first">
@@ -37,7 +40,7 @@ export function AdoptionsPage() {
             what="the adoptions"
             empty={{ title: 'No adoptions recorded', body: <p>Record the date a team started context-aware development to see its effect on escapes.</p> }}
           >
-            {(items) => <AdoptionsTable adoptions={items} />}
+            {(items) => <AdoptionsTable adoptions={items} canChange={canRecord} onChanged={refresh} />}
           </QueryContent>
         </section>
         {canRecord ? (
@@ -47,9 +50,7 @@ export function AdoptionsPage() {
               teams={teams.data ?? []}
               services={services.data ?? []}
               practices={knownPractices(adoptions.data ?? [])}
-              // Features do not know each other: the page refreshes the list the escape-rate feature owns,
-              // which also moves the adoption markers on the overview.
-              onCreated={() => queryClient.invalidateQueries({ queryKey: getAdoptionsQueryOptions().queryKey })}
+              onCreated={refresh}
             />
           </section>
         ) : (

@@ -1,5 +1,5 @@
 import type { AdoptionDto } from '@escapement/domain';
-import { adopterLabel, adoptionRequest, knownPractices, sortAdoptions, validateAdoption, type AdoptionDraft } from './adoption-form';
+import { adopterLabel, adoptionChanges, adoptionRequest, knownPractices, retireProblem, sortAdoptions, validateAdoption, validateAdoptionEdit, type AdoptionDraft } from './adoption-form';
 
 const draft: AdoptionDraft = { scope: 'team', teamId: 't1', serviceId: '', practice: 'context-aware-development', startedAt: '2026-03-01' };
 
@@ -42,5 +42,30 @@ describe(sortAdoptions.name, () => {
 describe(knownPractices.name, () => {
   it('offers the default first and each practice once', () => {
     expect(knownPractices([adoption('a', '2025-01-01', 't', null, 'pairing'), adoption('b', '2025-01-01', 't', null)])).toEqual(['context-aware-development', 'pairing']);
+  });
+});
+
+describe(validateAdoptionEdit.name, () => {
+  it('checks practice and start, and keeps the start before the end', () => {
+    expect(validateAdoptionEdit({ practice: 'pairing', startedAt: '2026-01-01' }, null)).toEqual({});
+    expect(validateAdoptionEdit({ practice: '', startedAt: '2026-01-01' }, null)).toEqual({ practice: 'Name the practice.' });
+    expect(validateAdoptionEdit({ practice: 'pairing', startedAt: '2026-06-01' }, '2026-05-31').startedAt).toBe('Start on or before the end, 2026-05-31.');
+  });
+});
+
+describe(adoptionChanges.name, () => {
+  const before = adoption('a', '2026-01-01', 't', null);
+
+  it('sends only what changed', () => {
+    expect(adoptionChanges(before, { practice: ' context-aware-development ', startedAt: '2026-01-01' })).toBeNull();
+    expect(adoptionChanges(before, { practice: 'context-aware-development', startedAt: '2026-02-01' })).toEqual({ startedAt: '2026-02-01' });
+  });
+});
+
+describe(retireProblem.name, () => {
+  it('needs a real date not before the start', () => {
+    expect(retireProblem('', '2026-01-01')).toBe('Give the date the practice ended.');
+    expect(retireProblem('2025-12-31', '2026-01-01')).toBe('End on or after the start, 2026-01-01.');
+    expect(retireProblem('2026-01-01', '2026-01-01')).toBeNull();
   });
 });

@@ -55,3 +55,34 @@ export function sortAdoptions(adoptions: readonly AdoptionDto[]): AdoptionDto[] 
 export function knownPractices(adoptions: readonly AdoptionDto[]): string[] {
   return [...new Set([DEFAULT_PRACTICE, ...adoptions.map((adoption) => adoption.practice)])];
 }
+
+export interface AdoptionEdit {
+  practice: string;
+  startedAt: string;
+}
+
+/** A correction of practice or start; a start after the adoption's end would be refused by the API. */
+export function validateAdoptionEdit(edit: AdoptionEdit, retiredAt: string | null): Partial<Record<'practice' | 'startedAt', string>> {
+  const { practice, startedAt } = validateAdoption({ scope: 'team', teamId: '-', serviceId: '', ...edit });
+  const errors: Partial<Record<'practice' | 'startedAt', string>> = {};
+  if (practice) errors.practice = practice;
+  if (startedAt) errors.startedAt = startedAt;
+  else if (retiredAt !== null && edit.startedAt > retiredAt) errors.startedAt = `Start on or before the end, ${retiredAt}.`;
+  return errors;
+}
+
+/** Only what changed goes into the PATCH body; null when nothing did. */
+export function adoptionChanges(before: AdoptionDto, after: AdoptionEdit): Partial<AdoptionEdit> | null {
+  const changes: Partial<AdoptionEdit> = {};
+  if (after.practice.trim() !== before.practice) changes.practice = after.practice.trim();
+  if (after.startedAt !== before.startedAt) changes.startedAt = after.startedAt;
+  return Object.keys(changes).length ? changes : null;
+}
+
+/** The end date of a practice: a real date, not before it started. */
+export function retireProblem(retiredAt: string, startedAt: string): string | null {
+  if (retiredAt === '') return 'Give the date the practice ended.';
+  if (!isIsoDate(retiredAt)) return 'Give a real date as YYYY-MM-DD.';
+  if (retiredAt < startedAt) return `End on or after the start, ${startedAt}.`;
+  return null;
+}

@@ -1,9 +1,19 @@
 import type { AdoptionDto } from '@escapement/domain';
+import { useState } from 'react';
 import { formatDate, formatDay } from '../../../lib/format';
 import { adopterLabel, sortAdoptions } from '../adoption-form';
+import { AdoptionEditor, AdoptionRetirer } from './adoption-row-actions';
 
-/** Every recorded adoption, the latest start first. */
-export function AdoptionsTable({ adoptions }: { adoptions: readonly AdoptionDto[] }) {
+interface AdoptionsTableProps {
+  adoptions: readonly AdoptionDto[];
+  /** Whether the signed-in role may correct and retire adoptions. */
+  canChange: boolean;
+  onChanged: () => Promise<unknown> | void;
+}
+
+/** Every recorded adoption, the latest start first; ended ones keep their place with their end date. */
+export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTableProps) {
+  const [open, setOpen] = useState<{ id: string; action: 'edit' | 'retire' } | null>(null);
   return (
     <div className="table-scroll">
       <table className="plain-table" data-testid="adoptions-table">
@@ -12,7 +22,13 @@ export function AdoptionsTable({ adoptions }: { adoptions: readonly AdoptionDto[
             <th scope="col">Adopted by</th>
             <th scope="col">Practice</th>
             <th scope="col">Started</th>
+            <th scope="col">Ended</th>
             <th scope="col">Recorded</th>
+            {canChange && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -23,7 +39,30 @@ export function AdoptionsTable({ adoptions }: { adoptions: readonly AdoptionDto[
                 <code>{adoption.practice}</code>
               </td>
               <td>{formatDate(adoption.startedAt)}</td>
+              <td>{adoption.retiredAt ? formatDate(adoption.retiredAt) : <span className="muted">Ongoing</span>}</td>
               <td>{formatDay(adoption.createdAt)}</td>
+              {canChange && (
+                <td>
+                  {open?.id === adoption.id ? (
+                    open.action === 'edit' ? (
+                      <AdoptionEditor adoption={adoption} onChanged={onChanged} onClose={() => setOpen(null)} />
+                    ) : (
+                      <AdoptionRetirer adoption={adoption} onChanged={onChanged} onClose={() => setOpen(null)} />
+                    )
+                  ) : (
+                    <span className="confirm">
+                      <button type="button" className="button button-quiet" onClick={() => setOpen({ id: adoption.id, action: 'edit' })}>
+                        Correct
+                      </button>
+                      {adoption.retiredAt === null && (
+                        <button type="button" className="button button-quiet" onClick={() => setOpen({ id: adoption.id, action: 'retire' })}>
+                          Retire
+                        </button>
+                      )}
+                    </span>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
