@@ -26,6 +26,10 @@ export function LoginPage() {
           onSignedIn={(mustChangePassword) => navigate(mustChangePassword ? loginHref(returnTo, '/change-password') : returnTo, { replace: true })}
         />
         <p className="muted small">
+          First start? The server printed the first administrator&apos;s one-time password in its log (<code>admin@localhost</code> unless
+          ESCAPEMENT_ADMIN_EMAIL says otherwise). Lost it? <code>npx escapement admin reset-password --email admin@localhost</code>.
+        </p>
+        <p className="muted small">
           No account yet? An administrator creates one in Settings, or with <code>npx escapement admin create-user</code>.
         </p>
       </div>

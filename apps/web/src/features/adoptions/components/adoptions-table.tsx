@@ -23,7 +23,6 @@ export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTab
             <th scope="col">Practice</th>
             <th scope="col">Started</th>
             <th scope="col">Ended</th>
-            <th scope="col">Recorded</th>
             {canChange && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -38,9 +37,8 @@ export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTab
               <td>
                 <code>{adoption.practice}</code>
               </td>
-              <td>{formatDate(adoption.startedAt)}</td>
+              <td title={`Recorded ${formatDay(adoption.createdAt)}`}>{formatDate(adoption.startedAt)}</td>
               <td>{adoption.retiredAt ? formatDate(adoption.retiredAt) : <span className="muted">Ongoing</span>}</td>
-              <td>{formatDay(adoption.createdAt)}</td>
               {canChange && (
                 <td>
                   {open?.id === adoption.id ? (
