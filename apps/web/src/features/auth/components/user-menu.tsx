@@ -15,7 +15,8 @@ export function UserMenu() {
   if (!user) return null;
   const role = ROLE_LABELS[user.role];
   return (
-    <details className="user-menu" data-testid="user-menu">
+    // Keyed by the page, so that the menu is closed again after following its link or any other.
+    <details key={location.pathname} className="user-menu" data-testid="user-menu">
       <summary className="user-menu-button" aria-label={`Account: ${user.email}, ${role}`} title={`${user.email} · ${role}`}>
         <span className="user-avatar" aria-hidden="true">
           {user.email.charAt(0).toUpperCase()}
