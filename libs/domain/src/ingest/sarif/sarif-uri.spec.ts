@@ -6,7 +6,7 @@ describe(resolveUriBases.name, () => {
 
   it('resolves chained bases and stops at the base mapped to the repository root', () => {
     const bases = sut(
-      { PROJECTROOT: { uri: 'file://build.example.com/work/' }, SRCROOT: { uri: ' src/', uriBaseId: 'PROJECTROOT' }, BIN: { uri: 'bin', uriBaseId: 'SRCROOT' } },
+      { PROJECTROOT: { uri: 'file://build.example.com/checkout/' }, SRCROOT: { uri: ' src/', uriBaseId: 'PROJECTROOT' }, BIN: { uri: 'bin', uriBaseId: 'SRCROOT' } },
       'PROJECTROOT',
       '/runs/0/originalUriBaseIds',
       new JsonReader(),
@@ -48,7 +48,7 @@ describe(artifactPath.name, () => {
     ['good/db_init.py', '%SRCROOT%', 'good/db_init.py'],
     ['file:///src/index.js', null, '/src/index.js'],
     ['file:///C:/code/file1.c', null, 'C:/code/file1.c'],
-    ['file://build.example.com/work/src/a.c', null, '/work/src/a.c'],
+    ['file://build.example.com/checkout/src/a.c', null, '/checkout/src/a.c'],
     ['main.go', 'ROOT', '/home/ci/app/main.go'],
     ['/docs/intro.docx', 'ROOT', '/docs/intro.docx'],
     ['src\\win\\file.cs', null, 'src/win/file.cs'],

@@ -43,7 +43,7 @@ export function resolveUriBases(
     const uri = (reader.string(entry, 'uri', basePointer) ?? '').trim();
     const parentId = reader.string(entry, 'uriBaseId', basePointer);
     // Without a declared repository root, a top-level base that is an absolute file URI is the checkout
-    // on the scanning machine (`file:///home/runner/work/app/`): paths stay relative to it, so they
+    // on the scanning machine (`file:///home/runner/checkout/app/`): paths stay relative to it, so they
     // match threat models and do not change from one runner to the next.
     const checkoutRoot = repoRootBaseId === null && parentId === null && /^file:/i.test(uri);
     let prefix = checkoutRoot ? '' : parentId !== null && !SCHEME.test(uri) ? joinUri(resolve(parentId), uri) : uri;
