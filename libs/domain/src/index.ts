@@ -40,7 +40,6 @@ export * from './ingest/finding-fingerprint';
 export { sha256Hex } from './ingest/sha256';
 export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, type CsvColumn } from './ingest/csv/csv-columns';
 export { parseFindingsCsv } from './ingest/csv/parse-findings-csv';
-export { parseFindingsJson } from './ingest/json/parse-findings-json';
 export { parseSarifLog, type SarifLogContents } from './ingest/sarif/parse-sarif-log';
 export { parseSarifResult } from './ingest/sarif/parse-sarif-result';
 export { sarifRunContext, type SarifRunContext } from './ingest/sarif/sarif-run-context';
