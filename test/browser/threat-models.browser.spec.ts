@@ -51,6 +51,24 @@ describeWithBrowser()('threat models in a browser', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('ranks the components that leak the most across all models, as the API counts them', async () => {
+    const { page } = session;
+    const gaps = await session.api<{ series: { key: string; points: { escaped: number }[] }[] }>('/metrics/gaps?groupBy=component&bucket=quarter&boundary=ci');
+    const totals = gaps.series
+      .filter((s) => s.key !== '(unmodelled)')
+      .map((s) => s.points.reduce((n, p) => n + p.escaped, 0))
+      .filter((n) => n > 0)
+      .sort((a, b) => b - a);
+    await page.goto(`${session.url}/threat-models`);
+    if (totals.length === 0) {
+      await page.getByText('No escaped finding lies in a modelled component yet.').waitFor();
+      return;
+    }
+    await page.getByTestId('leaking-components').waitFor();
+    const escaped = await page.locator('[data-testid="leaking-components"] tbody tr td:nth-child(3)').allTextContents();
+    expect(escaped.map(Number)).toEqual(totals.slice(0, 10));
+  });
+
   it('shows a model with its components per PWNISMS layer, its threats, and its context and model gaps', async () => {
     const { page } = session;
     const model = models.find((candidate) => candidate.service === 'identity-api') ?? models[0]!;

@@ -1,3 +1,4 @@
+import { LeakingComponentsPanel } from '../../features/threat-models/components/leaking-components-panel';
 import { ThreatModelList } from '../../features/threat-models/components/threat-model-list';
 
 /** Every service's threat models. */
@@ -9,6 +10,7 @@ export function ThreatModelsPage() {
         <h1>Threat models</h1>
         <p className="muted">The models findings are linked to: which components leak, and whether the model had named the threat before the flaw.</p>
       </div>
+      <LeakingComponentsPanel />
       <ThreatModelList />
     </>
   );
