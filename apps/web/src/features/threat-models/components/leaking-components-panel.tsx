@@ -21,7 +21,7 @@ export function LeakingComponentsPanel() {
     body = components.length === 0 ? (
       <p className="muted">No escaped finding lies in a modelled component yet.</p>
     ) : (
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
+      <div className="table-scroll table-wide" tabIndex={0} role="region" aria-labelledby={titleId}>
         <table data-testid="leaking-components">
           <thead>
             <tr>
@@ -43,7 +43,7 @@ export function LeakingComponentsPanel() {
               const modelId = modelOf.get(c.service);
               return (
                 <tr key={`${c.service}/${c.component}`}>
-                  <th scope="row">{modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}</th>
+                  <th scope="row" className="strong">{modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}</th>
                   <td>{c.service}</td>
                   <td className="numeric">{c.escaped}</td>
                   <td className="numeric">{c.contextGap}</td>
