@@ -5,12 +5,13 @@ import { DataSource } from 'typeorm';
 import { isEscape, type DetectionStage } from '@escapement/domain';
 import { AuditLog } from '../audit/audit-log';
 import type { TeamScope } from '../auth/principal';
-import { invalid, notFound } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { FindingDetailRepository } from './finding-detail.repository';
 import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingIngestRepository } from './finding-ingest.repository';
 import { parseFindingsBody } from './finding-input.parser';
-import { FindingQueryRepository, type FindingCursor } from './finding-query.repository';
+import { FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
@@ -74,7 +75,7 @@ export class FindingsService {
 
   async list(query: ListFindingsQuery, teams: TeamScope): Promise<FindingPageResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.query.list(query, decodeCursor(query.cursor), limit + 1, teams);
+    const rows = await this.query.list(query, decodeCursor(query.cursor, (at) => at.length <= 1000), limit + 1, teams);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -82,19 +83,4 @@ export class FindingsService {
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_value, id: last.id }) : null,
     };
   }
-}
-
-function encodeCursor(cursor: FindingCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
-}
-
-function decodeCursor(raw: string | undefined): FindingCursor | null {
-  if (!raw) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && at.length <= 1000 && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw invalid('The cursor is not one this server issued', [{ parameter: 'cursor', message: 'invalid cursor' }]);
 }

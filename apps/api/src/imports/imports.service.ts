@@ -1,14 +1,13 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detectFormat } from '@escapement/domain';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { actorOf, type Principal } from '../auth/principal';
 import { DomainError, invalid, notFound } from '../common/domain-error';
-import { toProblemDetails } from '../common/validation';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
+import { validateParameters } from '../common/validation';
 import { checkServiceWritable } from '../services/service-ownership';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportParameters, mapImport, type ImportFormat, type ImportPageResponse, type ImportResponse } from './import.dto';
@@ -41,7 +40,7 @@ export class ImportsService implements OnApplicationBootstrap {
   async receive(request: Request, query: Record<string, unknown>, sender: Principal): Promise<{ status: 201 | 202; body: ImportResponse }> {
     const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200 });
     try {
-      const parameters = validateParameters({ ...upload.fields, ...query });
+      const parameters = validateParameters(ImportParameters, { ...upload.fields, ...query }, 'upload parameters');
       const format = parameters.format ?? detectFormat(upload.head, upload.fileName ?? undefined);
       if (!format) {
         throw invalid('The file format cannot be recognised: send SARIF 2.1.0, a JSON array of findings, or CSV with a header row (or name it with `format`)', [
@@ -96,13 +95,13 @@ export class ImportsService implements OnApplicationBootstrap {
   }
 
   async list(limit: number, cursor: string | undefined, viewer: ImportViewer): Promise<ImportPageResponse> {
-    const before = decodeCursor(cursor);
+    const before = decodeCursor(cursor, (at) => !Number.isNaN(Date.parse(at)));
     const rows = await this.log.list(limit + 1, before, viewer);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(mapImport),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursor_at, last.id])).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
     };
   }
 
@@ -128,23 +127,3 @@ export class ImportsService implements OnApplicationBootstrap {
   }
 }
 
-function validateParameters(raw: Record<string, unknown>): ImportParameters {
-  const parameters = plainToInstance(ImportParameters, raw);
-  const problems = toProblemDetails(validateSync(parameters, { whitelist: true, forbidNonWhitelisted: true })).map(({ pointer, message }) => ({
-    parameter: pointer?.slice(1),
-    message,
-  }));
-  if (problems.length) throw invalid(`Invalid upload parameters: ${problems.map((p) => `${p.parameter}: ${p.message}`).join('; ')}`, problems);
-  return parameters;
-}
-
-function decodeCursor(raw: string | undefined): { at: string; id: string } | null {
-  if (!raw) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw invalid('The cursor is not one this server issued', [{ parameter: 'cursor', message: 'invalid cursor' }]);
-}

@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseThreatModel } from '@escapement/domain';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import type { TeamScope } from '../auth/principal';
-import { invalid } from '../common/domain-error';
-import { toProblemDetails } from '../common/validation';
+import { validateParameters } from '../common/validation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toInputDomainError } from '../imports/readers/input-problems';
 import { spoolUpload } from '../imports/upload-spool';
@@ -39,9 +36,7 @@ export class ThreatModelImporter {
   async import(request: Request, query: Record<string, unknown>, actor: string, teams: TeamScope): Promise<{ status: 200 | 201; body: ThreatModelImportResponse }> {
     const upload = await spoolUpload(request, { maxBytes: Math.min(MAX_MODEL_BYTES, this.config.maxBodyBytes), maxInflationRatio: 200 });
     try {
-      const parameters = plainToInstance(ThreatModelImportParameters, { ...upload.fields, ...query });
-      const problems = toProblemDetails(validateSync(parameters, { whitelist: true, forbidNonWhitelisted: true })).map(({ pointer, message }) => ({ parameter: pointer?.slice(1), message }));
-      if (problems.length) throw invalid(`Invalid threat model parameters: ${problems.map((p) => `${p.parameter}: ${p.message}`).join('; ')}`, problems);
+      const parameters = validateParameters(ThreatModelImportParameters, { ...upload.fields, ...query }, 'threat model parameters');
       await checkServiceWritable(this.dataSource, parameters.service, teams);
       const text = await fs.promises.readFile(upload.path, 'utf8');
       const fileName = upload.fileName ?? parameters.fileName ?? null;
