@@ -13,6 +13,7 @@ import type { TeamScope } from '../auth/principal';
 import { invalid } from '../common/domain-error';
 import type { ContainmentQuery } from './containment.dto';
 import { ContainmentRepository } from './containment.repository';
+import { assertPeriod } from './period-filter';
 
 /** Where findings are stopped, per class or category, and what the late ones cost in relative units. */
 @Injectable()
@@ -21,7 +22,7 @@ export class ContainmentService {
 
   /** `teams`: only those teams' services; null for the whole organisation. */
   async containment(query: ContainmentQuery, teams: TeamScope) {
-    if (query.from && query.to && query.from >= query.to) throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
+    assertPeriod(query);
     const weights: CostWeights = {
       stage: { ...DEFAULT_COST_WEIGHTS.stage, ...parseWeights(query.stageWeights, DETECTION_STAGES, 'stageWeights') },
       severity: { ...DEFAULT_COST_WEIGHTS.severity, ...parseWeights(query.severityWeights, SEVERITIES, 'severityWeights') },

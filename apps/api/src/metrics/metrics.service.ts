@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildEscapeRateSeries, nextPeriod, periodRange, periodStart, type TimeBucket } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
-import { invalid } from '../common/domain-error';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
 import { EscapeRateRepository } from './escape-rate.repository';
+import { assertPeriod } from './period-filter';
 import type { GapPoint, GapsQuery, GapsResponse } from './gaps.dto';
 import { GapsRepository } from './gaps.repository';
 
@@ -18,9 +18,7 @@ export class MetricsService {
 
   /** Escaped findings over time, split into context gaps, model gaps and unmodelled ones. */
   async gapSeries(query: GapsQuery, teams: TeamScope): Promise<GapsResponse> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
-    }
+    assertPeriod(query);
     const rows = await this.gaps.countGaps(query, teams);
     if (rows.length === 0) return { boundary: query.boundary, bucket: query.bucket, groupBy: query.groupBy, series: [] };
     const periods = rows.map((r) => r.period).sort();
@@ -48,9 +46,7 @@ export class MetricsService {
   }
 
   async escapeRate(query: EscapeRateQuery, teams: TeamScope): Promise<EscapeRateResponseBody> {
-    if (query.from && query.to && query.from >= query.to) {
-      throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
-    }
+    assertPeriod(query);
     const rows = await this.escapeRates.countEscapes(query, teams);
     // With an explicit period, the series span it whole; `to` is exclusive, so its own period is left out.
     const range = {
