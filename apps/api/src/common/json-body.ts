@@ -53,7 +53,7 @@ function charsetProblem(req: Request): DomainError | null {
   const type = req.headers['content-type'];
   if (!type) return null;
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1];
-  if (charset === undefined || /^utf-?8$/i.test(charset)) return null;
+  if (charset === undefined || /^utf-8$/i.test(charset)) return null;
   return new DomainError('unsupported_media_type', `JSON bodies must be UTF-8 (Content-Type charset "${charset}" is not accepted)`);
 }
 
