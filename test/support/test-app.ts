@@ -102,6 +102,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   };
 }
 
+/** Makes the app listen on a free local port, for specs that need real connections (many at once, kept alive). */
+export async function listenLocally(testApp: TestApp): Promise<string> {
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Empties every table (keeping the schema), so each spec starts from nothing but the admin token of `http()`. */
 export async function resetDatabase(testApp: TestApp): Promise<void> {
   const tables = await testApp.sql<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
