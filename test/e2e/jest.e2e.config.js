@@ -12,5 +12,6 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/no-keep-alive.ts'],
   maxWorkers: 1,
   forceExit: true,
-  testTimeout: 60_000,
+  // Generous: specs that start servers and run the CLI take several times longer on a loaded machine.
+  testTimeout: 180_000,
 };
