@@ -16,7 +16,7 @@ function get(url: string, agent: http.Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent }, (response) => {
       response.resume();
-      response.on('end', () => resolve({ status: response.statusCode!, keepAlive: response.headers['keep-alive'], reusedSocket: request.reusedSocket }));
+      response.on('end', () => resolve({ status: response.statusCode!, keepAlive: response.headers['keep-alive'] as string | undefined, reusedSocket: request.reusedSocket }));
     });
     request.on('error', reject);
   });
