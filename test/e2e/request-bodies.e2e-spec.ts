@@ -44,6 +44,9 @@ describe('request bodies', () => {
       expect(wrong.body).toMatchObject({ type: 'urn:escapement:problem:unsupported_media_type', status: 415 });
       expect(wrong.body.detail).toContain(`charset "${charset}"`);
     }
+    const notGzip = await sut.anonymous().post('/api/v1/auth/login').set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"email": "a@b.c"}').expect(400);
+    expect(notGzip.body).toMatchObject({ type: 'urn:escapement:problem:validation_failed', status: 400 });
+    await sut.anonymous().post('/api/v1/auth/login').set('content-type', 'application/json').set('content-encoding', 'compress').send('{}').expect(415);
     // UTF-8, however it is spelled, is read.
     for (const charset of ['utf-8', 'UTF-8', '"utf-8"']) {
       await sut.anonymous().post('/api/v1/auth/login').set('content-type', `application/json; charset=${charset}`).send({ email: 'nobody@example.com', password: 'wrong password' }).expect(401);

@@ -110,6 +110,12 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
       if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
         return next(new DomainError('unsupported_media_type', failure.message ?? 'unsupported encoding'));
       }
+      // Whatever else the client sent wrong (a broken gzip stream, a length that does not match) is its
+      // error too: the parser marks those 4xx.
+      const status = (error as { status?: number }).status;
+      if (status !== undefined && status >= 400 && status < 500) {
+        return next(new DomainError('validation_failed', `The request body cannot be read: ${failure.message ?? 'malformed'}`));
+      }
       return next(error);
     });
   };

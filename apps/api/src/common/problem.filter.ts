@@ -83,7 +83,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    void this.respond(error, http.getRequest<Request>(), http.getResponse<Response>());
+    this.respond(error, http.getRequest<Request>(), http.getResponse<Response>()).catch((failure: unknown) => this.logger.error(`cannot answer an error: ${(failure as Error)?.stack ?? failure}`));
   }
 
   async respond(error: unknown, request: Request, response: Response): Promise<void> {
@@ -177,7 +177,7 @@ function titleOf(status: number): string {
  * handler turns every error on an `/api` path into a 404.
  */
 export function earlyErrors(filter: () => ProblemFilter): ErrorRequestHandler {
-  return (error, request, response, _next) => {
-    void filter().respond(error, request, response);
+  return (error, request, response, next) => {
+    filter().respond(error, request, response).catch(next);
   };
 }
