@@ -7,7 +7,7 @@ const rank = (stage: string) => DETECTION_STAGES.indexOf(stage as (typeof DETECT
 
 /**
  * Every escape-rate figure over the demo organisation, recomputed here straight from the generator's
- * output (not from the database): cohort month, earliest stage, suppression, one count per finding.
+ * output (not from the database): cohort month, stage of the first detection in time (ties: the earlier stage), suppression, one count per finding.
  */
 describe('escape rates over the demo organisation', () => {
   let sut: TestApp;
@@ -23,11 +23,11 @@ describe('escape rates over the demo organisation', () => {
     for (const finding of demoFindings(OPTIONS)) {
       if (finding.status === 'suppressed' || finding.status === 'false_positive') continue;
       const period = `${finding.introducedAt.slice(0, 7)}-01`;
-      const earliest = Math.min(...finding.detections.map((d) => rank(d.stage)));
+      const [first] = [...finding.detections].sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || rank(a.stage) - rank(b.stage));
       const id = `${keyOf(finding)}|${period}`;
       const cell = cells.get(id) ?? { total: 0, escaped: 0 };
       cell.total += 1;
-      if (earliest >= rank(boundary)) cell.escaped += 1;
+      if (rank(first.stage) >= rank(boundary)) cell.escaped += 1;
       cells.set(id, cell);
     }
     return cells;

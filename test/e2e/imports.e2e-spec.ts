@@ -23,11 +23,11 @@ describe('POST /api/v1/imports', () => {
     expect(response.body).toMatchObject({ status: 'completed', format: 'sarif', service: 'payments-api', tools: ['semgrep'] });
     expect(response.body.findings).toEqual({ received: 2, created: 2, updated: 0, unchanged: 0, suppressed: 0, fixed: 0 });
     const rows = await sut.sql<Record<string, unknown>>(
-      `SELECT rule_id, severity, cwe_ids, path, line, repo, finding_class, earliest_stage, tool, source_kind FROM findings ORDER BY rule_id`,
+      `SELECT rule_id, severity, cwe_ids, path, line, repo, finding_class, first_detected_stage, tool, source_kind FROM findings ORDER BY rule_id`,
     );
     expect(rows).toEqual([
-      { rule_id: 'javascript.express.missing-authz', severity: 'medium', cwe_ids: [862], path: 'src/orders/refund.ts', line: 10, repo: 'github.com/acme/payments-api', finding_class: 'design', earliest_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
-      { rule_id: 'javascript.express.sql-injection', severity: 'high', cwe_ids: [89], path: 'src/orders/search.ts', line: 42, repo: 'github.com/acme/payments-api', finding_class: 'pattern', earliest_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
+      { rule_id: 'javascript.express.missing-authz', severity: 'medium', cwe_ids: [862], path: 'src/orders/refund.ts', line: 10, repo: 'github.com/acme/payments-api', finding_class: 'design', first_detected_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
+      { rule_id: 'javascript.express.sql-injection', severity: 'high', cwe_ids: [89], path: 'src/orders/search.ts', line: 42, repo: 'github.com/acme/payments-api', finding_class: 'pattern', first_detected_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
     ]);
     expect(await sut.sql(`SELECT commit_sha FROM detections`)).toEqual([{ commit_sha: 'abc123' }, { commit_sha: 'abc123' }]);
   });
@@ -56,7 +56,7 @@ describe('POST /api/v1/imports', () => {
       .attach('file', fixture('semgrep-two-results.sarif'), 'results.sarif')
       .expect(201);
     expect(response.body).toMatchObject({ fileName: 'results.sarif', stage: 'code_review' });
-    expect(await sut.sql(`SELECT DISTINCT earliest_stage FROM findings`)).toEqual([{ earliest_stage: 'code_review' }]);
+    expect(await sut.sql(`SELECT DISTINCT first_detected_stage FROM findings`)).toEqual([{ first_detected_stage: 'code_review' }]);
   });
 
   it('marks fixed what a full scan no longer reports, but not what merely moved lines', async () => {
@@ -105,11 +105,11 @@ describe('POST /api/v1/imports', () => {
     expect(json.body).toMatchObject({ format: 'json', findings: { received: 1, created: 1 } });
     const csv = await upload('', fixture('pentest-report.csv'), 'text/csv').expect(201);
     expect(csv.body).toMatchObject({ format: 'csv', findings: { received: 2, created: 2 } });
-    const rows = await sut.sql(`SELECT s.name AS service, f.earliest_stage, f.finding_class, f.cwe_ids FROM findings f JOIN services s ON s.id = f.service_id ORDER BY f.fingerprint`);
+    const rows = await sut.sql(`SELECT s.name AS service, f.first_detected_stage, f.finding_class, f.cwe_ids FROM findings f JOIN services s ON s.id = f.service_id ORDER BY f.fingerprint`);
     expect(rows).toEqual([
-      { service: 'billing-api', earliest_stage: 'pre_release', finding_class: 'design', cwe_ids: [639] },
-      { service: 'identity-api', earliest_stage: 'pre_release', finding_class: 'design', cwe_ids: [613, 640] },
-      { service: 'payments-api', earliest_stage: 'code_review', finding_class: 'design', cwe_ids: [602] },
+      { service: 'billing-api', first_detected_stage: 'pre_release', finding_class: 'design', cwe_ids: [639] },
+      { service: 'identity-api', first_detected_stage: 'pre_release', finding_class: 'design', cwe_ids: [613, 640] },
+      { service: 'payments-api', first_detected_stage: 'code_review', finding_class: 'design', cwe_ids: [602] },
     ]);
   });
 

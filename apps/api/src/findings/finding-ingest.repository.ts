@@ -57,7 +57,7 @@ export class FindingIngestRepository {
     for (const id of await this.applyScannerStates(manager, findings, ids)) updated.add(id);
     const redetected = await this.upsertDetections(manager, detections, ids, importId);
     for (const id of redetected) updated.add(id);
-    await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
+    await this.refreshFirstDetection(manager, [...new Set([...redetected, ...created])]);
 
     for (const id of created) updated.delete(id);
     await this.linker.relink(manager, [...created, ...updated]);
@@ -69,7 +69,7 @@ export class FindingIngestRepository {
     const column = <T>(pick: (f: FindingRecord) => T) => findings.map(pick);
     return manager.query(
       `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                                  introduced_at, status, finding_class, category, class_rule, class_reason, earliest_stage, first_detected_at, layer)
+                                  introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer)
        SELECT i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
               i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
               i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer
@@ -205,15 +205,19 @@ export class FindingIngestRepository {
     return [...new Set(rows.map((r) => r.finding_id))];
   }
 
-  /** Keeps the finding's escape stage equal to its earliest detection. */
-  private async refreshEarliestDetection(manager: EntityManager, findingIds: string[]): Promise<void> {
+  /**
+   * Keeps the finding's escape stage equal to its first detection in time (ties: the earlier stage), and
+   * its first detection time equal to the earliest of its detections.
+   */
+  private async refreshFirstDetection(manager: EntityManager, findingIds: string[]): Promise<void> {
     if (findingIds.length === 0) return;
     await manager.query(
       `UPDATE findings f
-          SET earliest_stage = d.stage, first_detected_at = d.detected_at, updated_at = now()
-         FROM (SELECT finding_id, min(stage) AS stage, min(detected_at) AS detected_at
-                 FROM detections WHERE finding_id = ANY($1::uuid[]) GROUP BY finding_id) AS d
-        WHERE f.id = d.finding_id AND (f.earliest_stage, f.first_detected_at) IS DISTINCT FROM (d.stage, d.detected_at)`,
+          SET first_detected_stage = d.stage, first_detected_at = d.detected_at, updated_at = now()
+         FROM (SELECT DISTINCT ON (finding_id) finding_id, stage, detected_at
+                 FROM detections WHERE finding_id = ANY($1::uuid[])
+                ORDER BY finding_id, detected_at, stage) AS d
+        WHERE f.id = d.finding_id AND (f.first_detected_stage, f.first_detected_at) IS DISTINCT FROM (d.stage, d.detected_at)`,
       [findingIds],
     );
   }

@@ -114,7 +114,7 @@ export class UpsertCountsResponse {
 export class ListFindingsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() service?: string;
-  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Earliest detection stage' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Stage of the first detection in time (ties: the earlier stage)' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
   @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;
   @ApiPropertyOptional({ description: 'First detected on or after (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
@@ -161,7 +161,7 @@ export class FindingResponse implements FindingDto {
   @ApiProperty({ type: FindingLocationResponse }) location!: FindingLocationResponse;
   @ApiProperty({ nullable: true, type: String }) introducedAt!: string | null;
   @ApiProperty() firstDetectedAt!: string;
-  @ApiProperty({ enum: DETECTION_STAGES }) earliestStage!: DetectionStage;
+  @ApiProperty({ enum: DETECTION_STAGES }) firstDetectedStage!: DetectionStage;
   @ApiProperty({ enum: FINDING_STATUSES }) status!: FindingStatus;
   @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
   @ApiProperty({ nullable: true, type: String }) classRule!: string | null;
@@ -194,7 +194,7 @@ export interface FindingRow {
   line: number | null;
   introduced_at: Date | null;
   first_detected_at: Date;
-  earliest_stage: DetectionStage;
+  first_detected_stage: DetectionStage;
   status: FindingStatus;
   finding_class: FindingClass;
   class_rule: string | null;
@@ -220,7 +220,7 @@ export function mapFinding(row: FindingRow): FindingResponse {
     location: { repo: row.repo, path: row.path, line: row.line },
     introducedAt: row.introduced_at?.toISOString() ?? null,
     firstDetectedAt: row.first_detected_at.toISOString(),
-    earliestStage: row.earliest_stage,
+    firstDetectedStage: row.first_detected_stage,
     status: row.status,
     findingClass: row.finding_class,
     classRule: row.class_rule,

@@ -76,7 +76,7 @@ export class AdoptionImpactRepository {
               r.finding_class::text AS finding_class,
               CASE WHEN r.cohort_day < $3::date THEN 'before' ELSE 'after' END AS window,
               sum(r.n) AS total,
-              coalesce(sum(r.n) FILTER (WHERE r.earliest_stage >= $5::detection_stage), 0) AS escaped
+              coalesce(sum(r.n) FILTER (WHERE r.first_detected_stage >= $5::detection_stage), 0) AS escaped
          FROM finding_rollups r
         WHERE r.counted
           AND (r.service_id = ANY($1::uuid[]) OR r.service_id = ANY($2::uuid[]))

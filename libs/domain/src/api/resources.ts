@@ -45,7 +45,7 @@ export interface FindingDto {
   location: { repo: string | null; path: string | null; line: number | null };
   introducedAt: string | null;
   firstDetectedAt: string;
-  earliestStage: DetectionStage;
+  firstDetectedStage: DetectionStage;
   status: FindingStatus;
   findingClass: FindingClass;
   classRule: string | null;

@@ -1,5 +1,5 @@
 import { classifyFinding } from '../classification/classify-finding';
-import { earliestStage, isEscape, stageRank } from '../model/detection-stage';
+import { firstDetectedStage, isEscape, stageRank } from '../model/detection-stage';
 import { DEFAULT_STAGE_OF_SOURCE } from '../model/finding';
 import { demoFindings } from './demo-findings';
 import { demoOrganisation } from './demo-organisation';
@@ -8,7 +8,7 @@ import type { DemoFinding, DemoOptions } from './demo-types';
 const END = new Date('2025-06-30T00:00:00Z');
 
 function escapeRate(findings: readonly DemoFinding[]): { rate: number; total: number } {
-  const escaped = findings.filter((finding) => isEscape(earliestStage(finding.detections.map((d) => d.stage)), 'ci'));
+  const escaped = findings.filter((finding) => isEscape(firstDetectedStage(finding.detections), 'ci'));
   return { rate: escaped.length / findings.length, total: findings.length };
 }
 

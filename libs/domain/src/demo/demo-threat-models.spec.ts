@@ -1,5 +1,5 @@
 import { classifyFinding } from '../classification/classify-finding';
-import { earliestStage, isEscape } from '../model/detection-stage';
+import { firstDetectedStage, isEscape } from '../model/detection-stage';
 import { matchComponents } from '../threat-models/component-matching';
 import { cweRelated } from '../threat-models/cwe-relation';
 import { parseThreatModel } from '../threat-models/parse-threat-model';
@@ -188,7 +188,7 @@ describe(demoThreatModels.name, () => {
       findings.filter((finding) => {
         const adopted = adoptedOn.get(teamOf.get(finding.service)!);
         if (!adopted || (phase === 'before') !== finding.introducedAt < adopted) return false;
-        return classifyFinding(finding).findingClass === 'design' && isEscape(earliestStage(finding.detections.map((d) => d.stage)), 'ci');
+        return classifyFinding(finding).findingClass === 'design' && isEscape(firstDetectedStage(finding.detections), 'ci');
       });
     const shares = (subset: readonly DemoFinding[]) => {
       const counts = { context_gap: 0, model_gap: 0, unmodelled: 0 };
