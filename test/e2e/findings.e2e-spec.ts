@@ -94,6 +94,20 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
     expect(await sut.sql('SELECT first_detected_stage FROM findings')).toEqual([{ first_detected_stage: 'ci' }]);
   });
 
+  it('keeps the commit of the earliest introduction, and shows it in the finding', async () => {
+    await post([aFinding({ introducedAt: '2026-03-01T09:00:00Z', introducedCommit: 'BBBB2222' })]).expect(200);
+    const [{ id }] = await sut.sql<{ id: string }>('SELECT id FROM findings');
+    expect((await sut.http().get(`/api/v1/findings/${id}`).expect(200)).body).toMatchObject({ introducedAt: '2026-03-01T09:00:00.000Z', introducedCommit: 'bbbb2222' });
+    // A later introduction changes nothing; an earlier one brings its commit; the same time without a commit keeps it.
+    expect((await post([aFinding({ introducedAt: '2026-03-02T00:00:00Z', introducedCommit: 'cccc3333' })]).expect(200)).body).toMatchObject({ unchanged: 1 });
+    await post([aFinding({ introducedAt: '2026-02-20T00:00:00Z', introducedCommit: 'aaaa1111' })]).expect(200);
+    expect((await post([aFinding({ introducedAt: '2026-02-20T00:00:00Z' })]).expect(200)).body).toMatchObject({ unchanged: 1 });
+    expect(await sut.sql('SELECT introduced_at, introduced_commit FROM findings')).toEqual([{ introduced_at: new Date('2026-02-20T00:00:00Z'), introduced_commit: 'aaaa1111' }]);
+    const listed = (await sut.http().get('/api/v1/findings').expect(200)).body.items;
+    expect(listed[0]).toMatchObject({ introducedCommit: 'aaaa1111' });
+    expect((await post([aFinding({ introducedCommit: 'not-a-commit' })]).expect(400)).body.errors[0].pointer).toBe('/0/introducedCommit');
+  });
+
   it('merges sightings that share a fingerprint inside one request', async () => {
     const response = await post([aFinding(), aFinding({ stage: 'production', detectedAt: '2026-04-01T00:00:00Z' })]).expect(200);
     expect(response.body).toMatchObject({ received: 2, created: 1, updated: 0, unchanged: 0 });

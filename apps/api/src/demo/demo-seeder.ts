@@ -133,6 +133,7 @@ function sightingsOf(finding: DemoFinding): FindingRecord[] {
       path: finding.location.path,
       line: finding.location.line,
       introducedAt: new Date(finding.introducedAt),
+      introducedCommit: null,
       status: finding.status,
       stage: detection.stage,
       detectedAt: new Date(detection.detectedAt),

@@ -22,7 +22,7 @@ export const findingKey = (serviceName: string, fingerprint: string) => `${servi
 
 /**
  * Sightings that share a service and fingerprint inside one upload are one finding: keep the first
- * sighting's description, the earliest introduction, the stage and time of the first sighting, and the
+ * sighting's description, the earliest introduction (and its commit), the stage and time of the first sighting, and the
  * earliest sighting of each stage.
  */
 export function mergeSightings(records: readonly FindingRecord[]): FindingBatch {
@@ -34,7 +34,12 @@ export function mergeSightings(records: readonly FindingRecord[]): FindingBatch 
     if (!known) {
       findings.set(key, { ...record });
     } else {
-      if (record.introducedAt && (!known.introducedAt || record.introducedAt < known.introducedAt)) known.introducedAt = record.introducedAt;
+      if (record.introducedAt && (!known.introducedAt || record.introducedAt < known.introducedAt)) {
+        known.introducedAt = record.introducedAt;
+        known.introducedCommit = record.introducedCommit;
+      } else if (record.introducedAt?.getTime() === known.introducedAt?.getTime()) {
+        known.introducedCommit ??= record.introducedCommit;
+      }
       // The finding's stage is that of its first sighting in time (ties: the earlier stage).
       const sooner = record.detectedAt.getTime() - known.detectedAt.getTime();
       if (sooner < 0 || (sooner === 0 && stageRank(record.stage) < stageRank(known.stage))) {

@@ -78,7 +78,7 @@ export class FindingQueryRepository {
 function selectFinding(cursorText: string): string {
   return `
   SELECT f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
-         f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.first_detected_at, f.first_detected_stage,
+         f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.introduced_commit, f.first_detected_at, f.first_detected_stage,
          f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
          (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap,
          ${cursorText} AS cursor_value

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  COMMIT_ID_PATTERN,
   DETECTION_STAGES,
   FINDING_CLASSES,
   FINDING_STATUSES,
@@ -94,6 +95,10 @@ export class FindingInput {
   @IsOptional() @IsISO8601({ strict: true })
   introducedAt?: string;
 
+  @ApiPropertyOptional({ example: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', description: 'The commit that introduced the flaw (hexadecimal, 4–64 digits), e.g. from git blame' })
+  @IsOptional() @IsString() @Matches(COMMIT_ID_PATTERN, { message: 'introducedCommit must be a commit id: 4 to 64 hexadecimal digits' })
+  introducedCommit?: string;
+
   @ApiPropertyOptional({ enum: FINDING_STATUSES })
   @IsOptional() @IsIn(FINDING_STATUSES)
   status?: FindingStatus;
@@ -160,6 +165,7 @@ export class FindingResponse implements FindingDto {
   @ApiProperty({ enum: SOURCE_KINDS }) sourceKind!: SourceKind;
   @ApiProperty({ type: FindingLocationResponse }) location!: FindingLocationResponse;
   @ApiProperty({ nullable: true, type: String }) introducedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The commit that introduced the flaw' }) introducedCommit!: string | null;
   @ApiProperty() firstDetectedAt!: string;
   @ApiProperty({ enum: DETECTION_STAGES }) firstDetectedStage!: DetectionStage;
   @ApiProperty({ enum: FINDING_STATUSES }) status!: FindingStatus;
@@ -193,6 +199,7 @@ export interface FindingRow {
   path: string | null;
   line: number | null;
   introduced_at: Date | null;
+  introduced_commit: string | null;
   first_detected_at: Date;
   first_detected_stage: DetectionStage;
   status: FindingStatus;
@@ -219,6 +226,7 @@ export function mapFinding(row: FindingRow): FindingResponse {
     sourceKind: row.source_kind,
     location: { repo: row.repo, path: row.path, line: row.line },
     introducedAt: row.introduced_at?.toISOString() ?? null,
+    introducedCommit: row.introduced_commit,
     firstDetectedAt: row.first_detected_at.toISOString(),
     firstDetectedStage: row.first_detected_stage,
     status: row.status,

@@ -44,6 +44,7 @@ export interface FindingDto {
   sourceKind: SourceKind;
   location: { repo: string | null; path: string | null; line: number | null };
   introducedAt: string | null;
+  introducedCommit: string | null;
   firstDetectedAt: string;
   firstDetectedStage: DetectionStage;
   status: FindingStatus;
