@@ -2,6 +2,7 @@ export * from './model/detection-stage';
 export * from './model/finding';
 export * from './model/bucket';
 export * from './model/pwnisms';
+export * from './model/primary-analysis';
 export * from './statistics/wilson-interval';
 export * from './statistics/special-functions';
 export * from './statistics/newcombe-interval';

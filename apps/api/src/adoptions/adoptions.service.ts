@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_PRIMARY_ANALYSIS, parseHorizonRule, type PrimaryAnalysis } from '@escapement/domain';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { DataSource, In, Repository } from 'typeorm';
@@ -7,7 +8,8 @@ import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, forbidden, invalid, notFound } from '../common/domain-error';
 import { ServiceEntity } from '../services/service.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, RetireAdoptionRequest, UpdateAdoptionRequest } from './adoption.dto';
+import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, primaryAnalysisOf, RetireAdoptionRequest, UpdateAdoptionRequest, type PrimaryAnalysisInput } from './adoption.dto';
+import { AdoptionWindowsRepository } from './adoption-windows.repository';
 import { AdoptionEntity } from './adoption.entity';
 
 @Injectable()
@@ -15,6 +17,7 @@ export class AdoptionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly windows: AdoptionWindowsRepository,
     @InjectRepository(AdoptionEntity) private readonly adoptions: Repository<AdoptionEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
@@ -40,9 +43,10 @@ export class AdoptionsService {
       throw invalid(`Service ${request.serviceId} does not exist`, [{ pointer: '/serviceId', message: 'no such service' }]);
     }
     if (!canSeeTeam(teams, request.teamId ?? service?.teamId ?? null)) throw forbidden('You record adoptions for your own teams and their services only');
+    const primary = withPrimaryAnalysis(DEFAULT_PRIMARY_ANALYSIS, request.primaryAnalysis);
     try {
       const saved = await this.adoptions.save(
-        this.adoptions.create({ teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt }),
+        this.adoptions.create({ teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt, ...primaryColumns(primary) }),
       );
       return mapAdoption(await this.adoptions.findOneOrFail({ where: { id: saved.id }, relations: { team: true, service: true } }));
     } catch (error) {
@@ -51,14 +55,32 @@ export class AdoptionsService {
     }
   }
 
-  /** Corrects the practice or start date; audited with the values before and after. */
+  /**
+   * Corrects the practice, start date or primary analysis; audited with the values before and after. The
+   * primary analysis is fixed in advance: once the after-window has a finding, changing it is a conflict.
+   */
   async update(id: string, request: UpdateAdoptionRequest, teams: TeamScope, actor: string | null): Promise<AdoptionResponse> {
     const adoption = await this.editable(id, teams);
-    const before = { practice: adoption.practice, startedAt: adoption.startedAt };
+    const current = primaryAnalysisOf(adoption);
+    const before = { practice: adoption.practice, startedAt: adoption.startedAt, primaryAnalysis: current };
     if (request.startedAt && adoption.retiredAt && request.startedAt > adoption.retiredAt) {
       throw invalid('An adoption cannot start after it was retired', [{ pointer: '/startedAt', message: `after the retirement on ${adoption.retiredAt}` }]);
     }
-    return this.save(id, { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt }, actor, 'adoption.updated', { before });
+    const primary = withPrimaryAnalysis(current, request.primaryAnalysis);
+    const primaryChanged = (Object.keys(primary) as (keyof PrimaryAnalysis)[]).some((key) => primary[key] !== current[key]);
+    if (primaryChanged && (await this.windows.afterWindowHasFindings(this.dataSource.manager, adoption))) {
+      throw new DomainError(
+        'conflict',
+        `The primary analysis of this adoption is fixed: its after-window (from ${adoption.startedAt}) already has findings. Explore other settings on the Adoption impact page instead; they are labelled exploratory.`,
+      );
+    }
+    return this.save(
+      id,
+      { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt, ...(primaryChanged ? primaryColumns(primary) : {}) },
+      actor,
+      'adoption.updated',
+      { before },
+    );
   }
 
   /** Ends an adoption on a date, keeping it (and the comparisons that use it). Audited. */
@@ -89,4 +111,27 @@ export class AdoptionsService {
     }
     return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
   }
+}
+
+/** The primary analysis with what the request sets; a horizon past ten years is refused with where it is. */
+function withPrimaryAnalysis(current: PrimaryAnalysis, input: PrimaryAnalysisInput | undefined): PrimaryAnalysis {
+  const next: PrimaryAnalysis = {
+    findingClass: input?.findingClass ?? current.findingClass,
+    boundary: input?.boundary ?? current.boundary,
+    horizonRule: input?.horizonRule ?? current.horizonRule,
+    minimalImportantDifference: input?.minimalImportantDifference ?? current.minimalImportantDifference,
+  };
+  if (parseHorizonRule(next.horizonRule) === null) {
+    throw invalid('The horizon rule names no horizon', [{ pointer: '/primaryAnalysis/horizonRule', message: 'must be p50 to p99 or 1d to 3650d' }]);
+  }
+  return next;
+}
+
+function primaryColumns(primary: PrimaryAnalysis): Pick<AdoptionEntity, 'primaryFindingClass' | 'primaryBoundary' | 'primaryHorizonRule' | 'primaryMid'> {
+  return {
+    primaryFindingClass: primary.findingClass,
+    primaryBoundary: primary.boundary,
+    primaryHorizonRule: primary.horizonRule,
+    primaryMid: primary.minimalImportantDifference,
+  };
 }
