@@ -22,7 +22,7 @@ describe('escape rates over the demo organisation', () => {
     const cells = new Map<string, { total: number; escaped: number }>();
     for (const finding of demoFindings(OPTIONS)) {
       if (finding.status === 'suppressed' || finding.status === 'false_positive') continue;
-      const period = `${finding.introducedAt.slice(0, 7)}-01`;
+      const period = `${(finding.introducedAt ?? finding.detections[0].detectedAt).slice(0, 7)}-01`;
       const [first] = [...finding.detections].sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || rank(a.stage) - rank(b.stage));
       const id = `${keyOf(finding)}|${period}`;
       const cell = cells.get(id) ?? { total: 0, escaped: 0 };
@@ -58,5 +58,19 @@ describe('escape rates over the demo organisation', () => {
       }
     }
     expect(compared).toBe([...want.values()].reduce((n, c) => n + c.total, 0));
+  });
+
+  it('stores the introductions the generator gives, and none for the scanner findings it leaves undated', async () => {
+    const generated = [...demoFindings(OPTIONS)];
+    const [stored] = await sut.sql<{ total: number; undated: number; commits: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE introduced_at IS NULL)::int AS undated,
+              count(*) FILTER (WHERE introduced_commit IS NOT NULL)::int AS commits FROM findings`,
+    );
+    expect(stored).toEqual({
+      total: generated.length,
+      undated: generated.filter((f) => f.introducedAt === null).length,
+      commits: generated.filter((f) => f.introducedCommit !== null).length,
+    });
+    expect(stored.undated).toBeGreaterThan(0);
   });
 });
