@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_PRIMARY_ANALYSIS, parseHorizonRule, type PrimaryAnalysis } from '@escapement/domain';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '../audit/audit-log';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { canSeeTeam, type TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, forbidden, invalid, notFound } from '../common/domain-error';
@@ -68,18 +68,22 @@ export class AdoptionsService {
     }
     const primary = withPrimaryAnalysis(current, request.primaryAnalysis);
     const primaryChanged = (Object.keys(primary) as (keyof PrimaryAnalysis)[]).some((key) => primary[key] !== current[key]);
-    if (primaryChanged && (await this.windows.afterWindowHasFindings(this.dataSource.manager, adoption))) {
-      throw new DomainError(
-        'conflict',
-        `The primary analysis of this adoption is fixed: its after-window (from ${adoption.startedAt}) already has findings. Explore other settings on the Adoption impact page instead; they are labelled exploratory.`,
-      );
-    }
+    // Checked inside the transaction that writes, just before the write.
+    const fixedInAdvance = async (manager: EntityManager) => {
+      if (primaryChanged && (await this.windows.afterWindowHasFindings(manager, adoption))) {
+        throw new DomainError(
+          'conflict',
+          `The primary analysis of this adoption is fixed: its after-window (from ${adoption.startedAt}) already has findings. Explore other settings on the Adoption impact page instead; they are labelled exploratory.`,
+        );
+      }
+    };
     return this.save(
       id,
       { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt, ...(primaryChanged ? primaryColumns(primary) : {}) },
       actor,
       'adoption.updated',
       { before },
+      fixedInAdvance,
     );
   }
 
@@ -99,9 +103,17 @@ export class AdoptionsService {
     return adoption;
   }
 
-  private async save(id: string, changes: Partial<AdoptionEntity>, actor: string | null, action: string, details: Record<string, unknown>): Promise<AdoptionResponse> {
+  private async save(
+    id: string,
+    changes: Partial<AdoptionEntity>,
+    actor: string | null,
+    action: string,
+    details: Record<string, unknown>,
+    check: (manager: EntityManager) => Promise<void> = async () => {},
+  ): Promise<AdoptionResponse> {
     try {
       await this.dataSource.transaction(async (manager) => {
+        await check(manager);
         await manager.update(AdoptionEntity, { id }, changes);
         await this.audit.record(manager, { actor, action, subjectType: 'adoption', subjectId: id, details: { ...details, changes } });
       });
