@@ -5,7 +5,7 @@ import { describeWithBrowser, useDashboardSession } from './support/dashboard-se
 interface FindingRow {
   id: string;
   findingClass: string;
-  earliestStage: string;
+  firstDetectedStage: string;
   severity: string;
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createTokenWithCli, escapement } from '../support/cli';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
@@ -59,6 +60,126 @@ describeEmbedded('the escapement command', () => {
     expect(anonymous.stderr).toMatch(/FAILED: HTTP 401: Sign in, or send an API token/);
     const wrong = escapement(['upload', fixture('semgrep-two-results.sarif'), '--service', 'payments-api', '--url', server.url, '--token', `${token.slice(0, -4)}AAAA`]);
     expect(wrong.stderr).toMatch(/FAILED: HTTP 401: The API token is not valid/);
+  });
+
+  describe('dating findings by git blame', () => {
+    let repo: string;
+    let reader: string;
+    const commits: Record<'first' | 'second' | 'third', { sha: string; at: string }> = {} as never;
+    const git = (args: string[], at?: string) =>
+      execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },
+      }).trim();
+    const commit = (message: string, at: string) => {
+      git(['add', '-A']);
+      git(['commit', '-q', '-m', message], at);
+      return { sha: git(['rev-parse', 'HEAD']), at: new Date(at).toISOString() };
+    };
+    const write = (file: string, lines: string[]) => {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), `${lines.join('\n')}\n`);
+    };
+    const result = (uri: string, line: number, ruleId = `rule-${line}`) => ({
+      ruleId,
+      message: { text: `${ruleId} at ${uri}:${line}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
+    });
+    const findingsOf = async (service: string) => {
+      const page = await fetch(`${server.url}/api/v1/findings?limit=500`, { headers: { authorization: `Bearer ${reader}` } });
+      const body = (await page.json()) as { items: { serviceName: string; location: { path: string; line: number }; introducedAt: string | null; introducedCommit: string | null }[] };
+      return body.items
+        .filter((f) => f.serviceName === service)
+        .map((f) => ({ path: f.location.path, line: f.location.line, introducedAt: f.introducedAt, introducedCommit: f.introducedCommit }))
+        .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    };
+
+    beforeAll(() => {
+      reader = createTokenWithCli({ dataDir }, 'read', 'cli-blame-reader');
+      repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-blame-')));
+      git(['init', '-q']);
+      write('src/orders.ts', ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+      write('src/refunds.ts', ['refund 1', 'refund 2']);
+      commits.first = commit('first', '2025-03-01T10:00:00Z');
+      write('src/orders.ts', ['line 1', 'line 2', 'line 3 changed', 'line 4', 'line 5']);
+      commits.second = commit('second', '2025-07-15T08:30:00Z');
+      write('src/refunds.ts', ['refund 1', 'refund 2 changed']);
+      commits.third = commit('third', '2025-11-02T16:45:00Z');
+      // Not committed: no introduction to report for this line.
+      write('src/orders.ts', ['line 1', 'line 2', 'line 3 changed', 'line 4', 'line 5', 'line 6 draft']);
+    });
+    afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+    it('adds to each SARIF result the commit and time that last changed its line (--blame, before the file name)', async () => {
+      const sarif = {
+        version: '2.1.0',
+        runs: [{
+          tool: { driver: { name: 'semgrep' } },
+          results: [
+            result('src/orders.ts', 2),
+            result('src/orders.ts', 3),
+            result('src/orders.ts', 6),
+            result(`file://${repo}/src/refunds.ts`, 2),
+            result('src/refunds.ts', 1),
+            result('vendor/elsewhere.ts', 4),
+            // A producer's own introduction stays as it is.
+            { ...result('src/orders.ts', 4), properties: { introducedAt: '2024-12-24T00:00:00Z' } },
+          ],
+        }],
+      };
+      fs.writeFileSync(path.join(repo, 'results.sarif'), JSON.stringify(sarif));
+      const run = escapement(['upload', '--blame', 'results.sarif', '--service', 'blame-api', '--stage', 'ci'], { ESCAPEMENT_URL: server.url, ESCAPEMENT_TOKEN: token }, repo);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^results\.sarif: sarif, 7 received, 7 new, .*, 4 of 5 dated by git blame \(import /);
+
+      expect(await findingsOf('blame-api')).toEqual([
+        { path: `${repo}/src/refunds.ts`, line: 2, introducedAt: commits.third.at, introducedCommit: commits.third.sha },
+        { path: 'src/orders.ts', line: 2, introducedAt: commits.first.at, introducedCommit: commits.first.sha },
+        { path: 'src/orders.ts', line: 3, introducedAt: commits.second.at, introducedCommit: commits.second.sha },
+        { path: 'src/orders.ts', line: 4, introducedAt: '2024-12-24T00:00:00.000Z', introducedCommit: null },
+        { path: 'src/orders.ts', line: 6, introducedAt: null, introducedCommit: null },
+        { path: 'src/refunds.ts', line: 1, introducedAt: commits.first.at, introducedCommit: commits.first.sha },
+        { path: 'vendor/elsewhere.ts', line: 4, introducedAt: null, introducedCommit: null },
+      ]);
+      // The file on disk is not changed.
+      expect(JSON.parse(fs.readFileSync(path.join(repo, 'results.sarif'), 'utf8'))).toEqual(sarif);
+    });
+
+    it('dates JSON findings the same way by default inside a checkout, and sends files as they are with --no-blame', async () => {
+      const findings = [
+        { title: 'Refund without owner check', severity: 'high', sourceKind: 'code_review', fingerprint: 'R-1', location: { path: 'src/refunds.ts', line: 2 } },
+        { title: 'Order total trusted from client', severity: 'medium', sourceKind: 'code_review', fingerprint: 'R-2', location: { path: 'src/orders.ts', line: 3 } },
+      ];
+      fs.writeFileSync(path.join(repo, 'review.json'), JSON.stringify(findings));
+      const blamed = escapement(['upload', 'review.json', '--service', 'review-api'], { ESCAPEMENT_URL: server.url, ESCAPEMENT_TOKEN: token }, repo);
+      expect(blamed.status).toBe(0);
+      expect(blamed.stdout).toMatch(/2 of 2 dated by git blame/);
+      expect(await findingsOf('review-api')).toEqual([
+        { path: 'src/orders.ts', line: 3, introducedAt: commits.second.at, introducedCommit: commits.second.sha },
+        { path: 'src/refunds.ts', line: 2, introducedAt: commits.third.at, introducedCommit: commits.third.sha },
+      ]);
+
+      const plain = escapement(['upload', '--no-blame', 'review.json', '--service', 'plain-api'], { ESCAPEMENT_URL: server.url, ESCAPEMENT_TOKEN: token }, repo);
+      expect(plain.status).toBe(0);
+      expect(plain.stdout).not.toMatch(/git blame/);
+      expect((await findingsOf('plain-api')).map((f) => f.introducedCommit)).toEqual([null, null]);
+    });
+
+    it('refuses --blame outside a git checkout, and --blame with --no-blame', () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-no-git-'));
+      try {
+        fs.writeFileSync(path.join(outside, 'r.json'), '[]');
+        const run = escapement(['upload', '--blame', 'r.json', '--service', 'x', '--url', server.url], { ESCAPEMENT_TOKEN: token, GIT_CEILING_DIRECTORIES: path.dirname(outside) }, outside);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/--blame needs to run inside a git checkout/);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+      const both = escapement(['upload', '--blame', '--no-blame', 'results.sarif', '--service', 'x'], {}, repo);
+      expect(both.status).toBe(2);
+    });
   });
 
   it('parses files offline and says what would be imported', () => {

@@ -7,7 +7,7 @@ const rank = (stage: string) => DETECTION_STAGES.indexOf(stage as (typeof DETECT
 
 /**
  * Every escape-rate figure over the demo organisation, recomputed here straight from the generator's
- * output (not from the database): cohort month, earliest stage, suppression, one count per finding.
+ * output (not from the database): cohort month, stage of the first detection in time (ties: the earlier stage), suppression, one count per finding.
  */
 describe('escape rates over the demo organisation', () => {
   let sut: TestApp;
@@ -22,12 +22,12 @@ describe('escape rates over the demo organisation', () => {
     const cells = new Map<string, { total: number; escaped: number }>();
     for (const finding of demoFindings(OPTIONS)) {
       if (finding.status === 'suppressed' || finding.status === 'false_positive') continue;
-      const period = `${finding.introducedAt.slice(0, 7)}-01`;
-      const earliest = Math.min(...finding.detections.map((d) => rank(d.stage)));
+      const period = `${(finding.introducedAt ?? finding.detections[0].detectedAt).slice(0, 7)}-01`;
+      const [first] = [...finding.detections].sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || rank(a.stage) - rank(b.stage));
       const id = `${keyOf(finding)}|${period}`;
       const cell = cells.get(id) ?? { total: 0, escaped: 0 };
       cell.total += 1;
-      if (earliest >= rank(boundary)) cell.escaped += 1;
+      if (rank(first.stage) >= rank(boundary)) cell.escaped += 1;
       cells.set(id, cell);
     }
     return cells;
@@ -58,5 +58,19 @@ describe('escape rates over the demo organisation', () => {
       }
     }
     expect(compared).toBe([...want.values()].reduce((n, c) => n + c.total, 0));
+  });
+
+  it('stores the introductions the generator gives, and none for the scanner findings it leaves undated', async () => {
+    const generated = [...demoFindings(OPTIONS)];
+    const [stored] = await sut.sql<{ total: number; undated: number; commits: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE introduced_at IS NULL)::int AS undated,
+              count(*) FILTER (WHERE introduced_commit IS NOT NULL)::int AS commits FROM findings`,
+    );
+    expect(stored).toEqual({
+      total: generated.length,
+      undated: generated.filter((f) => f.introducedAt === null).length,
+      commits: generated.filter((f) => f.introducedCommit !== null).length,
+    });
+    expect(stored.undated).toBeGreaterThan(0);
   });
 });

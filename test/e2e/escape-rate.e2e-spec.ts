@@ -62,12 +62,13 @@ describe('GET /api/v1/metrics/escape-rate', () => {
     const groups = new Map<string, Map<string, { total: number; escaped: number }>>();
     for (const p of posted.filter(filter)) {
       const cohort = (p.introducedAt ?? p.detectedAt).slice(0, 7) + '-01';
-      const earliest = Math.min(...p.stages.map((s) => STAGES.indexOf(s)));
+      // Stage k is detected k days after the first: the first detection in time is stages[0].
+      const first = STAGES.indexOf(p.stages[0]);
       const key = keyOf(p);
       if (!groups.has(key)) groups.set(key, new Map());
       const cell = groups.get(key)!.get(cohort) ?? { total: 0, escaped: 0 };
       cell.total += 1;
-      if (earliest >= STAGES.indexOf(boundary)) cell.escaped += 1;
+      if (first >= STAGES.indexOf(boundary)) cell.escaped += 1;
       groups.get(key)!.set(cohort, cell);
     }
     return groups;
@@ -147,14 +148,14 @@ describe('GET /api/v1/metrics/escape-rate', () => {
   it('keeps the daily rollups exactly equal to the findings through inserts, updates and deletes', async () => {
     const drift = `
       WITH fresh AS (
-        SELECT service_id, (coalesce(introduced_at, first_detected_at) AT TIME ZONE 'UTC')::date AS cohort_day, finding_class, earliest_stage,
+        SELECT service_id, (coalesce(introduced_at, first_detected_at) AT TIME ZONE 'UTC')::date AS cohort_day, finding_class, first_detected_stage,
                status NOT IN ('suppressed', 'false_positive') AS counted, count(*) AS n
           FROM findings GROUP BY 1, 2, 3, 4, 5
       )
       SELECT count(*)::int AS n FROM (
-        (SELECT * FROM fresh EXCEPT SELECT service_id, cohort_day, finding_class, earliest_stage, counted, n FROM finding_rollups)
+        (SELECT * FROM fresh EXCEPT SELECT service_id, cohort_day, finding_class, first_detected_stage, counted, n FROM finding_rollups)
         UNION ALL
-        (SELECT service_id, cohort_day, finding_class, earliest_stage, counted, n FROM finding_rollups EXCEPT SELECT * FROM fresh)
+        (SELECT service_id, cohort_day, finding_class, first_detected_stage, counted, n FROM finding_rollups EXCEPT SELECT * FROM fresh)
       ) d`;
     expect(await sut.sql(drift)).toEqual([{ n: 0 }]);
     // An earlier sighting moves a finding's stage; a status change suppresses one; a service goes away.

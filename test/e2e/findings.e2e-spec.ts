@@ -16,12 +16,12 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
     expect(response.body).toMatchObject({ received: 2, created: 2, updated: 0, unchanged: 0 });
     const services = await sut.sql<{ name: string; team_id: string | null }>('SELECT name, team_id FROM services');
     expect(services).toEqual([{ name: 'payments-api', team_id: null }]);
-    const rows = await sut.sql<{ fingerprint: string; earliest_stage: string; finding_class: string }>(
-      'SELECT fingerprint, earliest_stage, finding_class FROM findings ORDER BY fingerprint',
+    const rows = await sut.sql<{ fingerprint: string; first_detected_stage: string; finding_class: string }>(
+      'SELECT fingerprint, first_detected_stage, finding_class FROM findings ORDER BY fingerprint',
     );
     expect(rows).toEqual([
-      { fingerprint: 'fp-authz-1', earliest_stage: 'pre_release', finding_class: 'design' },
-      { fingerprint: 'fp-sql-1', earliest_stage: 'ci', finding_class: 'pattern' },
+      { fingerprint: 'fp-authz-1', first_detected_stage: 'pre_release', finding_class: 'design' },
+      { fingerprint: 'fp-sql-1', first_detected_stage: 'ci', finding_class: 'pattern' },
     ]);
   });
 
@@ -36,14 +36,76 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
 
   it('records a later sighting at another stage as a detection of the same finding', async () => {
     await post([aFinding({ sourceKind: 'bug_bounty', tool: 'bug bounty', detectedAt: '2026-05-01T00:00:00Z' })]).expect(200);
-    expect((await sut.sql('SELECT earliest_stage FROM findings'))[0]).toEqual({ earliest_stage: 'production' });
+    expect((await sut.sql('SELECT first_detected_stage FROM findings'))[0]).toEqual({ first_detected_stage: 'production' });
     const earlier = await post([aFinding({ sourceKind: 'code_review', tool: 'review', detectedAt: '2026-03-05T00:00:00Z' })]).expect(200);
     expect(earlier.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(await sut.sql('SELECT count(*)::int AS n FROM findings')).toEqual([{ n: 1 }]);
     expect(await sut.sql('SELECT stage FROM detections ORDER BY stage')).toEqual([{ stage: 'code_review' }, { stage: 'production' }]);
-    const [finding] = await sut.sql<{ earliest_stage: string; first_detected_at: Date }>('SELECT earliest_stage, first_detected_at FROM findings');
-    expect(finding.earliest_stage).toBe('code_review');
+    const [finding] = await sut.sql<{ first_detected_stage: string; first_detected_at: Date }>('SELECT first_detected_stage, first_detected_at FROM findings');
+    expect(finding.first_detected_stage).toBe('code_review');
     expect(finding.first_detected_at.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+  });
+
+  it('keeps an escape when the same flaw is seen later at an earlier stage (first detection in time decides)', async () => {
+    const production = aFinding({ stage: 'production', sourceKind: 'incident', tool: 'incident', cweIds: [862], introducedAt: '2026-06-01T00:00:00Z', detectedAt: '2026-06-10T00:00:00Z' });
+    const review = aFinding({ stage: 'code_review', sourceKind: 'code_review', tool: 'review', cweIds: [862], introducedAt: '2026-06-01T00:00:00Z', detectedAt: '2026-06-20T00:00:00Z' });
+    const rollupDrift = `
+      SELECT count(*)::int AS n FROM (
+        (SELECT service_id, (coalesce(introduced_at, first_detected_at) AT TIME ZONE 'UTC')::date, finding_class, first_detected_stage,
+                status NOT IN ('suppressed', 'false_positive'), count(*) FROM findings GROUP BY 1, 2, 3, 4, 5
+         EXCEPT SELECT service_id, cohort_day, finding_class, first_detected_stage, counted, n FROM finding_rollups)
+        UNION ALL
+        (SELECT service_id, cohort_day, finding_class, first_detected_stage, counted, n FROM finding_rollups
+         EXCEPT SELECT service_id, (coalesce(introduced_at, first_detected_at) AT TIME ZONE 'UTC')::date, finding_class, first_detected_stage,
+                status NOT IN ('suppressed', 'false_positive'), count(*) FROM findings GROUP BY 1, 2, 3, 4, 5)
+      ) d`;
+    const escapedByApi = async () => {
+      const list = (await sut.http().get('/api/v1/findings?escaped=true&boundary=ci').expect(200)).body;
+      const rate = (await sut.http().get('/api/v1/metrics/escape-rate?groupBy=class&bucket=month&boundary=ci&from=2026-06-01&to=2026-07-01').expect(200)).body;
+      const points = rate.series.flatMap((s: { points: { escaped: number; total: number }[] }) => s.points);
+      return { listed: list.items.map((f: { firstDetectedStage: string }) => f.firstDetectedStage), escaped: points.reduce((n: number, p: { escaped: number }) => n + p.escaped, 0) };
+    };
+
+    // Two uploads, in the order the sightings happened.
+    await post([production]).expect(200);
+    await post([review]).expect(200);
+    expect(await sut.sql('SELECT first_detected_stage, first_detected_at FROM findings')).toEqual([{ first_detected_stage: 'production', first_detected_at: new Date('2026-06-10T00:00:00Z') }]);
+    expect(await escapedByApi()).toEqual({ listed: ['production'], escaped: 1 });
+    expect(await sut.sql(rollupDrift)).toEqual([{ n: 0 }]);
+
+    // One upload holding both sightings, the later one first.
+    await resetDatabase(sut);
+    await post([review, production]).expect(200);
+    expect(await sut.sql('SELECT first_detected_stage FROM findings')).toEqual([{ first_detected_stage: 'production' }]);
+    expect(await escapedByApi()).toEqual({ listed: ['production'], escaped: 1 });
+
+    // Reported late: the review sighting arrives first, the earlier production sighting after it.
+    await resetDatabase(sut);
+    await post([review]).expect(200);
+    expect(await escapedByApi()).toEqual({ listed: [], escaped: 0 });
+    await post([production]).expect(200);
+    expect(await sut.sql('SELECT first_detected_stage FROM findings')).toEqual([{ first_detected_stage: 'production' }]);
+    expect(await escapedByApi()).toEqual({ listed: ['production'], escaped: 1 });
+    expect(await sut.sql(rollupDrift)).toEqual([{ n: 0 }]);
+  });
+
+  it('counts sightings at the same instant at the earlier stage', async () => {
+    await post([aFinding({ stage: 'production', detectedAt: '2026-06-10T00:00:00Z' }), aFinding({ stage: 'ci', detectedAt: '2026-06-10T00:00:00Z' })]).expect(200);
+    expect(await sut.sql('SELECT first_detected_stage FROM findings')).toEqual([{ first_detected_stage: 'ci' }]);
+  });
+
+  it('keeps the commit of the earliest introduction, and shows it in the finding', async () => {
+    await post([aFinding({ introducedAt: '2026-03-01T09:00:00Z', introducedCommit: 'BBBB2222' })]).expect(200);
+    const [{ id }] = await sut.sql<{ id: string }>('SELECT id FROM findings');
+    expect((await sut.http().get(`/api/v1/findings/${id}`).expect(200)).body).toMatchObject({ introducedAt: '2026-03-01T09:00:00.000Z', introducedCommit: 'bbbb2222' });
+    // A later introduction changes nothing; an earlier one brings its commit; the same time without a commit keeps it.
+    expect((await post([aFinding({ introducedAt: '2026-03-02T00:00:00Z', introducedCommit: 'cccc3333' })]).expect(200)).body).toMatchObject({ unchanged: 1 });
+    await post([aFinding({ introducedAt: '2026-02-20T00:00:00Z', introducedCommit: 'aaaa1111' })]).expect(200);
+    expect((await post([aFinding({ introducedAt: '2026-02-20T00:00:00Z' })]).expect(200)).body).toMatchObject({ unchanged: 1 });
+    expect(await sut.sql('SELECT introduced_at, introduced_commit FROM findings')).toEqual([{ introduced_at: new Date('2026-02-20T00:00:00Z'), introduced_commit: 'aaaa1111' }]);
+    const listed = (await sut.http().get('/api/v1/findings').expect(200)).body.items;
+    expect(listed[0]).toMatchObject({ introducedCommit: 'aaaa1111' });
+    expect((await post([aFinding({ introducedCommit: 'not-a-commit' })]).expect(400)).body.errors[0].pointer).toBe('/0/introducedCommit');
   });
 
   it('merges sightings that share a fingerprint inside one request', async () => {
@@ -80,12 +142,12 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
     expect(rb.status).toBe(200);
     expect(ra.body.created + rb.body.created).toBe(300);
     expect(ra.body.created === 300 || rb.body.created === 300).toBe(true);
-    const concurrent = await sut.sql('SELECT f.fingerprint, f.earliest_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
+    const concurrent = await sut.sql('SELECT f.fingerprint, f.first_detected_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
 
     await resetDatabase(sut);
     await post(a).expect(200);
     await post(b).expect(200);
-    const serial = await sut.sql('SELECT f.fingerprint, f.earliest_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
+    const serial = await sut.sql('SELECT f.fingerprint, f.first_detected_stage, d.stage, d.detected_at FROM findings f JOIN detections d ON d.finding_id = f.id ORDER BY 1, 3');
     expect(concurrent).toEqual(serial);
     expect(serial).toHaveLength(600);
   });
@@ -105,7 +167,7 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
 
     const high = (await sut.http().get('/api/v1/findings?severity=high&class=pattern&stage=ci').expect(200)).body;
     expect(high.items).toHaveLength(4);
-    expect(high.items[0]).toMatchObject({ serviceName: 'payments-api', findingClass: 'pattern', earliestStage: 'ci', cweIds: [89], location: { path: 'src/orders/search.ts', line: 42 } });
+    expect(high.items[0]).toMatchObject({ serviceName: 'payments-api', findingClass: 'pattern', firstDetectedStage: 'ci', cweIds: [89], location: { path: 'src/orders/search.ts', line: 42 } });
     const ranged = (await sut.http().get('/api/v1/findings?from=2026-03-03&to=2026-03-05').expect(200)).body;
     expect(ranged.items.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['p-3', 'p-2']);
 

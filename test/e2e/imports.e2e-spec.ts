@@ -23,11 +23,11 @@ describe('POST /api/v1/imports', () => {
     expect(response.body).toMatchObject({ status: 'completed', format: 'sarif', service: 'payments-api', tools: ['semgrep'] });
     expect(response.body.findings).toEqual({ received: 2, created: 2, updated: 0, unchanged: 0, suppressed: 0, fixed: 0 });
     const rows = await sut.sql<Record<string, unknown>>(
-      `SELECT rule_id, severity, cwe_ids, path, line, repo, finding_class, earliest_stage, tool, source_kind FROM findings ORDER BY rule_id`,
+      `SELECT rule_id, severity, cwe_ids, path, line, repo, finding_class, first_detected_stage, tool, source_kind FROM findings ORDER BY rule_id`,
     );
     expect(rows).toEqual([
-      { rule_id: 'javascript.express.missing-authz', severity: 'medium', cwe_ids: [862], path: 'src/orders/refund.ts', line: 10, repo: 'github.com/acme/payments-api', finding_class: 'design', earliest_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
-      { rule_id: 'javascript.express.sql-injection', severity: 'high', cwe_ids: [89], path: 'src/orders/search.ts', line: 42, repo: 'github.com/acme/payments-api', finding_class: 'pattern', earliest_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
+      { rule_id: 'javascript.express.missing-authz', severity: 'medium', cwe_ids: [862], path: 'src/orders/refund.ts', line: 10, repo: 'github.com/acme/payments-api', finding_class: 'design', first_detected_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
+      { rule_id: 'javascript.express.sql-injection', severity: 'high', cwe_ids: [89], path: 'src/orders/search.ts', line: 42, repo: 'github.com/acme/payments-api', finding_class: 'pattern', first_detected_stage: 'ci', tool: 'semgrep', source_kind: 'sast' },
     ]);
     expect(await sut.sql(`SELECT commit_sha FROM detections`)).toEqual([{ commit_sha: 'abc123' }, { commit_sha: 'abc123' }]);
   });
@@ -56,7 +56,7 @@ describe('POST /api/v1/imports', () => {
       .attach('file', fixture('semgrep-two-results.sarif'), 'results.sarif')
       .expect(201);
     expect(response.body).toMatchObject({ fileName: 'results.sarif', stage: 'code_review' });
-    expect(await sut.sql(`SELECT DISTINCT earliest_stage FROM findings`)).toEqual([{ earliest_stage: 'code_review' }]);
+    expect(await sut.sql(`SELECT DISTINCT first_detected_stage FROM findings`)).toEqual([{ first_detected_stage: 'code_review' }]);
   });
 
   it('marks fixed what a full scan no longer reports, but not what merely moved lines', async () => {
@@ -105,12 +105,50 @@ describe('POST /api/v1/imports', () => {
     expect(json.body).toMatchObject({ format: 'json', findings: { received: 1, created: 1 } });
     const csv = await upload('', fixture('pentest-report.csv'), 'text/csv').expect(201);
     expect(csv.body).toMatchObject({ format: 'csv', findings: { received: 2, created: 2 } });
-    const rows = await sut.sql(`SELECT s.name AS service, f.earliest_stage, f.finding_class, f.cwe_ids FROM findings f JOIN services s ON s.id = f.service_id ORDER BY f.fingerprint`);
+    const rows = await sut.sql(`SELECT s.name AS service, f.first_detected_stage, f.finding_class, f.cwe_ids FROM findings f JOIN services s ON s.id = f.service_id ORDER BY f.fingerprint`);
     expect(rows).toEqual([
-      { service: 'billing-api', earliest_stage: 'pre_release', finding_class: 'design', cwe_ids: [639] },
-      { service: 'identity-api', earliest_stage: 'pre_release', finding_class: 'design', cwe_ids: [613, 640] },
-      { service: 'payments-api', earliest_stage: 'code_review', finding_class: 'design', cwe_ids: [602] },
+      { service: 'billing-api', first_detected_stage: 'pre_release', finding_class: 'design', cwe_ids: [639] },
+      { service: 'identity-api', first_detected_stage: 'pre_release', finding_class: 'design', cwe_ids: [613, 640] },
+      { service: 'payments-api', first_detected_stage: 'code_review', finding_class: 'design', cwe_ids: [602] },
     ]);
+  });
+
+  it('stores the commit that introduced each flaw, from SARIF properties, JSON findings and CSV, shown in the finding', async () => {
+    const sarif = {
+      version: '2.1.0',
+      runs: [{
+        tool: { driver: { name: 'semgrep' } },
+        results: [{
+          ruleId: 'r1', message: { text: 'Refund without owner check' }, properties: { introducedAt: '2026-02-03T04:05:06Z', introducedCommit: 'ABCDEF1234567890abcdef1234567890ABCDEF12' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'src/refund.ts' }, region: { startLine: 3 } } }],
+        }],
+      }],
+    };
+    await upload('service=payments-api&stage=ci', Buffer.from(JSON.stringify(sarif)), 'application/sarif+json').expect(201);
+    const json = [{ service: 'billing-api', sourceKind: 'pentest', title: 'IDOR', severity: 'high', fingerprint: 'PT-1', introducedAt: '2026-01-01T00:00:00Z', introducedCommit: '9fceb02', detectedAt: '2026-03-01T00:00:00Z' }];
+    await upload('format=json', Buffer.from(JSON.stringify(json)), 'application/json').expect(201);
+    await upload('service=identity-api', Buffer.from('title,severity,introduced_at,introduced_commit,detected_at\nSession fixation,high,2026-01-05,0123ABCD,2026-02-01\n'), 'text/csv').expect(201);
+
+    const stored = await sut.sql('SELECT s.name AS service, f.introduced_at, f.introduced_commit FROM findings f JOIN services s ON s.id = f.service_id ORDER BY 1');
+    expect(stored).toEqual([
+      { service: 'billing-api', introduced_at: new Date('2026-01-01T00:00:00Z'), introduced_commit: '9fceb02' },
+      { service: 'identity-api', introduced_at: new Date('2026-01-05T00:00:00Z'), introduced_commit: '0123abcd' },
+      { service: 'payments-api', introduced_at: new Date('2026-02-03T04:05:06Z'), introduced_commit: 'abcdef1234567890abcdef1234567890abcdef12' },
+    ]);
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = 'PT-1'`);
+    const detail = (await sut.http().get(`/api/v1/findings/${id}`).expect(200)).body;
+    expect(detail).toMatchObject({ introducedAt: '2026-01-01T00:00:00.000Z', introducedCommit: '9fceb02' });
+  });
+
+  it('rejects a commit id that is not one, in each format, with where it is', async () => {
+    const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 's' } }, results: [{ ruleId: 'r', message: { text: 'm' }, properties: { introducedCommit: 'HEAD~1' } }] }] };
+    const bad = await upload('service=payments-api', Buffer.from(JSON.stringify(sarif)), 'application/sarif+json').expect(400);
+    expect(bad.body.errors[0].pointer).toBe('/runs/0/results/0/properties/introducedCommit');
+    const json = await upload('format=json&service=payments-api', Buffer.from(JSON.stringify([{ sourceKind: 'pentest', title: 'x', severity: 'low', introducedCommit: 'main' }])), 'application/json').expect(400);
+    expect(json.body.errors[0].pointer).toBe('/0/introducedCommit');
+    const csv = await upload('service=payments-api', Buffer.from('title,severity,introduced_commit\nx,low,zzz1234\n'), 'text/csv').expect(400);
+    expect(csv.body.errors[0]).toMatchObject({ line: 2, column: 3 });
+    expect(await sut.sql('SELECT * FROM findings')).toHaveLength(0);
   });
 
   it('rejects a broken file with a 400 that says where, and stores nothing', async () => {

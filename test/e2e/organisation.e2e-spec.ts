@@ -1,3 +1,5 @@
+import { AdoptionImpactRepository } from '../../apps/api/src/metrics/adoption-impact.repository';
+import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
 describe('teams, services and adoptions', () => {
@@ -64,5 +66,74 @@ describe('teams, services and adoptions', () => {
     await sut.http().patch('/api/v1/adoptions/00000000-0000-4000-8000-000000000000').send({ practice: 'x' }).expect(404);
     expect((await sut.http().get('/api/v1/adoptions').expect(200)).body).toEqual([expect.objectContaining({ id: adoption.id, retiredAt: '2026-09-30' })]);
     expect((await sut.sql<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [adoption.id])).map((r) => r.action)).toEqual(['adoption.created', 'adoption.updated', 'adoption.retired']);
+  });
+
+  describe('the primary analysis fixed in advance', () => {
+    const DEFAULTS = { findingClass: 'design', boundary: 'ci', horizonRule: 'p90', minimalImportantDifference: 0.1 };
+    const setUp = async () => {
+      const team = (await sut.http().post('/api/v1/teams').send({ name: 'Payments' }).expect(201)).body;
+      await sut.http().post('/api/v1/services').send({ name: 'payments-api', teamId: team.id }).expect(201);
+      return team as { id: string };
+    };
+
+    it('is recorded with the adoption: the defaults, or what the request fixes, and refused with where when invalid', async () => {
+      const team = await setUp();
+      const plain = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'context-aware-development', startedAt: '2026-02-01' }).expect(201)).body;
+      expect(plain.primaryAnalysis).toEqual(DEFAULTS);
+      const chosen = { findingClass: 'all', boundary: 'production', horizonRule: '365d', minimalImportantDifference: 0.05 };
+      const fixed = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'threat-model-prompts', startedAt: '2026-02-01', primaryAnalysis: chosen }).expect(201)).body;
+      expect(fixed.primaryAnalysis).toEqual(chosen);
+      const partial = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'review-against-model', startedAt: '2026-02-01', primaryAnalysis: { boundary: 'pre_release' } }).expect(201)).body;
+      expect(partial.primaryAnalysis).toEqual({ ...DEFAULTS, boundary: 'pre_release' });
+      expect((await sut.http().get('/api/v1/adoptions').expect(200)).body.map((a: { primaryAnalysis: unknown }) => a.primaryAnalysis)).toEqual(
+        expect.arrayContaining([DEFAULTS, chosen, { ...DEFAULTS, boundary: 'pre_release' }]),
+      );
+
+      const before = await snapshotData(sut);
+      const bad = await sut
+        .http()
+        .post('/api/v1/adoptions')
+        .send({ teamId: team.id, practice: 'x', startedAt: '2026-02-01', primaryAnalysis: { findingClass: 'everything', boundary: 'later', horizonRule: 'p100', minimalImportantDifference: 0, extra: 1 } })
+        .expect(400);
+      expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+        expect.arrayContaining(['/primaryAnalysis/findingClass', '/primaryAnalysis/boundary', '/primaryAnalysis/horizonRule', '/primaryAnalysis/minimalImportantDifference', '/primaryAnalysis/extra']),
+      );
+      for (const primaryAnalysis of [{ horizonRule: '4000d' }, { minimalImportantDifference: 1.5 }, { minimalImportantDifference: '0.1' }]) {
+        const refused = await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'x', startedAt: '2026-02-01', primaryAnalysis }).expect(400);
+        expect(refused.body.errors[0].pointer).toMatch(/^\/primaryAnalysis\//);
+      }
+      expect(await snapshotData(sut)).toBe(before);
+    });
+
+    it('can be changed, audited, until the after-window has a finding; then 409 and nothing changes', async () => {
+      const team = await setUp();
+      const adoption = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'context-aware-development', startedAt: '2026-03-01' }).expect(201)).body;
+      // Findings before the start do not fix it.
+      await sut.http().post('/api/v1/findings').send([aFinding({ introducedAt: '2026-02-10T00:00:00Z', detectedAt: '2026-02-20T00:00:00Z' })]).expect(200);
+      const changed = (await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ primaryAnalysis: { minimalImportantDifference: 0.15, horizonRule: 'p95' } }).expect(200)).body;
+      expect(changed.primaryAnalysis).toEqual({ ...DEFAULTS, minimalImportantDifference: 0.15, horizonRule: 'p95' });
+      const [audit] = await sut.sql<{ action: string; details: { before: { primaryAnalysis: unknown } } }>(`SELECT action, details FROM audit_events WHERE subject_id = $1`, [adoption.id]);
+      expect(audit.action).toBe('adoption.updated');
+      expect(audit.details.before.primaryAnalysis).toEqual(DEFAULTS);
+
+      // A finding of the team introduced after the start: the after-window has data.
+      await sut.http().post('/api/v1/findings').send([aFinding({ fingerprint: 'after', introducedAt: '2026-03-05T00:00:00Z', detectedAt: '2026-03-20T00:00:00Z' })]).expect(200);
+      const before = await snapshotData(sut);
+      const refused = await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ primaryAnalysis: { boundary: 'production' } }).expect(409);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.detail).toMatch(/primary analysis of this adoption is fixed/);
+      expect(await snapshotData(sut)).toBe(before);
+      // Sending the same values, or correcting the practice, is still fine.
+      await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ primaryAnalysis: { boundary: 'ci' } }).expect(200);
+      expect((await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ practice: 'context-aware' }).expect(200)).body.primaryAnalysis).toEqual(changed.primaryAnalysis);
+    });
+
+    it('reaches the analysis with the retirement date that ends the after-window', async () => {
+      const team = await setUp();
+      const adoption = (await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'context-aware-development', startedAt: '2026-03-01', primaryAnalysis: { findingClass: 'pattern', minimalImportantDifference: 0.2 } }).expect(201)).body;
+      await sut.http().post(`/api/v1/adoptions/${adoption.id}/retire`).send({ retiredAt: '2026-08-31' }).expect(201);
+      const row = await sut.app.get(AdoptionImpactRepository).adoption(adoption.id);
+      expect(row).toMatchObject({ started_at: '2026-03-01', retired_at: '2026-08-31', primary_finding_class: 'pattern', primary_boundary: 'ci', primary_horizon_rule: 'p90', primary_mid: 0.2 });
+    });
   });
 });

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'escapement.js');
 
-/** Runs the built `escapement` command, as a person at a terminal would. */
-export function escapement(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+/** Runs the built `escapement` command, as a person at a terminal would (in the repository, unless `cwd`). */
+export function escapement(args: string[], env: Record<string, string> = {}, cwd = ROOT): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 /**

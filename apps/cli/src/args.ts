@@ -6,6 +6,9 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** Options that never take a value, so that the word after them stays a positional (`--blame results.sarif`). */
+const SWITCHES = new Set(['help', 'json', 'full-scan', 'blame', 'no-blame']);
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
@@ -17,7 +20,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (inline !== undefined) options.set(name, inline);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.set(name, argv[++i]);
+    else if (!SWITCHES.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.set(name, argv[++i]);
     else options.set(name, true);
   }
   return { positional, options };

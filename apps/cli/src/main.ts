@@ -8,7 +8,7 @@ import { uploadCommand } from './commands/upload.command';
 const USAGE = `escapement — security findings and escape rates
 
 Usage:
-  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan]
+  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan] [--no-blame]
                             [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
                                               post scanner output (SARIF, JSON, CSV) to the server
   escapement parse FILE... [--json]           show offline what a file would import

@@ -1,7 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdoptionDto } from '@escapement/domain';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { DETECTION_STAGES, HORIZON_RULE_PATTERN, PRIMARY_FINDING_CLASSES, type AdoptionDto, type DetectionStage, type PrimaryAnalysis, type PrimaryFindingClass } from '@escapement/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { AdoptionEntity } from './adoption.entity';
+
+/** The primary analysis of an adoption; what is left out keeps its current value (the defaults at first). */
+export class PrimaryAnalysisInput {
+  @ApiPropertyOptional({ enum: PRIMARY_FINDING_CLASSES, default: 'design' })
+  @IsOptional() @IsIn(PRIMARY_FINDING_CLASSES)
+  findingClass?: PrimaryFindingClass;
+
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, default: 'ci', description: 'Escape boundary' })
+  @IsOptional() @IsIn(DETECTION_STAGES)
+  boundary?: DetectionStage;
+
+  @ApiPropertyOptional({ default: 'p90', example: 'p90', description: 'Follow-up horizon: `p50`–`p99`, a percentile of the detection delay, or `1d`–`3650d`, a fixed number of days' })
+  @IsOptional() @IsString() @Matches(HORIZON_RULE_PATTERN, { message: 'horizonRule must be p50 to p99 (a percentile of the detection delay) or 1d to 3650d (days)' })
+  horizonRule?: string;
+
+  @ApiPropertyOptional({ default: 0.1, description: 'Smallest change in escape rate that matters, as a proportion (0.10 = 10 points); above 0, at most 1' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }) @Min(0.0001) @Max(1)
+  minimalImportantDifference?: number;
+}
+
+export class PrimaryAnalysisResponse implements PrimaryAnalysis {
+  @ApiProperty({ enum: PRIMARY_FINDING_CLASSES }) findingClass!: PrimaryFindingClass;
+  @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
+  @ApiProperty({ example: 'p90' }) horizonRule!: string;
+  @ApiProperty({ example: 0.1 }) minimalImportantDifference!: number;
+}
 
 export class CreateAdoptionRequest {
   @ApiPropertyOptional({ description: 'The adopting team (give a team or a service, not both)' })
@@ -24,6 +51,10 @@ export class CreateAdoptionRequest {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startedAt must be a date as YYYY-MM-DD' })
   startedAt!: string;
+
+  @ApiPropertyOptional({ type: PrimaryAnalysisInput, description: 'Fixed now, before the after-window has data; defaults: design, ci, p90, 0.10' })
+  @IsOptional() @ValidateNested() @Type(() => PrimaryAnalysisInput)
+  primaryAnalysis?: PrimaryAnalysisInput;
 }
 
 export class AdoptionResponse implements AdoptionDto {
@@ -34,7 +65,8 @@ export class AdoptionResponse implements AdoptionDto {
   @ApiProperty({ nullable: true, type: String }) serviceName!: string | null;
   @ApiProperty() practice!: string;
   @ApiProperty() startedAt!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'When the practice ended (YYYY-MM-DD)' }) retiredAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the practice ended (YYYY-MM-DD): the after-window ends there' }) retiredAt!: string | null;
+  @ApiProperty({ type: PrimaryAnalysisResponse }) primaryAnalysis!: PrimaryAnalysisResponse;
   @ApiProperty() createdAt!: string;
 }
 
@@ -48,7 +80,17 @@ export function mapAdoption(adoption: AdoptionEntity): AdoptionResponse {
     practice: adoption.practice,
     startedAt: adoption.startedAt,
     retiredAt: adoption.retiredAt,
+    primaryAnalysis: primaryAnalysisOf(adoption),
     createdAt: adoption.createdAt.toISOString(),
+  };
+}
+
+export function primaryAnalysisOf(adoption: AdoptionEntity): PrimaryAnalysis {
+  return {
+    findingClass: adoption.primaryFindingClass,
+    boundary: adoption.primaryBoundary,
+    horizonRule: adoption.primaryHorizonRule,
+    minimalImportantDifference: adoption.primaryMid,
   };
 }
 
@@ -56,7 +98,7 @@ export class AdoptionIdParam {
   @IsUUID() id!: string;
 }
 
-/** Corrects an adoption's practice or start date. */
+/** Corrects an adoption's practice, start date or (before its after-window has data) primary analysis. */
 export class UpdateAdoptionRequest {
   @ApiPropertyOptional({ example: 'context-aware-development' })
   @IsOptional()
@@ -70,6 +112,10 @@ export class UpdateAdoptionRequest {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startedAt must be a date as YYYY-MM-DD' })
   startedAt?: string;
+
+  @ApiPropertyOptional({ type: PrimaryAnalysisInput, description: 'Only while the after-window has no finding (409 otherwise)' })
+  @IsOptional() @ValidateNested() @Type(() => PrimaryAnalysisInput)
+  primaryAnalysis?: PrimaryAnalysisInput;
 }
 
 /** Ends an adoption: the team stopped the practice on this date. */

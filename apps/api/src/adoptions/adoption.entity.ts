@@ -1,3 +1,4 @@
+import { DETECTION_STAGES, type DetectionStage, type PrimaryFindingClass } from '@escapement/domain';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ServiceEntity } from '../services/service.entity';
 import { TeamEntity } from '../teams/team.entity';
@@ -32,6 +33,20 @@ export class AdoptionEntity {
   /** When the practice ended, if it did (YYYY-MM-DD). */
   @Column({ name: 'retired_at', type: 'date', nullable: true })
   retiredAt!: string | null;
+
+  /** The primary analysis, fixed in advance (see PrimaryAnalysis). */
+  @Column({ name: 'primary_finding_class', type: 'text' })
+  primaryFindingClass!: PrimaryFindingClass;
+
+  @Column({ name: 'primary_boundary', type: 'enum', enum: DETECTION_STAGES, enumName: 'detection_stage' })
+  primaryBoundary!: DetectionStage;
+
+  @Column({ name: 'primary_horizon_rule', type: 'text' })
+  primaryHorizonRule!: string;
+
+  /** numeric in PostgreSQL (exact), a number here. */
+  @Column({ name: 'primary_mid', type: 'numeric', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  primaryMid!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

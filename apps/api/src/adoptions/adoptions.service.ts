@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_PRIMARY_ANALYSIS, parseHorizonRule, type PrimaryAnalysis } from '@escapement/domain';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '../audit/audit-log';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { canSeeTeam, type TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, forbidden, invalid, notFound } from '../common/domain-error';
 import { ServiceEntity } from '../services/service.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, RetireAdoptionRequest, UpdateAdoptionRequest } from './adoption.dto';
+import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, primaryAnalysisOf, RetireAdoptionRequest, UpdateAdoptionRequest, type PrimaryAnalysisInput } from './adoption.dto';
+import { AdoptionWindowsRepository } from './adoption-windows.repository';
 import { AdoptionEntity } from './adoption.entity';
 
 @Injectable()
@@ -15,6 +17,7 @@ export class AdoptionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly windows: AdoptionWindowsRepository,
     @InjectRepository(AdoptionEntity) private readonly adoptions: Repository<AdoptionEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
@@ -39,17 +42,18 @@ export class AdoptionsService {
     if (!canSeeTeam(teams, request.teamId ?? service?.teamId ?? null)) throw forbidden('You record adoptions for your own teams and their services only');
     if (!teamExists) throw invalid(`Team ${request.teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
     if (request.serviceId && !service) throw invalid(`Service ${request.serviceId} does not exist`, [{ pointer: '/serviceId', message: 'no such service' }]);
+    const primary = withPrimaryAnalysis(DEFAULT_PRIMARY_ANALYSIS, request.primaryAnalysis);
     try {
       const id = await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(
-          manager.create(AdoptionEntity, { teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt }),
+          manager.create(AdoptionEntity, { teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt, ...primaryColumns(primary) }),
         );
         await this.audit.record(manager, {
           actor,
           action: 'adoption.created',
           subjectType: 'adoption',
           subjectId: saved.id,
-          details: { teamId: saved.teamId, serviceId: saved.serviceId, practice: saved.practice, startedAt: saved.startedAt },
+          details: { teamId: saved.teamId, serviceId: saved.serviceId, practice: saved.practice, startedAt: saved.startedAt, primaryAnalysis: primary },
         });
         return saved.id;
       });
@@ -60,14 +64,36 @@ export class AdoptionsService {
     }
   }
 
-  /** Corrects the practice or start date; audited with the values before and after. */
+  /**
+   * Corrects the practice, start date or primary analysis; audited with the values before and after. The
+   * primary analysis is fixed in advance: once the after-window has a finding, changing it is a conflict.
+   */
   async update(id: string, request: UpdateAdoptionRequest, teams: TeamScope, actor: string | null): Promise<AdoptionResponse> {
     const adoption = await this.editable(id, teams);
-    const before = { practice: adoption.practice, startedAt: adoption.startedAt };
+    const current = primaryAnalysisOf(adoption);
+    const before = { practice: adoption.practice, startedAt: adoption.startedAt, primaryAnalysis: current };
     if (request.startedAt && adoption.retiredAt && request.startedAt > adoption.retiredAt) {
       throw invalid('An adoption cannot start after it was retired', [{ pointer: '/startedAt', message: `after the retirement on ${adoption.retiredAt}` }]);
     }
-    return this.save(id, { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt }, actor, 'adoption.updated', { before });
+    const primary = withPrimaryAnalysis(current, request.primaryAnalysis);
+    const primaryChanged = (Object.keys(primary) as (keyof PrimaryAnalysis)[]).some((key) => primary[key] !== current[key]);
+    // Checked inside the transaction that writes, just before the write.
+    const fixedInAdvance = async (manager: EntityManager) => {
+      if (primaryChanged && (await this.windows.afterWindowHasFindings(manager, adoption))) {
+        throw new DomainError(
+          'conflict',
+          `The primary analysis of this adoption is fixed: its after-window (from ${adoption.startedAt}) already has findings. Explore other settings on the Adoption impact page instead; they are labelled exploratory.`,
+        );
+      }
+    };
+    return this.save(
+      id,
+      { practice: request.practice ?? adoption.practice, startedAt: request.startedAt ?? adoption.startedAt, ...(primaryChanged ? primaryColumns(primary) : {}) },
+      actor,
+      'adoption.updated',
+      { before },
+      fixedInAdvance,
+    );
   }
 
   /** Ends an adoption on a date, keeping it (and the comparisons that use it). Audited. */
@@ -86,9 +112,17 @@ export class AdoptionsService {
     return adoption;
   }
 
-  private async save(id: string, changes: Partial<AdoptionEntity>, actor: string | null, action: string, details: Record<string, unknown>): Promise<AdoptionResponse> {
+  private async save(
+    id: string,
+    changes: Partial<AdoptionEntity>,
+    actor: string | null,
+    action: string,
+    details: Record<string, unknown>,
+    check: (manager: EntityManager) => Promise<void> = async () => {},
+  ): Promise<AdoptionResponse> {
     try {
       await this.dataSource.transaction(async (manager) => {
+        await check(manager);
         await manager.update(AdoptionEntity, { id }, changes);
         await this.audit.record(manager, { actor, action, subjectType: 'adoption', subjectId: id, details: { ...details, changes } });
       });
@@ -98,4 +132,27 @@ export class AdoptionsService {
     }
     return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
   }
+}
+
+/** The primary analysis with what the request sets; a horizon past ten years is refused with where it is. */
+function withPrimaryAnalysis(current: PrimaryAnalysis, input: PrimaryAnalysisInput | undefined): PrimaryAnalysis {
+  const next: PrimaryAnalysis = {
+    findingClass: input?.findingClass ?? current.findingClass,
+    boundary: input?.boundary ?? current.boundary,
+    horizonRule: input?.horizonRule ?? current.horizonRule,
+    minimalImportantDifference: input?.minimalImportantDifference ?? current.minimalImportantDifference,
+  };
+  if (parseHorizonRule(next.horizonRule) === null) {
+    throw invalid('The horizon rule names no horizon', [{ pointer: '/primaryAnalysis/horizonRule', message: 'must be p50 to p99 or 1d to 3650d' }]);
+  }
+  return next;
+}
+
+function primaryColumns(primary: PrimaryAnalysis): Pick<AdoptionEntity, 'primaryFindingClass' | 'primaryBoundary' | 'primaryHorizonRule' | 'primaryMid'> {
+  return {
+    primaryFindingClass: primary.findingClass,
+    primaryBoundary: primary.boundary,
+    primaryHorizonRule: primary.horizonRule,
+    primaryMid: primary.minimalImportantDifference,
+  };
 }

@@ -22,7 +22,8 @@ export const findingKey = (serviceName: string, fingerprint: string) => `${servi
 
 /**
  * Sightings that share a service and fingerprint inside one upload are one finding: keep the first
- * sighting's description, the earliest introduction, and the earliest sighting of each stage.
+ * sighting's description, the earliest introduction (and its commit), the stage and time of the first sighting, and the
+ * earliest sighting of each stage.
  */
 export function mergeSightings(records: readonly FindingRecord[]): FindingBatch {
   const findings = new Map<string, FindingRecord>();
@@ -33,9 +34,18 @@ export function mergeSightings(records: readonly FindingRecord[]): FindingBatch 
     if (!known) {
       findings.set(key, { ...record });
     } else {
-      if (record.introducedAt && (!known.introducedAt || record.introducedAt < known.introducedAt)) known.introducedAt = record.introducedAt;
-      if (stageRank(record.stage) < stageRank(known.stage)) known.stage = record.stage;
-      if (record.detectedAt < known.detectedAt) known.detectedAt = record.detectedAt;
+      if (record.introducedAt && (!known.introducedAt || record.introducedAt < known.introducedAt)) {
+        known.introducedAt = record.introducedAt;
+        known.introducedCommit = record.introducedCommit;
+      } else if (record.introducedAt?.getTime() === known.introducedAt?.getTime()) {
+        known.introducedCommit ??= record.introducedCommit;
+      }
+      // The finding's stage is that of its first sighting in time (ties: the earlier stage).
+      const sooner = record.detectedAt.getTime() - known.detectedAt.getTime();
+      if (sooner < 0 || (sooner === 0 && stageRank(record.stage) < stageRank(known.stage))) {
+        known.stage = record.stage;
+        known.detectedAt = record.detectedAt;
+      }
     }
     const detectionKey = `${key}\u0000${record.stage}`;
     const detection = detections.get(detectionKey);

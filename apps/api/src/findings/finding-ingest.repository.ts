@@ -57,7 +57,7 @@ export class FindingIngestRepository {
     for (const id of await this.applyScannerStates(manager, findings, ids)) updated.add(id);
     const redetected = await this.upsertDetections(manager, detections, ids, importId);
     for (const id of redetected) updated.add(id);
-    await this.refreshEarliestDetection(manager, [...new Set([...redetected, ...created])]);
+    await this.refreshFirstDetection(manager, [...new Set([...redetected, ...created])]);
 
     for (const id of created) updated.delete(id);
     await this.linker.relink(manager, [...created, ...updated]);
@@ -69,18 +69,25 @@ export class FindingIngestRepository {
     const column = <T>(pick: (f: FindingRecord) => T) => findings.map(pick);
     return manager.query(
       `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                                  introduced_at, status, finding_class, category, class_rule, class_reason, earliest_stage, first_detected_at, layer)
+                                  introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer,
+                                  introduced_commit)
        SELECT i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
               i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
-              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer
+              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer, i.introduced_commit
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[])
+                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[], $21::text[])
            AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer)
+                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer, introduced_commit)
        ON CONFLICT (service_id, fingerprint) DO UPDATE SET
               title = excluded.title, severity = excluded.severity, cwe_ids = excluded.cwe_ids, rule_id = excluded.rule_id,
               tool = coalesce(excluded.tool, f.tool), repo = coalesce(excluded.repo, f.repo), path = coalesce(excluded.path, f.path),
               line = coalesce(excluded.line, f.line), introduced_at = least(f.introduced_at, excluded.introduced_at),
+              -- The commit goes with the earliest introduction; at the same time (or none), a stored commit stays.
+              introduced_commit = CASE WHEN excluded.introduced_at < f.introduced_at OR (f.introduced_at IS NULL AND excluded.introduced_at IS NOT NULL)
+                                       THEN excluded.introduced_commit
+                                       WHEN excluded.introduced_at IS NOT DISTINCT FROM f.introduced_at
+                                       THEN coalesce(f.introduced_commit, excluded.introduced_commit)
+                                       ELSE f.introduced_commit END,
               -- A person's override of the class wins over the rules, on every later import.
               finding_class = CASE WHEN f.class_overridden THEN f.finding_class ELSE excluded.finding_class END,
               category = CASE WHEN f.class_overridden THEN f.category ELSE excluded.category END,
@@ -88,12 +95,17 @@ export class FindingIngestRepository {
               class_reason = CASE WHEN f.class_overridden THEN f.class_reason ELSE excluded.class_reason END,
               layer = CASE WHEN f.class_overridden THEN f.layer ELSE excluded.layer END,
               updated_at = now()
-        WHERE (f.title, f.severity, f.cwe_ids, f.rule_id, f.tool, f.repo, f.path, f.line, f.introduced_at,
+        WHERE (f.title, f.severity, f.cwe_ids, f.rule_id, f.tool, f.repo, f.path, f.line, f.introduced_at, f.introduced_commit,
                f.finding_class, f.category, f.class_rule, f.class_reason, f.layer)
               IS DISTINCT FROM
               (excluded.title, excluded.severity, excluded.cwe_ids, excluded.rule_id, coalesce(excluded.tool, f.tool),
                coalesce(excluded.repo, f.repo), coalesce(excluded.path, f.path), coalesce(excluded.line, f.line),
                least(f.introduced_at, excluded.introduced_at),
+               CASE WHEN excluded.introduced_at < f.introduced_at OR (f.introduced_at IS NULL AND excluded.introduced_at IS NOT NULL)
+                    THEN excluded.introduced_commit
+                    WHEN excluded.introduced_at IS NOT DISTINCT FROM f.introduced_at
+                    THEN coalesce(f.introduced_commit, excluded.introduced_commit)
+                    ELSE f.introduced_commit END,
                CASE WHEN f.class_overridden THEN f.finding_class ELSE excluded.finding_class END,
                CASE WHEN f.class_overridden THEN f.category ELSE excluded.category END,
                CASE WHEN f.class_overridden THEN f.class_rule ELSE excluded.class_rule END,
@@ -121,6 +133,7 @@ export class FindingIngestRepository {
         column((f) => f.stage),
         column((f) => f.detectedAt),
         column((f) => f.layer),
+        column((f) => f.introducedCommit),
       ],
     );
   }
@@ -205,15 +218,19 @@ export class FindingIngestRepository {
     return [...new Set(rows.map((r) => r.finding_id))];
   }
 
-  /** Keeps the finding's escape stage equal to its earliest detection. */
-  private async refreshEarliestDetection(manager: EntityManager, findingIds: string[]): Promise<void> {
+  /**
+   * Keeps the finding's escape stage equal to its first detection in time (ties: the earlier stage), and
+   * its first detection time equal to the earliest of its detections.
+   */
+  private async refreshFirstDetection(manager: EntityManager, findingIds: string[]): Promise<void> {
     if (findingIds.length === 0) return;
     await manager.query(
       `UPDATE findings f
-          SET earliest_stage = d.stage, first_detected_at = d.detected_at, updated_at = now()
-         FROM (SELECT finding_id, min(stage) AS stage, min(detected_at) AS detected_at
-                 FROM detections WHERE finding_id = ANY($1::uuid[]) GROUP BY finding_id) AS d
-        WHERE f.id = d.finding_id AND (f.earliest_stage, f.first_detected_at) IS DISTINCT FROM (d.stage, d.detected_at)`,
+          SET first_detected_stage = d.stage, first_detected_at = d.detected_at, updated_at = now()
+         FROM (SELECT DISTINCT ON (finding_id) finding_id, stage, detected_at
+                 FROM detections WHERE finding_id = ANY($1::uuid[])
+                ORDER BY finding_id, detected_at, stage) AS d
+        WHERE f.id = d.finding_id AND (f.first_detected_stage, f.first_detected_at) IS DISTINCT FROM (d.stage, d.detected_at)`,
       [findingIds],
     );
   }

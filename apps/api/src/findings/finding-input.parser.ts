@@ -75,6 +75,7 @@ function toRecord(input: FindingInput, detectedAt: Date, introducedAt: Date | nu
     path,
     line: input.location?.line ?? null,
     introducedAt,
+    introducedCommit: input.introducedCommit?.toLowerCase() ?? null,
     status: input.status ?? null,
     stage: input.stage ?? DEFAULT_STAGE_OF_SOURCE[input.sourceKind],
     detectedAt,

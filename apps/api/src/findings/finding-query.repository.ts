@@ -14,7 +14,7 @@ export interface FindingCursor {
 const SORTS = {
   detected: { expr: 'f.first_detected_at', type: 'timestamptz', text: `to_json(f.first_detected_at) #>> '{}'` },
   severity: { expr: 'f.severity', type: 'severity', text: 'f.severity::text' },
-  stage: { expr: 'f.earliest_stage', type: 'detection_stage', text: 'f.earliest_stage::text' },
+  stage: { expr: 'f.first_detected_stage', type: 'detection_stage', text: 'f.first_detected_stage::text' },
   title: { expr: 'f.title', type: 'text', text: 'f.title' },
 } as const;
 
@@ -41,12 +41,12 @@ export class FindingQueryRepository {
     if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
-    if (query.stage) where.push(`f.earliest_stage = ${bind(query.stage)}::detection_stage`);
+    if (query.stage) where.push(`f.first_detected_stage = ${bind(query.stage)}::detection_stage`);
     if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
     if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
     if (query.category) where.push(`f.category = ${bind(query.category)}`);
     if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
-    if (query.escaped) where.push(`(f.earliest_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
+    if (query.escaped) where.push(`(f.first_detected_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
     if (query.gap) where.push(`(SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
     if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
     if (query.q) {
@@ -78,7 +78,7 @@ export class FindingQueryRepository {
 function selectFinding(cursorText: string): string {
   return `
   SELECT f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
-         f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.first_detected_at, f.earliest_stage,
+         f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.introduced_commit, f.first_detected_at, f.first_detected_stage,
          f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
          (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap,
          ${cursorText} AS cursor_value

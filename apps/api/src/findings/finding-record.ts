@@ -14,6 +14,8 @@ export interface FindingRecord {
   path: string | null;
   line: number | null;
   introducedAt: Date | null;
+  /** The commit that introduced the flaw (lowercase hex), when known. */
+  introducedCommit: string | null;
   /** Null keeps the stored status (a re-sent sighting does not reopen or close anything). */
   status: FindingStatus | null;
   /**

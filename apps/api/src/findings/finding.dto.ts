@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  COMMIT_ID_PATTERN,
   DETECTION_STAGES,
   FINDING_CLASSES,
   FINDING_STATUSES,
@@ -94,6 +95,10 @@ export class FindingInput {
   @IsOptional() @IsISO8601({ strict: true })
   introducedAt?: string;
 
+  @ApiPropertyOptional({ example: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', description: 'The commit that introduced the flaw (hexadecimal, 4–64 digits), e.g. from git blame' })
+  @IsOptional() @IsString() @Matches(COMMIT_ID_PATTERN, { message: 'introducedCommit must be a commit id: 4 to 64 hexadecimal digits' })
+  introducedCommit?: string;
+
   @ApiPropertyOptional({ enum: FINDING_STATUSES })
   @IsOptional() @IsIn(FINDING_STATUSES)
   status?: FindingStatus;
@@ -114,7 +119,7 @@ export class UpsertCountsResponse {
 export class ListFindingsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() service?: string;
-  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Earliest detection stage' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Stage of the first detection in time (ties: the earlier stage)' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
   @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;
   @ApiPropertyOptional({ description: 'First detected on or after (ISO date or time)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
@@ -160,8 +165,9 @@ export class FindingResponse implements FindingDto {
   @ApiProperty({ enum: SOURCE_KINDS }) sourceKind!: SourceKind;
   @ApiProperty({ type: FindingLocationResponse }) location!: FindingLocationResponse;
   @ApiProperty({ nullable: true, type: String }) introducedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The commit that introduced the flaw' }) introducedCommit!: string | null;
   @ApiProperty() firstDetectedAt!: string;
-  @ApiProperty({ enum: DETECTION_STAGES }) earliestStage!: DetectionStage;
+  @ApiProperty({ enum: DETECTION_STAGES }) firstDetectedStage!: DetectionStage;
   @ApiProperty({ enum: FINDING_STATUSES }) status!: FindingStatus;
   @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
   @ApiProperty({ nullable: true, type: String }) classRule!: string | null;
@@ -193,8 +199,9 @@ export interface FindingRow {
   path: string | null;
   line: number | null;
   introduced_at: Date | null;
+  introduced_commit: string | null;
   first_detected_at: Date;
-  earliest_stage: DetectionStage;
+  first_detected_stage: DetectionStage;
   status: FindingStatus;
   finding_class: FindingClass;
   class_rule: string | null;
@@ -219,8 +226,9 @@ export function mapFinding(row: FindingRow): FindingResponse {
     sourceKind: row.source_kind,
     location: { repo: row.repo, path: row.path, line: row.line },
     introducedAt: row.introduced_at?.toISOString() ?? null,
+    introducedCommit: row.introduced_commit,
     firstDetectedAt: row.first_detected_at.toISOString(),
-    earliestStage: row.earliest_stage,
+    firstDetectedStage: row.first_detected_stage,
     status: row.status,
     findingClass: row.finding_class,
     classRule: row.class_rule,

@@ -58,7 +58,7 @@ export class FindingsService {
       override: extras.class_overridden ? { by: extras.class_overridden_by, at: extras.class_overridden_at!.toISOString() } : null,
       fixedAt: extras.fixed_at?.toISOString() ?? null,
       boundary,
-      escaped: isEscape(row.earliest_stage, boundary),
+      escaped: isEscape(row.first_detected_stage, boundary),
       gap: extras.gap,
       detections: detections.map((d) => ({ stage: d.stage, sourceKind: d.source_kind, tool: d.tool, importId: d.import_id, commit: d.commit_sha, detectedAt: d.detected_at.toISOString() })),
       links: links.map((l) => ({

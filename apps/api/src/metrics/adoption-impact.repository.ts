@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, PrimaryFindingClass } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 
 export interface AdoptionRow {
@@ -11,6 +11,13 @@ export interface AdoptionRow {
   service_name: string | null;
   practice: string;
   started_at: string;
+  /** YYYY-MM-DD: the after-window ends here when the practice was retired. */
+  retired_at: string | null;
+  /** The primary analysis fixed when the adoption was recorded. */
+  primary_finding_class: PrimaryFindingClass;
+  primary_boundary: DetectionStage;
+  primary_horizon_rule: string;
+  primary_mid: number;
 }
 
 export interface ArmCountRow {
@@ -76,7 +83,7 @@ export class AdoptionImpactRepository {
               r.finding_class::text AS finding_class,
               CASE WHEN r.cohort_day < $3::date THEN 'before' ELSE 'after' END AS window,
               sum(r.n) AS total,
-              coalesce(sum(r.n) FILTER (WHERE r.earliest_stage >= $5::detection_stage), 0) AS escaped
+              coalesce(sum(r.n) FILTER (WHERE r.first_detected_stage >= $5::detection_stage), 0) AS escaped
          FROM finding_rollups r
         WHERE r.counted
           AND (r.service_id = ANY($1::uuid[]) OR r.service_id = ANY($2::uuid[]))
@@ -95,5 +102,7 @@ export class AdoptionImpactRepository {
 }
 
 const SELECT_ADOPTION = `
-  SELECT a.id, a.team_id, t.name AS team_name, a.service_id, s.name AS service_name, a.practice, to_char(a.started_at, 'YYYY-MM-DD') AS started_at
+  SELECT a.id, a.team_id, t.name AS team_name, a.service_id, s.name AS service_name, a.practice, to_char(a.started_at, 'YYYY-MM-DD') AS started_at,
+         to_char(a.retired_at, 'YYYY-MM-DD') AS retired_at, a.primary_finding_class, a.primary_boundary, a.primary_horizon_rule,
+         a.primary_mid::float8 AS primary_mid
     FROM adoptions a LEFT JOIN teams t ON t.id = a.team_id LEFT JOIN services s ON s.id = a.service_id`;

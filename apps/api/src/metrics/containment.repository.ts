@@ -22,7 +22,7 @@ export interface ContainmentFilter {
   teams?: readonly string[] | null;
 }
 
-/** Findings per earliest detection stage, group and severity: the input of containment and cost. */
+/** Findings per first-detection stage, group and severity: the input of containment and cost. */
 @Injectable()
 export class ContainmentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -41,7 +41,7 @@ export class ContainmentRepository {
     if (filter.service) where.push(`f.service_id = ${bind(filter.service)}::uuid`);
     const key = filter.groupBy === 'class' ? `f.finding_class::text` : `coalesce(f.category, 'other')`;
     const rows: { key: string; stage: string; severity: string; count: string }[] = await this.dataSource.query(
-      `SELECT ${key} AS key, f.earliest_stage::text AS stage, f.severity::text AS severity, count(*) AS count
+      `SELECT ${key} AS key, f.first_detected_stage::text AS stage, f.severity::text AS severity, count(*) AS count
          FROM findings f JOIN services s ON s.id = f.service_id
         WHERE ${where.join(' AND ')}
         GROUP BY 1, 2, 3`,

@@ -17,7 +17,7 @@ const GROUP_KEY: Record<EscapeRateGrouping, string> = {
   tool: `coalesce(f.tool, '(no tool)')`,
 };
 
-/** Groupings the daily rollups can answer (they keep service, cohort day, class and earliest stage). */
+/** Groupings the daily rollups can answer (they keep service, cohort day, class and first-detection stage). */
 const ROLLUP_KEY: Partial<Record<EscapeRateGrouping, string>> = {
   class: `r.finding_class::text`,
   team: `coalesce(t.name, '(no team)')`,
@@ -26,7 +26,7 @@ const ROLLUP_KEY: Partial<Record<EscapeRateGrouping, string>> = {
 
 /**
  * Escape counts per group and period. A finding is one row (duplicates were merged on ingest), dated by
- * its cohort — `introduced_at`, else its first detection — and escaped when its earliest detection stage
+ * its cohort — `introduced_at`, else its first detection — and escaped when the stage of its first detection in time
  * is at or after the boundary. Suppressed and false-positive findings are not counted. The overview's
  * groupings read the daily rollups that triggers keep equal to the findings table, so their cost does not
  * grow with the findings; the others read the findings themselves.
@@ -55,7 +55,7 @@ export class EscapeRateRepository {
       `SELECT ${key} AS key,
               to_char(date_trunc($1, r.cohort_day::timestamp), 'YYYY-MM-DD') AS period,
               sum(r.n) AS total,
-              coalesce(sum(r.n) FILTER (WHERE r.earliest_stage >= $2::detection_stage), 0) AS escaped
+              coalesce(sum(r.n) FILTER (WHERE r.first_detected_stage >= $2::detection_stage), 0) AS escaped
          FROM finding_rollups r
          JOIN services s ON s.id = r.service_id
          LEFT JOIN teams t ON t.id = s.team_id
@@ -80,7 +80,7 @@ export class EscapeRateRepository {
       `SELECT ${GROUP_KEY[query.groupBy]} AS key,
               to_char(date_trunc($1, coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
               count(*) AS total,
-              count(*) FILTER (WHERE f.earliest_stage >= $2::detection_stage) AS escaped
+              count(*) FILTER (WHERE f.first_detected_stage >= $2::detection_stage) AS escaped
          FROM findings f
          JOIN services s ON s.id = f.service_id
          LEFT JOIN teams t ON t.id = s.team_id

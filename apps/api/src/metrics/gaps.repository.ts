@@ -37,7 +37,7 @@ export class GapsRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [`f.status NOT IN ('suppressed', 'false_positive')`, `f.earliest_stage >= $2::detection_stage`];
+    const where = [`f.status NOT IN ('suppressed', 'false_positive')`, `f.first_detected_stage >= $2::detection_stage`];
     if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
     if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
     if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);

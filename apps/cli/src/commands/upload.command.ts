@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { integerOption, stringOption, UsageError, type ParsedArgs } from '../args';
+import { blameDocument, type BlameSummary } from '../blame/blame-findings';
+import { GitCheckout } from '../blame/git-checkout';
 
 interface ImportAnswer {
   id: string;
@@ -22,9 +24,13 @@ interface Problem {
 const PASSED = ['stage', 'service', 'repo', 'commit', 'format', 'detected-at'] as const;
 
 /**
- * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan]`:
+ * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan] [--blame|--no-blame]`:
  * gzips each file on the fly, posts it, waits for background imports, and prints one line per file.
  * Exits non-zero if any file failed, with the server's explanation.
+ *
+ * Inside a git checkout (or with `--blame`), results and findings whose file and line lie in the checkout
+ * get `introducedAt` and `introducedCommit` from `git blame` before the upload; `--no-blame` sends files as
+ * they are.
  */
 export async function uploadCommand(args: ParsedArgs): Promise<number> {
   const files = args.positional.slice(1);
@@ -38,6 +44,9 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
     if (value !== undefined) query.set(name === 'detected-at' ? 'detectedAt' : name, value);
   }
   if (args.options.has('full-scan')) query.set('fullScan', 'true');
+  const checkout = await blameCheckout(args);
+  const detectedAt = new Date(query.get('detectedAt') ?? Date.now());
+  if (Number.isNaN(detectedAt.getTime())) throw new UsageError('--detected-at must be an ISO 8601 date-time');
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' };
   if (token) headers.authorization = `Bearer ${token}`;
 
@@ -47,7 +56,10 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
     try {
       if (!fs.existsSync(file)) throw new Error('no such file');
       query.set('fileName', name);
-      const body = Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream;
+      const blamed = checkout ? await blameFile(file, checkout, detectedAt) : null;
+      const body = blamed?.content
+        ? (Readable.toWeb(Readable.from([blamed.content]).pipe(zlib.createGzip())) as ReadableStream)
+        : (Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream);
       const response = await fetch(`${baseUrl}/api/v1/imports?${query}`, {
         method: 'POST',
         headers,
@@ -60,7 +72,7 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
       if (answer.status === 'failed') throw new Error(answer.error ? describeProblem(400, answer.error) : 'the import failed');
       const f = answer.findings;
       console.log(
-        `${name}: ${answer.format}, ${f.received} received, ${f.created} new, ${f.updated} updated, ${f.unchanged} unchanged, ${f.suppressed} suppressed${f.fixed ? `, ${f.fixed} fixed` : ''} (import ${answer.id})`,
+        `${name}: ${answer.format}, ${f.received} received, ${f.created} new, ${f.updated} updated, ${f.unchanged} unchanged, ${f.suppressed} suppressed${f.fixed ? `, ${f.fixed} fixed` : ''}${describeBlame(blamed?.summary)} (import ${answer.id})`,
       );
     } catch (error) {
       failures += 1;
@@ -68,6 +80,37 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
     }
   }
   return failures ? 1 : 0;
+}
+
+/** The checkout to blame in: the one the command runs in, unless `--no-blame`; `--blame` requires one. */
+async function blameCheckout(args: ParsedArgs): Promise<GitCheckout | null> {
+  const on = args.options.has('blame');
+  if (on && args.options.has('no-blame')) throw new UsageError('--blame and --no-blame exclude each other');
+  if (args.options.has('no-blame')) return null;
+  const checkout = await GitCheckout.find(process.cwd());
+  if (on && checkout === null) throw new UsageError('--blame needs to run inside a git checkout (and git to be installed)');
+  return checkout;
+}
+
+/**
+ * The file with introductions added, when any of its results lie in the checkout and were blamed; the
+ * content is null when the file is to be sent as it is (CSV, not JSON, or nothing blamed).
+ */
+async function blameFile(file: string, checkout: GitCheckout, detectedAt: Date): Promise<{ content: Buffer | null; summary: BlameSummary } | null> {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const summary = await blameDocument(document, checkout, { cwd: process.cwd(), detectedAt });
+  return { content: summary.blamed > 0 ? Buffer.from(JSON.stringify(document)) : null, summary };
+}
+
+function describeBlame(summary: BlameSummary | undefined): string {
+  if (!summary || summary.inCheckout === 0) return '';
+  return `, ${summary.blamed} of ${summary.inCheckout} dated by git blame`;
 }
 
 async function waitFor(url: string, headers: Record<string, string>, waitSeconds: number): Promise<ImportAnswer> {

@@ -1,5 +1,6 @@
 import type { DetectionStage } from '../model/detection-stage';
 import type { FindingClass, FindingStatus, Severity, SourceKind } from '../model/finding';
+import type { PrimaryAnalysis } from '../model/primary-analysis';
 
 export interface TeamDto {
   id: string;
@@ -25,8 +26,10 @@ export interface AdoptionDto {
   practice: string;
   /** ISO date (YYYY-MM-DD). */
   startedAt: string;
-  /** When the practice ended (YYYY-MM-DD), null while it goes on. */
+  /** When the practice ended (YYYY-MM-DD), null while it goes on: its after-window ends there. */
   retiredAt: string | null;
+  /** Fixed when recorded; editable only while the after-window has no finding. */
+  primaryAnalysis: PrimaryAnalysis;
   createdAt: string;
 }
 
@@ -44,8 +47,9 @@ export interface FindingDto {
   sourceKind: SourceKind;
   location: { repo: string | null; path: string | null; line: number | null };
   introducedAt: string | null;
+  introducedCommit: string | null;
   firstDetectedAt: string;
-  earliestStage: DetectionStage;
+  firstDetectedStage: DetectionStage;
   status: FindingStatus;
   findingClass: FindingClass;
   classRule: string | null;

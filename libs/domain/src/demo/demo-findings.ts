@@ -25,6 +25,14 @@ const GROWTH = 0.6;
 /** Period of the slow wobble in each team's escape rate: a reorg, a release crunch, a new hire. */
 const DRIFT_PERIOD_MONTHS = 5;
 const DRIFT_AMPLITUDE = 0.1;
+/**
+ * The whole organisation gets better at stopping flaws early (better scanners, training): late-stage
+ * weights fall from 1 + this to 1 - this across the window, for adopters and control teams alike.
+ */
+const ORGANISATION_DRIFT = 0.25;
+/** Share of scanner findings whose introduction is known (sent with `git blame`); the rest have none, as SARIF gives them. */
+const SCANNER_INTRODUCTION_SHARE = 0.5;
+const SCANNER_SOURCES: ReadonlySet<string> = new Set(['sast', 'sca', 'secrets', 'iac']);
 
 const LINES: Record<DemoFileKind, readonly [number, number]> = {
   code: [8, 420],
@@ -73,9 +81,9 @@ function serviceModels(teams: ReadonlyMap<string, DemoTeamModel>): ServiceModel[
   });
 }
 
-/** A working-hours moment in the window (minus two days, so that detections fit), denser later on. */
+/** A working-hours moment in the window, denser later on. */
 function introducedAtMs(window: DemoWindow, random: Random): number {
-  const spanMs = window.endMs - 2 * DAY_MS - window.startMs;
+  const spanMs = window.endMs - window.startMs;
   for (let attempt = 0; ; attempt++) {
     // Inverse of the CDF of a density rising linearly by GROWTH across the window.
     const u = random.next();
@@ -91,7 +99,9 @@ function introducedAtMs(window: DemoWindow, random: Random): number {
 
 function escapeTilt(team: DemoTeamModel, atMs: number, window: DemoWindow): number {
   const months = (atMs - window.startMs) / (30.4375 * DAY_MS);
-  return team.escapeTilt * (1 + DRIFT_AMPLITUDE * Math.sin((2 * Math.PI * months) / DRIFT_PERIOD_MONTHS + team.driftPhase));
+  const elapsed = (atMs - window.startMs) / (window.endMs - window.startMs);
+  const organisation = 1 + ORGANISATION_DRIFT * (1 - 2 * elapsed);
+  return organisation * team.escapeTilt * (1 + DRIFT_AMPLITUDE * Math.sin((2 * Math.PI * months) / DRIFT_PERIOD_MONTHS + team.driftPhase));
 }
 
 function severity(typical: Severity, random: Random): Severity {
@@ -121,41 +131,44 @@ function detection(stage: number, ms: number, detector: DemoDetector): DemoDetec
   return { stage: DETECTION_STAGES[stage], detectedAt: isoTimestamp(ms), sourceKind: detector.sourceKind, tool: detector.tool };
 }
 
+/**
+ * The flaw introduced as the `index`th of the window, as seen at `window.nowMs`: null while nobody has
+ * found it yet. Every random draw is made whatever `now` is, so that a later `now` shows the same flaws.
+ */
 function demoFinding(
   index: number,
   window: DemoWindow,
   services: readonly ServiceModel[],
   serviceWeights: readonly number[],
   random: Random,
-): DemoFinding {
+): DemoFinding | null {
   const service = services[random.weightedIndex(serviceWeights)];
   const introducedMs = introducedAtMs(window, random);
   const level = service.byLevel[random.weightedIndex(service.levelWeights)];
   const { weakness, paths, detectors, available } = level.weaknesses[random.weightedIndex(level.weights)];
 
   const adoptedAtMs = service.team.adoptedAtMs;
-  const effect = adoptionEffect(adoptedAtMs === null ? null : (introducedMs - adoptedAtMs) / DAY_MS);
+  const effect = service.team.adoptionEffect * adoptionEffect(adoptedAtMs === null ? null : (introducedMs - adoptedAtMs) / DAY_MS);
   const weights = stageWeights(weakness.level, effect, escapeTilt(service.team, introducedMs, window), available);
   const firstStage = random.weightedIndex(weights);
   const firstDetector = random.pick(detectors[firstStage]);
 
-  // Late introductions get shorter delays instead of detections past the end, so recent months are
-  // not missing their escapes.
-  const latestFirstMs = window.endMs - DAY_MS;
-  let firstMs = introducedMs + detectionDelayDays(firstStage, random) * DAY_MS;
-  if (firstMs > latestFirstMs) firstMs = introducedMs + random.next() * (latestFirstMs - introducedMs);
+  // Delays are never squeezed to fit before now: a flaw whose first detection is still to come does
+  // not exist in the data yet, and a second detection still to come is not there either.
+  const firstMs = introducedMs + detectionDelayDays(firstStage, random) * DAY_MS;
   const detections = [detection(firstStage, firstMs, firstDetector)];
 
   const laterStages = available.flatMap((isAvailable, stage) => (isAvailable && stage > firstStage ? [stage] : []));
   if (laterStages.length > 0 && random.chance(SECOND_DETECTION_CHANCE)) {
     const secondStage = random.pick(laterStages);
-    let secondMs = Math.max(introducedMs + detectionDelayDays(secondStage, random) * DAY_MS, firstMs + HOUR_MS);
-    if (secondMs > window.endMs) secondMs = firstMs + (0.1 + 0.9 * random.next()) * (window.endMs - firstMs);
-    detections.push(detection(secondStage, secondMs, random.pick(detectors[secondStage])));
+    const secondMs = Math.max(introducedMs + detectionDelayDays(secondStage, random) * DAY_MS, firstMs + HOUR_MS);
+    const secondDetector = random.pick(detectors[secondStage]);
+    if (secondMs <= window.nowMs) detections.push(detection(secondStage, secondMs, secondDetector));
   }
 
+  const introductionKnown = !SCANNER_SOURCES.has(firstDetector.sourceKind) || random.chance(SCANNER_INTRODUCTION_SHARE);
   const [firstLine, lastLine] = LINES[weakness.file];
-  return {
+  const finding: DemoFinding = {
     service: service.profile.name,
     sourceKind: firstDetector.sourceKind,
     tool: firstDetector.tool,
@@ -169,24 +182,31 @@ function demoFinding(
       line: random.int(firstLine, lastLine),
     },
     fingerprint: demoFingerprint(window.seed, index),
-    introducedAt: isoTimestamp(introducedMs),
+    introducedAt: introductionKnown ? isoTimestamp(introducedMs) : null,
+    introducedCommit: introductionKnown ? demoFingerprint(window.seed ^ COMMIT_SALT, index).slice(0, 40) : null,
     status: status((window.endMs - introducedMs) / (window.endMs - window.startMs), random),
     detections,
   };
+  return firstMs <= window.nowMs ? finding : null;
 }
+
+/** Commit ids are fingerprint-shaped hex from another key, so they never equal a fingerprint. */
+const COMMIT_SALT = 0x2c1b3c6d;
 
 function* generate(window: DemoWindow, services: readonly ServiceModel[]): Generator<DemoFinding> {
   const serviceWeights = services.map((service) => service.profile.weight);
   const random = new Random(window.seed, FINDINGS_STREAM);
   for (let index = 0; index < window.findings; index++) {
-    yield demoFinding(index, window, services, serviceWeights, random);
+    const finding = demoFinding(index, window, services, serviceWeights, random);
+    if (finding) yield finding;
   }
 }
 
 /**
  * The demo organisation's findings, one at a time: memory stays flat however many are asked for, so
  * the same generator feeds the dashboard demo and million-finding load tests. The options are checked
- * here, before the first finding is asked for. Findings come in no particular time order.
+ * here, before the first finding is asked for. Findings come in no particular time order. Of the
+ * `findings` flaws introduced in the window, those already found by `now` are yielded.
  */
 export function demoFindings(options: DemoOptions = {}): Generator<DemoFinding> {
   const plan = demoPlan(options);

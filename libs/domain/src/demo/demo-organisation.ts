@@ -11,6 +11,8 @@ const ADOPTION_JITTER_DAYS = 6;
 export interface DemoTeamModel {
   /** Midnight UTC of the adoption date, or null for a team in the control group. */
   adoptedAtMs: number | null;
+  /** How much of the practice's effect the team really gets once adopted: 1 all of it, 0 none. */
+  adoptionEffect: number;
   /** Around 1: how much more (or less) than average this team's flaws reach late stages. */
   escapeTilt: number;
   /** Phase of the slow drift in the team's escape rate, in radians. */
@@ -45,6 +47,7 @@ export function demoPlan(options: DemoOptions = {}): DemoPlan {
     const adoption = organisation.adoptions.find((candidate) => candidate.team === name);
     teams.set(name, {
       adoptedAtMs: adoption ? Date.parse(adoption.startedAt) : null,
+      adoptionEffect: DEMO_ADOPTION_PLAN.find((plan) => plan.team === name)?.effect ?? 0,
       escapeTilt: random.between(0.85, 1.15),
       driftPhase: random.between(0, 2 * Math.PI),
     });

@@ -22,12 +22,14 @@ export const CONTEXT_AWARE_PRACTICE = 'context-aware-development';
 
 /**
  * Three teams adopt, two do not, so the dashboard has a control group. `at` is the fraction of the
- * window (months 7, 9 and 11 of 18) so that the stagger survives a different window length.
+ * window (months 7, 9 and 11 of 18) so that the stagger survives a different window length. `effect`
+ * is how much of the practice's effect on design-level escapes the team really gets: Mobile adopts on
+ * paper only, so an honest analysis must not credit it with the organisation-wide drift.
  */
-export const DEMO_ADOPTION_PLAN: readonly { team: string; at: number }[] = [
-  { team: 'Payments', at: 7 / 18 },
-  { team: 'Identity', at: 9 / 18 },
-  { team: 'Mobile', at: 11 / 18 },
+export const DEMO_ADOPTION_PLAN: readonly { team: string; at: number; effect: number }[] = [
+  { team: 'Payments', at: 7 / 18, effect: 1 },
+  { team: 'Identity', at: 9 / 18, effect: 1 },
+  { team: 'Mobile', at: 11 / 18, effect: 0 },
 ];
 
 const repo = (name: string): string => `github.com/acme/${name}`;

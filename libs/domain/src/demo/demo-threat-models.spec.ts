@@ -1,5 +1,5 @@
 import { classifyFinding } from '../classification/classify-finding';
-import { earliestStage, isEscape } from '../model/detection-stage';
+import { firstDetectedStage, isEscape } from '../model/detection-stage';
 import { matchComponents } from '../threat-models/component-matching';
 import { cweRelated } from '../threat-models/cwe-relation';
 import { parseThreatModel } from '../threat-models/parse-threat-model';
@@ -39,6 +39,9 @@ type Gap = 'context_gap' | 'model_gap' | 'unmodelled';
  * What the `finding_gaps` view says of a finding once every version is loaded: links come from the
  * latest version, and a linked threat counts as known from the first version that named it.
  */
+/** As the product dates a finding: when it was introduced, else when it was first found. */
+const cohortDate = (finding: DemoFinding) => finding.introducedAt ?? finding.detections[0].detectedAt;
+
 function gapOf(finding: DemoFinding, models: readonly DemoThreatModel[]): { gap: Gap; components: string[] } {
   const category = classifyFinding(finding).category;
   const components: string[] = [];
@@ -50,7 +53,7 @@ function gapOf(finding: DemoFinding, models: readonly DemoThreatModel[]): { gap:
       components.push(`${model.service}/${key}`);
       const threats = relevantThreats({ cweIds: finding.cweIds, category }, latest.threats.filter((threat) => threat.componentKeys.includes(key)), cweRelated);
       const firstNamed = threats.map((threat) => model.versions.find((version) => version.document.threats.some((t) => t.key === threat.key))!.effectiveFrom);
-      if (firstNamed.some((effectiveFrom) => effectiveFrom <= finding.introducedAt)) known = true;
+      if (firstNamed.some((effectiveFrom) => effectiveFrom <= cohortDate(finding))) known = true;
     }
   }
   return { gap: known ? 'context_gap' : components.length > 0 ? 'model_gap' : 'unmodelled', components };
@@ -187,8 +190,8 @@ describe(demoThreatModels.name, () => {
     const escapedDesign = (phase: 'before' | 'after') =>
       findings.filter((finding) => {
         const adopted = adoptedOn.get(teamOf.get(finding.service)!);
-        if (!adopted || (phase === 'before') !== finding.introducedAt < adopted) return false;
-        return classifyFinding(finding).findingClass === 'design' && isEscape(earliestStage(finding.detections.map((d) => d.stage)), 'ci');
+        if (!adopted || (phase === 'before') !== cohortDate(finding) < adopted) return false;
+        return classifyFinding(finding).findingClass === 'design' && isEscape(firstDetectedStage(finding.detections), 'ci');
       });
     const shares = (subset: readonly DemoFinding[]) => {
       const counts = { context_gap: 0, model_gap: 0, unmodelled: 0 };

@@ -44,20 +44,33 @@ export interface DemoFinding {
   cweIds: number[];
   location: { repo: string; path: string; line: number };
   fingerprint: string;
-  /** ISO timestamp. */
-  introducedAt: string;
+  /**
+   * ISO timestamp; null for part of the scanners' findings, as SARIF gives them without `git blame`
+   * (their cohort date is then the first detection).
+   */
+  introducedAt: string | null;
+  /** The commit that introduced the flaw, when `introducedAt` is known. */
+  introducedCommit: string | null;
   status: FindingStatus;
-  /** Sorted by time, at least one, each at a later stage than the one before. */
+  /** Sorted by time, at least one, each at a later stage than the one before, none after `now`. */
   detections: DemoDetection[];
 }
 
 export interface DemoOptions {
   /** Default 42. */
   seed?: number;
-  /** How many findings `demoFindings` yields; default 6000. */
+  /**
+   * How many flaws are introduced in the window; default 6000. `demoFindings` yields those found by
+   * `now`: the latest flaws' escapes have not surfaced yet, as in a real organisation.
+   */
   findings?: number;
   /** End of the window; default now, truncated to the UTC day. */
   end?: Date;
+  /**
+   * When the data is looked at; default `end`. Detections after it do not exist yet, nor do findings
+   * whose first detection is after it. A later `now` shows how the window's flaws will have been found.
+   */
+  now?: Date;
   /** Length of the window in calendar months before `end`; default 18. */
   months?: number;
 }

@@ -11,7 +11,13 @@ describe(resolveDemoWindow.name, () => {
       months: 18,
       startMs: Date.parse('2023-12-30T00:00:00Z'),
       endMs: Date.parse('2025-06-30T00:00:00Z'),
+      nowMs: Date.parse('2025-06-30T00:00:00Z'),
     });
+  });
+
+  it('looks at the data at the end of the window unless told a later now', () => {
+    const end = new Date('2025-06-30T00:00:00Z');
+    expect(sut({ end, now: new Date('2026-01-01T00:00:00Z') }).nowMs).toBe(Date.parse('2026-01-01T00:00:00Z'));
   });
 
   it('keeps a given end and counts calendar months back, clamped to the shorter month', () => {
@@ -26,6 +32,7 @@ describe(resolveDemoWindow.name, () => {
     [{ findings: 2.5 }],
     [{ months: 0 }],
     [{ end: new Date('not a date') }],
+    [{ end: new Date('2025-06-30T00:00:00Z'), now: new Date('2025-06-29T00:00:00Z') }],
   ])('rejects %j', (options) => {
     expect(() => sut(options)).toThrow(RangeError);
   });

@@ -13,6 +13,8 @@ export interface DemoWindow {
   months: number;
   startMs: number;
   endMs: number;
+  /** When the data is looked at: no detection after it (at least `endMs`). */
+  nowMs: number;
 }
 
 /** The same calendar day `months` earlier, clamped to the month's length (31 March - 1 = 28/29 February). */
@@ -40,7 +42,9 @@ export function resolveDemoWindow(options: DemoOptions = {}, now: () => Date = (
   // Truncated to the day so that two runs on the same day agree without naming an end.
   const endMs = options.end?.getTime() ?? Math.floor(now().getTime() / DAY_MS) * DAY_MS;
   if (!Number.isFinite(endMs)) throw new RangeError('demo end must be a valid date');
-  return { seed, findings, months, startMs: subtractUtcMonths(endMs, months), endMs };
+  const nowMs = options.now?.getTime() ?? endMs;
+  if (!Number.isFinite(nowMs) || nowMs < endMs) throw new RangeError('demo now must be a valid date, not before the end of the window');
+  return { seed, findings, months, startMs: subtractUtcMonths(endMs, months), endMs, nowMs };
 }
 
 export function isoDate(ms: number): string {

@@ -37,17 +37,21 @@ export function stageWeights(level: DemoLevel, effect: number, escapeTilt: numbe
   });
 }
 
-/** Days from introduction to detection at each stage: [shortest, longest], skewed towards the shortest. */
-const DELAY_DAYS: readonly (readonly [number, number])[] = [
-  [0.2, 7],
-  [0.05, 3],
-  [0.01, 1.5],
-  [4, 60],
-  [14, 240],
+/**
+ * Days from introduction to detection at each stage: [shortest, longest, skew]; the delay is
+ * shortest + (longest - shortest) * u^skew, so a higher skew piles delays up near the shortest. Production
+ * escapes surface up to a year later: about 60% within 90 days, 90% within ~270 and 95% within ~315, the
+ * long tail that makes young cohorts look better than they are.
+ */
+const DELAY_DAYS: readonly (readonly [number, number, number])[] = [
+  [0.2, 7, 2],
+  [0.05, 3, 2],
+  [0.01, 1.5, 2],
+  [4, 120, 2],
+  [14, 365, 3],
 ];
 
 export function detectionDelayDays(stage: number, random: Random): number {
-  const [shortest, longest] = DELAY_DAYS[stage];
-  const u = random.next();
-  return shortest + (longest - shortest) * u * u;
+  const [shortest, longest, skew] = DELAY_DAYS[stage];
+  return shortest + (longest - shortest) * random.next() ** skew;
 }

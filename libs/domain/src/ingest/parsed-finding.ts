@@ -23,6 +23,8 @@ export interface ParsedFinding {
   /** ISO 8601 in UTC, when the input has them. */
   detectedAt: string | null;
   introducedAt: string | null;
+  /** The commit that introduced the flaw, lowercase hexadecimal, when the input says. */
+  introducedCommit: string | null;
   status: FindingStatus | null;
   stage: DetectionStage | null;
   service: string | null;

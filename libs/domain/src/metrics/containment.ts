@@ -36,8 +36,8 @@ function assertCount(functionName: string, count: number): void {
  * the pattern context-aware practice is meant to change.
  *
  * Rows with the same stage and key are added up. Keys come out in the order they first appear, so the caller
- * decides the order (e.g. design, pattern, unclassified). Every finding must be counted once, at its earliest
- * detection stage, as everywhere in escape maths.
+ * decides the order (e.g. design, pattern, unclassified). Every finding must be counted once, at the stage of its first
+ * detection in time, as everywhere in escape maths.
  */
 export function containmentMatrix(rows: readonly ContainmentCountRow[]): ContainmentRow[] {
   const byKey = new Map<string, Record<DetectionStage, number>>();

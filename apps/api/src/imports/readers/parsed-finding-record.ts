@@ -34,6 +34,7 @@ export function recordFromParsed(
       path: parsed.location.path,
       line: parsed.location.line,
       introducedAt,
+      introducedCommit: parsed.introducedCommit,
       status: parsed.status,
       scannerState: scanner && parsed.status === null ? (parsed.suppressed ? 'suppressed' : 'present') : undefined,
       stage: parsed.stage ?? context.parameters.stage ?? DEFAULT_STAGE_OF_SOURCE[sourceKind],

@@ -1,10 +1,10 @@
-import type { AdoptionDto } from '@escapement/domain';
+import { DEFAULT_PRIMARY_ANALYSIS, type AdoptionDto } from '@escapement/domain';
 import { adopterLabel, adoptionChanges, adoptionRequest, knownPractices, retireProblem, sortAdoptions, validateAdoption, validateAdoptionEdit, type AdoptionDraft } from './adoption-form';
 
 const draft: AdoptionDraft = { scope: 'team', teamId: 't1', serviceId: '', practice: 'context-aware-development', startedAt: '2026-03-01' };
 
 function adoption(id: string, startedAt: string, team: string | null, service: string | null, practice = 'context-aware-development'): AdoptionDto {
-  return { id, teamId: team, teamName: team, serviceId: service, serviceName: service, practice, startedAt, retiredAt: null, createdAt: `${startedAt}T09:00:00Z` };
+  return { id, teamId: team, teamName: team, serviceId: service, serviceName: service, practice, startedAt, retiredAt: null, primaryAnalysis: DEFAULT_PRIMARY_ANALYSIS, createdAt: `${startedAt}T09:00:00Z` };
 }
 
 describe(validateAdoption.name, () => {

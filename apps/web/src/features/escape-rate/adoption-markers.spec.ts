@@ -1,4 +1,4 @@
-import type { AdoptionDto } from '@escapement/domain';
+import { DEFAULT_PRIMARY_ANALYSIS, type AdoptionDto } from '@escapement/domain';
 import { adopterName, adoptionMarkers, adoptionsInScope } from './adoption-markers';
 
 function adoption(id: string, startedAt: string, adopter: { team?: string; service?: string }): AdoptionDto {
@@ -11,6 +11,7 @@ function adoption(id: string, startedAt: string, adopter: { team?: string; servi
     practice: 'context-aware',
     startedAt,
     retiredAt: null,
+    primaryAnalysis: DEFAULT_PRIMARY_ANALYSIS,
     createdAt: '2025-01-01T00:00:00Z',
   };
 }

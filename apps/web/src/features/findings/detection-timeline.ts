@@ -1,4 +1,4 @@
-import { DETECTION_STAGES, isEscape, type DetectionStage } from '@escapement/domain';
+import { DETECTION_STAGES, firstDetectedStage, isEscape, type DetectionStage } from '@escapement/domain';
 import type { FindingDetection } from './types';
 
 /** One stage of the lifecycle with what was detected there. */
@@ -8,7 +8,7 @@ export interface TimelineStage {
   detections: FindingDetection[];
   /** At or after the escape boundary: a detection here means the finding got through. */
   pastBoundary: boolean;
-  /** The stage the finding was first caught at, which decides whether it escaped. */
+  /** The stage of the finding's first detection in time, which decides whether it escaped. */
   earliest: boolean;
 }
 
@@ -17,8 +17,7 @@ export interface TimelineStage {
  * was caught and the stages it slipped through before that.
  */
 export function detectionTimeline(detections: readonly FindingDetection[], boundary: DetectionStage): TimelineStage[] {
-  const caught = DETECTION_STAGES.filter((stage) => detections.some((detection) => detection.stage === stage));
-  const earliest = caught[0] ?? null;
+  const earliest = detections.length ? firstDetectedStage(detections) : null;
   return DETECTION_STAGES.map((stage) => ({
     stage,
     detections: detections.filter((detection) => detection.stage === stage).sort((a, b) => a.detectedAt.localeCompare(b.detectedAt)),

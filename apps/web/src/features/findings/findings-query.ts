@@ -24,7 +24,7 @@ export type SortOrder = 'asc' | 'desc';
 export interface FindingsQuery {
   team: string | null;
   service: string | null;
-  /** Earliest detection stage. */
+  /** Stage of the first detection in time. */
   stage: DetectionStage | null;
   severity: Severity | null;
   findingClass: FindingClass | null;

@@ -15,6 +15,7 @@ export const CSV_COLUMNS = [
   'stage',
   'detected_at',
   'introduced_at',
+  'introduced_commit',
   'status',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

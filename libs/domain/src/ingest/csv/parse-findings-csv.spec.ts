@@ -17,8 +17,8 @@ describe(parseFindingsCsv.name, () => {
 
   it('reads every documented column, whatever the header spelling and order', () => {
     const csv = [
-      '\uFEFFTitle,Severity,Service,Source Kind,tool,Rule-ID,CWE,repo,path,line,fingerprint,stage,Detected_At,introduced at,status',
-      'Refund skips the owner check,High,payments-api,Pentest,Burp Suite,AUTHZ-1,"CWE-639; CWE-285",github.com/acme/pay,src/refund.ts,42,PT-2026-7,Pre-release,2026-05-04,2026-04-20T08:00:00Z,Open',
+      '\uFEFFTitle,Severity,Service,Source Kind,tool,Rule-ID,CWE,repo,path,line,fingerprint,stage,Detected_At,introduced at,Introduced Commit,status',
+      'Refund skips the owner check,High,payments-api,Pentest,Burp Suite,AUTHZ-1,"CWE-639; CWE-285",github.com/acme/pay,src/refund.ts,42,PT-2026-7,Pre-release,2026-05-04,2026-04-20T08:00:00Z,9FCEB02D0AE598E95DC970B74767F19372D61AF8,Open',
     ].join('\r\n');
     expect(sut(csv)).toEqual([
       {
@@ -33,6 +33,7 @@ describe(parseFindingsCsv.name, () => {
         suppressed: false,
         detectedAt: '2026-05-04T00:00:00.000Z',
         introducedAt: '2026-04-20T08:00:00.000Z',
+        introducedCommit: '9fceb02d0ae598e95dc970b74767f19372d61af8',
         status: 'open',
         stage: 'pre_release',
         service: 'payments-api',
@@ -57,9 +58,9 @@ describe(parseFindingsCsv.name, () => {
 
   it('collects every problem of the file before refusing it', () => {
     const csv = [
-      'title,severity,line,cwe,detected_at,introduced_at,stage,status,source_kind,fingerprint',
-      ',high,x,CWE-abc,04/05/2026,,later,done,intern,' ,
-      'Late,low,1,79,2026-01-01,2026-02-01,,,,' ,
+      'title,severity,line,cwe,detected_at,introduced_at,stage,status,source_kind,fingerprint,introduced_commit',
+      ',high,x,CWE-abc,04/05/2026,,later,done,intern,,HEAD~1' ,
+      'Late,low,1,79,2026-01-01,2026-02-01,,,,,' ,
     ].join('\n');
     expect(problemsOf(csv).map((problem) => problem.message)).toEqual([
       'line 2, column 1 (title): is required',
@@ -69,15 +70,16 @@ describe(parseFindingsCsv.name, () => {
       'line 2, column 7 (stage): "later" is not one of design, code_review, ci, pre_release, production',
       'line 2, column 8 (status): "done" is not one of open, fixed, accepted_risk, suppressed, false_positive',
       'line 2, column 9 (source_kind): "intern" is not one of sast, sca, secrets, iac, dast, code_review, threat_model_review, pentest, bug_bounty, incident, other',
+      'line 2, column 11 (introduced_commit): "HEAD~1" is not a commit id: 4 to 64 hexadecimal digits',
       'line 3, column 6 (introduced_at): is after detected_at: a flaw cannot be found before it exists',
     ]);
   });
 
   it('names unknown and repeated columns, and a missing required one', () => {
     expect(problemsOf('title,priority,Title,owner\nx,1,y,z\n').map((problem) => problem.message)).toEqual([
-      'line 1, column 2: unknown column "priority"; the columns are title, severity, service, source_kind, tool, rule_id, cwe, repo, path, line, fingerprint, stage, detected_at, introduced_at, status',
+      'line 1, column 2: unknown column "priority"; the columns are title, severity, service, source_kind, tool, rule_id, cwe, repo, path, line, fingerprint, stage, detected_at, introduced_at, introduced_commit, status',
       'line 1, column 3: column title appears twice (also column 1)',
-      'line 1, column 4: unknown column "owner"; the columns are title, severity, service, source_kind, tool, rule_id, cwe, repo, path, line, fingerprint, stage, detected_at, introduced_at, status',
+      'line 1, column 4: unknown column "owner"; the columns are title, severity, service, source_kind, tool, rule_id, cwe, repo, path, line, fingerprint, stage, detected_at, introduced_at, introduced_commit, status',
       'line 1: the severity column is missing; it is required',
     ]);
   });

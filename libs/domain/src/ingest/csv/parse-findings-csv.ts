@@ -13,6 +13,7 @@ import {
   parseStatus,
   SEVERITY_CHOICES,
 } from '../field-values';
+import { parseCommitId } from '../commit-id';
 import { computeFindingFingerprint } from '../finding-fingerprint';
 import { parseIsoDateTime } from '../iso-date-time';
 import type { InputProblem, ParsedFinding } from '../parsed-finding';
@@ -152,6 +153,9 @@ function readRow(row: CsvRecord, layout: Layout, problems: ProblemList): ParsedF
   if (introducedCell && introducedAt && detectedAt && introducedAt > detectedAt) {
     report(introducedCell, 'is after detected_at: a flaw cannot be found before it exists');
   }
+  const commitCell = cell('introduced_commit');
+  const introducedCommit = commitCell === null ? null : parseCommitId(commitCell.text);
+  if (commitCell !== null && introducedCommit === null) report(commitCell, `${JSON.stringify(commitCell.text)} is not a commit id: 4 to 64 hexadecimal digits`);
   const status = choice('status', parseStatus, FINDING_STATUSES);
 
   if (rowProblems.length > 0 || title === null || severity === null) {
@@ -170,6 +174,7 @@ function readRow(row: CsvRecord, layout: Layout, problems: ProblemList): ParsedF
     suppressed: false,
     detectedAt,
     introducedAt,
+    introducedCommit,
     status,
     stage,
     service,

@@ -37,6 +37,7 @@ describe(parseSarifLog.name, () => {
         suppressed: false,
         detectedAt: '2026-05-04T10:00:00.000Z',
         introducedAt: null,
+        introducedCommit: null,
         status: null,
         stage: null,
         service: null,

@@ -21,6 +21,25 @@ describe(parseSarifResult.name, () => {
     expect(finding?.detectedAt).toBe('2025-12-01T00:00:00.000Z');
   });
 
+  it('reads when and in which commit the flaw was introduced from the result properties', () => {
+    const properties = { introducedAt: '2025-11-03T09:30:00+01:00', introducedCommit: '9FCEB02D0AE598E95DC970B74767F19372D61AF8' };
+    expect(sut({ ruleId: 'R1', message: { text: 'm' }, properties }, context, '/r')).toMatchObject({
+      introducedAt: '2025-11-03T08:30:00.000Z',
+      introducedCommit: '9fceb02d0ae598e95dc970b74767f19372d61af8',
+    });
+    expect(sut({ ruleId: 'R1', message: { text: 'm' } }, context, '/r')).toMatchObject({ introducedAt: null, introducedCommit: null });
+  });
+
+  it('rejects an introduction that is not a date or a commit id, with the pointer', () => {
+    let error: unknown;
+    try {
+      sut({ ruleId: 'R1', message: { text: 'm' }, properties: { introducedAt: 'last week', introducedCommit: 'HEAD' } }, context, '/runs/0/results/4');
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as InputError).problems.map((p) => p.pointer)).toEqual(['/runs/0/results/4/properties/introducedAt', '/runs/0/results/4/properties/introducedCommit']);
+  });
+
   it('falls back to the rule id as the title, and to warning when neither result nor rule has a level', () => {
     const bare = sarifRunContext({ tool: { driver: { name: 'S' } } }, '/runs/0');
     expect(sut({ ruleId: 'X9', message: { text: ' ' } }, bare, '/r')).toMatchObject({ title: 'X9', severity: 'medium' });

@@ -1,3 +1,4 @@
+import { parseCommitId } from '../commit-id';
 import { sortedCweIds } from '../cwe-ids';
 import { capLength, FIELD_MAX_LENGTH, oneLine } from '../field-values';
 import { childPointer } from '../json-pointer';
@@ -45,6 +46,7 @@ export function parseSarifResult(result: unknown, context: SarifRunContext, poin
   const score = readSecuritySeverity(properties, childPointer(pointer, 'properties'), reader) ?? rule?.securitySeverity ?? null;
   const severity = score !== null ? severityOfScore(score) : SEVERITY_OF_LEVEL[effectiveLevel(level, kind, rule)];
 
+  const introduced = readIntroduction(properties, childPointer(pointer, 'properties'), reader);
   const location = readLocation(result, pointer, context, reader);
   const cweIds = sortedCweIds([...(rule?.cweIds ?? []), ...cweIdsInProperties(properties), ...cweIdsInTaxa(result, pointer, context.taxonomies, reader)]);
   const suppressed = hasAcceptedSuppression(result, pointer, reader);
@@ -70,7 +72,8 @@ export function parseSarifResult(result: unknown, context: SarifRunContext, poin
     fingerprint,
     suppressed,
     detectedAt: firstDetected ?? context.detectedAt,
-    introducedAt: null,
+    introducedAt: introduced.at,
+    introducedCommit: introduced.commit,
     status: null,
     stage: null,
     service: null,
@@ -85,6 +88,19 @@ function effectiveLevel(level: SarifLevel | null, kind: ResultKind | null, rule:
   if (level !== null) return level;
   if (kind !== null && kind !== 'fail') return 'none';
   return rule?.defaultLevel ?? 'warning';
+}
+
+/**
+ * SARIF has no field for when a flaw was introduced; `escapement upload --blame` (or any producer) puts it
+ * in the result's property bag as `introducedAt` (ISO 8601) and `introducedCommit` (hexadecimal commit id).
+ */
+function readIntroduction(properties: JsonObject | null, pointer: string, reader: JsonReader): { at: string | null; commit: string | null } {
+  if (properties === null) return { at: null, commit: null };
+  const at = reader.dateTime(properties, 'introducedAt', pointer);
+  const text = reader.string(properties, 'introducedCommit', pointer);
+  const commit = text === null ? null : parseCommitId(text);
+  if (text !== null && commit === null) reader.problem(childPointer(pointer, 'introducedCommit'), `${JSON.stringify(text)} is not a commit id: 4 to 64 hexadecimal digits`);
+  return { at, commit };
 }
 
 /** §3.35: a suppression counts unless it is still under review or was rejected. */

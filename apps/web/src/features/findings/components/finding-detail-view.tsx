@@ -50,7 +50,7 @@ export function FindingDetailView({ id, boundary, canOverride }: { id: string; b
           <SeverityBadge severity={detail.severity} />
           <EscapedBadge escaped={detail.escaped} />
           <span>
-            {detail.serviceName} · first caught at {STAGE_LABELS[detail.earliestStage]}
+            {detail.serviceName} · first caught at {STAGE_LABELS[detail.firstDetectedStage]}
           </span>
           <span className="muted">
             {href ? (

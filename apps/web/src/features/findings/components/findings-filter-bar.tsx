@@ -139,7 +139,7 @@ export function FindingsFilterBar({ query, onChange, teams, services }: Findings
             </select>
           </Field>
 
-          <Field id={`${id}-stage`} label="Earliest stage">
+          <Field id={`${id}-stage`} label="First caught at">
             <select id={`${id}-stage`} value={query.stage ?? ''} onChange={(event) => set('stage', DETECTION_STAGES.find((value) => value === event.target.value) ?? null)}>
               <option value="">All stages</option>
               {DETECTION_STAGES.map((stage) => (

@@ -66,9 +66,9 @@ export function FindingsTable({ items, query, onSort, busy }: FindingsTableProps
                 <ClassBadge findingClass={finding.findingClass} />
               </td>
               <td>{finding.category ? categoryLabel(finding.category) : '–'}</td>
-              <td>{STAGE_LABELS[finding.earliestStage]}</td>
+              <td>{STAGE_LABELS[finding.firstDetectedStage]}</td>
               <td>
-                <EscapedBadge escaped={isEscape(finding.earliestStage, query.boundary)} />
+                <EscapedBadge escaped={isEscape(finding.firstDetectedStage, query.boundary)} />
               </td>
               <td>
                 <GapBadge gap={finding.gap} />
