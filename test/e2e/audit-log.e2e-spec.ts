@@ -71,7 +71,7 @@ describe('GET /api/v1/audit-events', () => {
     expect(rows).toEqual([
       { actor: `user:${lead.user.email}`, action: 'team.created', subject_type: 'team', subject_id: team.id, details: { name: 'Payments' } },
       { actor: `user:${lead.user.email}`, action: 'service.created', subject_type: 'service', subject_id: service.id, details: { name: 'payments-api', teamId: team.id, repositoryPatterns: ['github.com/acme/payments-*'] } },
-      { actor: `user:${manager.user.email}`, action: 'adoption.created', subject_type: 'adoption', subject_id: adoption.id, details: { teamId: null, serviceId: service.id, practice: 'context-aware-development', startedAt: '2026-02-01' } },
+      { actor: `user:${manager.user.email}`, action: 'adoption.created', subject_type: 'adoption', subject_id: adoption.id, details: { teamId: null, serviceId: service.id, practice: 'context-aware-development', startedAt: '2026-02-01', primaryAnalysis: { findingClass: 'design', boundary: 'ci', horizonRule: 'p90', minimalImportantDifference: 0.1 } } },
       expect.objectContaining({ actor: `user:${manager.user.email}`, action: 'adoption.updated', subject_id: adoption.id }),
     ]);
     // A refused creation leaves its refusal, not a creation.

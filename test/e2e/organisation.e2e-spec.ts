@@ -112,7 +112,7 @@ describe('teams, services and adoptions', () => {
       await sut.http().post('/api/v1/findings').send([aFinding({ introducedAt: '2026-02-10T00:00:00Z', detectedAt: '2026-02-20T00:00:00Z' })]).expect(200);
       const changed = (await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ primaryAnalysis: { minimalImportantDifference: 0.15, horizonRule: 'p95' } }).expect(200)).body;
       expect(changed.primaryAnalysis).toEqual({ ...DEFAULTS, minimalImportantDifference: 0.15, horizonRule: 'p95' });
-      const [audit] = await sut.sql<{ action: string; details: { before: { primaryAnalysis: unknown } } }>(`SELECT action, details FROM audit_events WHERE subject_id = $1`, [adoption.id]);
+      const [audit] = await sut.sql<{ action: string; details: { before: { primaryAnalysis: unknown } } }>(`SELECT action, details FROM audit_events WHERE subject_id = $1 AND action = 'adoption.updated'`, [adoption.id]);
       expect(audit.action).toBe('adoption.updated');
       expect(audit.details.before.primaryAnalysis).toEqual(DEFAULTS);
 
