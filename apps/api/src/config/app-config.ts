@@ -18,6 +18,9 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Uploads larger than this (decompressed) are stored in the background: 202 and a status URL. */
   backgroundImportBytes: number;
+  /** Upload bytes held on disk (being received, waiting or being stored) per sender and in all: past them, 429. */
+  uploadQueuePerSenderBytes: number;
+  uploadQueueTotalBytes: number;
   /** Days after a period ends before its cohort's escape rate counts as mature. */
   followUpDays: number;
   security: SecurityConfig;
@@ -74,6 +77,19 @@ function parseBytes(name: string, raw: string | undefined, fallback: number): nu
   return Number(match[1]) * unit;
 }
 
+/**
+ * The upload queue's bounds. One upload of the largest accepted size must fit in each, or such uploads
+ * could never be stored; a bad combination stops the start.
+ */
+function parseUploadQueue(env: NodeJS.ProcessEnv): Pick<AppConfig, 'uploadQueuePerSenderBytes' | 'uploadQueueTotalBytes'> {
+  const maxBody = parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2);
+  const perSender = parseBytes('ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER', env.ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER, 200 * 1024 ** 2);
+  const total = parseBytes('ESCAPEMENT_UPLOAD_QUEUE_TOTAL', env.ESCAPEMENT_UPLOAD_QUEUE_TOTAL, 1024 ** 3);
+  if (perSender < maxBody) throw new ConfigError(`ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER (${perSender} bytes) must be at least ESCAPEMENT_MAX_BODY (${maxBody} bytes)`);
+  if (total < perSender) throw new ConfigError(`ESCAPEMENT_UPLOAD_QUEUE_TOTAL (${total} bytes) must be at least ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER (${perSender} bytes)`);
+  return { uploadQueuePerSenderBytes: perSender, uploadQueueTotalBytes: total };
+}
+
 /** The dashboard's build output, found through its workspace package wherever this file was compiled to. */
 export function defaultWebDist(): string | null {
   try {
@@ -96,6 +112,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
+    ...parseUploadQueue(env),
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
     ...overrides,

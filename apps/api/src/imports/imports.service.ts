@@ -16,6 +16,7 @@ import { importSender, type ImportViewer } from './import-viewer';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
 import type { ReadContext } from './readers/import-reader';
+import { UploadBudget, type UploadHold } from './upload-budget';
 import { spoolUpload, type SpooledUpload } from './upload-spool';
 
 @Injectable()
@@ -27,6 +28,7 @@ export class ImportsService implements OnApplicationBootstrap {
     private readonly runner: ImportRunner,
     private readonly queue: ImportQueue,
     private readonly audit: AuditLog,
+    private readonly budget: UploadBudget,
   ) {}
 
   /** Imports a previous process was running when it died were rolled back with it: record that. */
@@ -39,7 +41,7 @@ export class ImportsService implements OnApplicationBootstrap {
    * the background, so no pipeline's HTTP request times out; the answer says where to poll.
    */
   async receive(request: Request, query: Record<string, unknown>, sender: Principal): Promise<{ status: 201 | 202; body: ImportResponse }> {
-    const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200 });
+    const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200, hold: this.holdFor(request, sender) });
     try {
       const parameters = validateParameters(ImportParameters, { ...upload.fields, ...query }, 'upload parameters');
       const format = parameters.format ?? detectFormat(upload.head, upload.fileName ?? undefined);
@@ -86,6 +88,18 @@ export class ImportsService implements OnApplicationBootstrap {
       return { status: 201, body: mapImport((await this.log.find(id))!) };
     } catch (error) {
       upload.discard();
+      throw error;
+    }
+  }
+
+  /** The upload's share of the queue's disk bounds; a sender already at its bound is refused before any byte is read. */
+  private holdFor(request: Request, sender: Principal): UploadHold {
+    const plain = !request.headers['content-encoding'] && !/^multipart\//i.test(request.headers['content-type'] ?? '');
+    const announced = plain ? Number(request.headers['content-length']) || 0 : 0;
+    try {
+      return this.budget.open(`${sender.kind}:${sender.id}`, announced);
+    } catch (error) {
+      request.resume();
       throw error;
     }
   }

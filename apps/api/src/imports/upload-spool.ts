@@ -8,6 +8,7 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { DomainError, invalid } from '../common/domain-error';
+import type { UploadHold } from './upload-budget';
 import { Utf8Check } from './utf8-check';
 
 /** An upload written to a temporary file, so it can be read twice and processed after the request ends. */
@@ -30,6 +31,8 @@ export interface SpoolLimits {
   maxBytes: number;
   /** Decompressed bytes per compressed byte past which a gzip body is treated as a bomb. */
   maxInflationRatio: number;
+  /** Counts the bytes written to disk against the upload queue's bounds; released by `discard()`. */
+  hold?: UploadHold;
 }
 
 const HEAD_BYTES = 8 * 1024;
@@ -58,6 +61,11 @@ class Meter extends Transform {
     const compressed = this.compressed();
     if (compressed > 0 && this.bytes > 1024 * 1024 && this.bytes / compressed > this.limits.maxInflationRatio) {
       return done(new DomainError('payload_too_large', `The gzip body inflates more than ${this.limits.maxInflationRatio}-fold; refusing it as a decompression bomb`));
+    }
+    try {
+      this.limits.hold?.add(chunk.length);
+    } catch (error) {
+      return done(error as Error);
     }
     if (this.headBytes < HEAD_BYTES) {
       this.headChunks.push(chunk.subarray(0, HEAD_BYTES - this.headBytes));
@@ -124,7 +132,10 @@ async function writeStream(source: Readable, gzip: boolean, limits: SpoolLimits,
 export async function spoolUpload(request: Request, limits: SpoolLimits): Promise<SpooledUpload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-upload-'));
   const file = path.join(dir, 'upload');
-  const discard = () => fs.rmSync(dir, { recursive: true, force: true });
+  const discard = () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    limits.hold?.release();
+  };
   try {
     const contentType = request.headers['content-type'] ?? '';
     if (/^multipart\/form-data/i.test(contentType)) {
