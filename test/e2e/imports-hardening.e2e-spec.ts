@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import { ImportQueue } from '../../apps/api/src/imports/import-queue';
+import { ImportWarningsAndSenders1764090000000 } from '../../migrations/1764090000000-ImportWarningsAndSenders';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
@@ -104,6 +106,48 @@ describe('imports: who may follow an upload', () => {
     expect(senders.map((s) => s.received_by)).toEqual(['token:ci-orders', 'token:ci-orders', 'token:ci-orders']);
     expect(new Set(senders.map((s) => s.token)).size).toBe(3);
     expect(senders[0].token).toBe(old.id);
+  });
+});
+
+describe('the migration that keys imports by sender id', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+  });
+  afterAll(() => sut.close());
+
+  it('gives existing uploads the token that bore the name when they arrived, and people their account', async () => {
+    const runner = sut.app.get(DataSource).createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const migration = new ImportWarningsAndSenders1764090000000();
+      await migration.down(runner);
+      const token = async (createdAt: string, revokedAt: string | null) =>
+        (
+          await runner.query(
+            `INSERT INTO api_tokens (name, prefix, secret_sha256, scopes, created_at, revoked_at) VALUES ('ci', md5(random()::text), '\\x00', '{findings:write}', $1, $2) RETURNING id`,
+            [createdAt, revokedAt],
+          )
+        )[0].id as string;
+      const first = await token('2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z');
+      const second = await token('2026-03-02T00:00:00Z', null);
+      const [{ id: person }] = await runner.query(`INSERT INTO users (email, role) VALUES ('dana@example.com', 'security_lead') RETURNING id`);
+      const upload = async (receivedBy: string, at: string) =>
+        (await runner.query(`INSERT INTO imports (status, format, received_by, received_at) VALUES ('completed', 'sarif', $1, $2) RETURNING id`, [receivedBy, at]))[0].id as string;
+      const early = await upload('token:ci', '2026-02-01T00:00:00Z');
+      const late = await upload('token:ci', '2026-04-01T00:00:00Z');
+      const gap = await upload('token:ci', '2026-03-01T12:00:00Z');
+      const byPerson = await upload('user:dana@example.com', '2026-04-01T00:00:00Z');
+      await migration.up(runner);
+      const rows = await runner.query(`SELECT id, received_by_token_id AS token, received_by_user_id AS "user", warnings FROM imports`);
+      const of = (id: string) => rows.find((r: { id: string }) => r.id === id);
+      expect([of(early).token, of(late).token, of(gap).token, of(byPerson).user]).toEqual([first, second, null, person]);
+      expect(of(early).warnings).toEqual([]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
 
