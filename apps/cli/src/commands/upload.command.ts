@@ -23,8 +23,9 @@ const PASSED = ['stage', 'service', 'repo', 'commit', 'format', 'detected-at'] a
 
 /**
  * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan]`:
- * gzips each file on the fly, posts it, waits for background imports, and prints one line per file.
- * Exits non-zero if any file failed, with the server's explanation.
+ * gzips each file on the fly, posts it (again, after the time the server asks, when it answers 429),
+ * waits for background imports, and prints one line per file. Exits non-zero if any file failed, with
+ * the server's explanation.
  */
 export async function uploadCommand(args: ParsedArgs): Promise<number> {
   const files = args.positional.slice(1);
@@ -47,13 +48,7 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
     try {
       if (!fs.existsSync(file)) throw new Error('no such file');
       query.set('fileName', name);
-      const body = Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream;
-      const response = await fetch(`${baseUrl}/api/v1/imports?${query}`, {
-        method: 'POST',
-        headers,
-        body,
-        duplex: 'half',
-      } as RequestInit);
+      const response = await postRetryingWhenBusy(`${baseUrl}/api/v1/imports?${query}`, file, headers, name, Date.now() + waitSeconds * 1000);
       let answer = (await response.json().catch(() => ({}))) as ImportAnswer & Problem;
       if (!response.ok) throw new Error(describeProblem(response.status, answer));
       if (answer.status === 'processing') answer = await waitFor(`${baseUrl}${answer.statusUrl}`, headers, waitSeconds);
@@ -68,6 +63,23 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
     }
   }
   return failures ? 1 : 0;
+}
+
+/**
+ * Posts the file, gzipped on the fly. A `429` with `Retry-After` (the sender's uploads or the server's
+ * queue are at their bounds, or a rate limit) is waited out and the file sent again, while the `--wait`
+ * time lasts; a pipeline then slows down instead of failing.
+ */
+async function postRetryingWhenBusy(url: string, file: string, headers: Record<string, string>, name: string, deadline: number): Promise<Response> {
+  for (;;) {
+    const body = Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream;
+    const response = await fetch(url, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status !== 429 || !Number.isFinite(retryAfter) || retryAfter < 0 || Date.now() + retryAfter * 1000 > deadline) return response;
+    await response.body?.cancel();
+    console.error(`${name}: the server is busy (HTTP 429); sending again in ${retryAfter} s`);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
 }
 
 async function waitFor(url: string, headers: Record<string, string>, waitSeconds: number): Promise<ImportAnswer> {
