@@ -93,8 +93,6 @@ export class ParserSandbox {
   private start(): Worker {
     const worker = new Worker(path.join(__dirname, 'parser-worker.js'), {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
     });
     worker.unref();
     this.worker = worker;

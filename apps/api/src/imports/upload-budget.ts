@@ -3,8 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 
 /**
- * Seconds a refused sender is asked to wait. The queue stores one upload at a time, at tens of MB a
- * minute on a small machine, so half a minute frees room for at least one more upload in most cases.
+ * Seconds a refused sender is asked to wait: long enough for the queue, which stores one upload at a
+ * time, to finish some of what it holds; short enough not to hold a pipeline up for long.
  */
 export const QUEUE_RETRY_AFTER_SECONDS = 30;
 
