@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -38,7 +39,10 @@ export class ParserSandbox {
   private worker: Worker | null = null;
   private nextId = 0;
 
-  constructor(private readonly limits: SandboxLimits) {}
+  constructor(private readonly limits: SandboxLimits) {
+    const built = path.join(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'apps', 'api', 'src', 'imports', 'readers', 'read-import.js');
+    if (!fs.existsSync(built)) throw new Error(`${built} is missing: the parsers run from the built code, so build first (npm run build)`);
+  }
 
   run(parser: ParserName, input: string | Uint8Array): Promise<RunResult> {
     return this.send({ parser, input });
