@@ -8,7 +8,10 @@ module.exports = {
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/support/database.global-setup.ts',
   globalTeardown: '<rootDir>/test/support/database.global-teardown.ts',
+  // Fresh connections for every request a spec makes: no test depends on how long a step took.
+  setupFiles: ['<rootDir>/test/support/no-keep-alive.ts'],
   maxWorkers: 1,
   forceExit: true,
-  testTimeout: 60_000,
+  // Generous: specs that start servers and run the CLI take several times longer on a loaded machine.
+  testTimeout: 180_000,
 };

@@ -63,6 +63,6 @@ describe('teams, services and adoptions', () => {
     await sut.http().patch(`/api/v1/adoptions/${adoption.id}`).send({ startedAt: 'soon' }).expect(400);
     await sut.http().patch('/api/v1/adoptions/00000000-0000-4000-8000-000000000000').send({ practice: 'x' }).expect(404);
     expect((await sut.http().get('/api/v1/adoptions').expect(200)).body).toEqual([expect.objectContaining({ id: adoption.id, retiredAt: '2026-09-30' })]);
-    expect((await sut.sql<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [adoption.id])).map((r) => r.action)).toEqual(['adoption.updated', 'adoption.retired']);
+    expect((await sut.sql<{ action: string }>(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [adoption.id])).map((r) => r.action)).toEqual(['adoption.created', 'adoption.updated', 'adoption.retired']);
   });
 });

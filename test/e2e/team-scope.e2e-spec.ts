@@ -106,4 +106,23 @@ describe('team-limited callers', () => {
     await sut.http().post('/api/v1/adoptions').send({ teamId: teamB.id, practice: 'context-aware-development', startedAt: '2026-03-01' }).expect(201);
     expect((await manager.http.get('/api/v1/adoptions').expect(200)).body.map((a: { teamName: string }) => a.teamName)).toEqual(['Team A']);
   });
+
+  it('gives a manager the same answer for another team’s service or team and for one that does not exist', async () => {
+    const manager = await sut.asUser({ role: 'manager', teamIds: [teamA.id] });
+    const [{ id: serviceOfB }] = await sut.sql<{ id: string }>(`SELECT id FROM services WHERE name = 'b-api'`);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const answer = async (body: Record<string, string>) => {
+      const response = await manager.http.post('/api/v1/adoptions').send({ ...body, practice: 'context-aware-development', startedAt: '2026-02-01' });
+      return { status: response.status, type: response.body.type, detail: response.body.detail, errors: response.body.errors };
+    };
+    const foreignService = await answer({ serviceId: serviceOfB });
+    expect(foreignService).toMatchObject({ status: 403, type: 'urn:escapement:problem:forbidden' });
+    expect(await answer({ serviceId: unknown })).toEqual(foreignService);
+    const foreignTeam = await answer({ teamId: teamB.id });
+    expect(foreignTeam).toEqual(foreignService);
+    expect(await answer({ teamId: unknown })).toEqual(foreignTeam);
+    // Someone organisation-wide learns nothing new from being told the id is wrong.
+    const admin = await sut.http().post('/api/v1/adoptions').send({ serviceId: unknown, practice: 'x', startedAt: '2026-02-01' }).expect(400);
+    expect(admin.body.errors).toEqual([{ pointer: '/serviceId', message: 'no such service' }]);
+  });
 });

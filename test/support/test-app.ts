@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Role, TokenScope } from '@escapement/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -57,10 +60,25 @@ async function installAdminToken(dataSource: DataSource): Promise<void> {
   );
 }
 
+let stub: string | null = null;
+
+/**
+ * A one-page dashboard, so that every spec's app serves static files as production does: the
+ * static-file module changes how errors raised before routing are answered, and an app built without
+ * it once hid that every JSON body error answered 404 in production.
+ */
+export function stubDashboard(): string {
+  if (stub && fs.existsSync(path.join(stub, 'index.html'))) return stub;
+  stub = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-dashboard-'));
+  fs.writeFileSync(path.join(stub, 'index.html'), '<!doctype html><title>Escapement</title><div id="root"></div>\n');
+  process.once('exit', () => fs.rmSync(stub!, { recursive: true, force: true }));
+  return stub;
+}
+
 /** Builds the production app module against the run's database, with no demo data and quiet logs. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const url = testDatabaseUrl();
-  const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: null, ...overrides });
+  const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: stubDashboard(), ...overrides });
   const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url: config.databaseUrl ?? url }), embedded: null });
   const dataSource = app.get(DataSource);
   await installAdminToken(dataSource);
@@ -82,6 +100,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     sql: (query, params) => dataSource.query(query, params),
     close: () => app.close(),
   };
+}
+
+/** Makes the app listen on a free local port, for specs that need real connections (many at once, kept alive). */
+export async function listenLocally(testApp: TestApp): Promise<string> {
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${port}`;
 }
 
 /** Empties every table (keeping the schema), so each spec starts from nothing but the admin token of `http()`. */

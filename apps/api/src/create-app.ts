@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { corsOptions } from './common/cors';
 import { jsonBody } from './common/json-body';
+import { earlyErrors, ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
@@ -23,6 +25,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
   app.setGlobalPrefix('api');
   // One reverse proxy in front may say who the client is and whether it used HTTPS; nobody else may.
   app.set('trust proxy', config.security.trustProxy ? 1 : false);
@@ -30,7 +35,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   const cors = corsOptions(config.security.corsOrigins);
   if (cors) app.enableCors(cors);
   app.use(cookieParser());
-  app.use(jsonBody(config.maxBodyBytes, ['/api/v1/imports']));
+  // Uploads stream their body to their own handler, whatever its content type.
+  app.use(jsonBody(config.maxBodyBytes, ['/api/v1/imports', '/api/v1/threat-models']));
+  app.use(earlyErrors(() => app.get(ProblemFilter)));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 

@@ -22,7 +22,7 @@ export class AdoptionsController {
   @Post()
   @Access(ACCESS.recordAdoption)
   create(@Body() request: CreateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
-    return this.service.create(request, caller.teams);
+    return this.service.create(request, caller.teams, actorOf(caller));
   }
 
   /** Corrects an adoption's practice or start date (same rule as recording one). */

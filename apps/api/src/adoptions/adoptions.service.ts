@@ -28,23 +28,32 @@ export class AdoptionsService {
   }
 
   /** `teams`: the caller's team scope; a caller limited to teams records adoptions for those only. */
-  async create(request: CreateAdoptionRequest, teams: TeamScope): Promise<AdoptionResponse> {
+  async create(request: CreateAdoptionRequest, teams: TeamScope, actor: string | null): Promise<AdoptionResponse> {
     if (Boolean(request.teamId) === Boolean(request.serviceId)) {
       throw invalid('An adoption names exactly one team or one service', [{ pointer: request.teamId ? '/serviceId' : '/teamId', message: 'give teamId or serviceId, not both and not neither' }]);
     }
-    if (request.teamId && !(await this.teams.existsBy({ id: request.teamId }))) {
-      throw invalid(`Team ${request.teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
-    }
+    const teamExists = request.teamId ? await this.teams.existsBy({ id: request.teamId }) : true;
     const service = request.serviceId ? await this.services.findOneBy({ id: request.serviceId }) : null;
-    if (request.serviceId && !service) {
-      throw invalid(`Service ${request.serviceId} does not exist`, [{ pointer: '/serviceId', message: 'no such service' }]);
-    }
+    // A caller limited to teams gets one answer for another team's unit and for one that does not
+    // exist, so that the answer does not tell which ids exist elsewhere.
     if (!canSeeTeam(teams, request.teamId ?? service?.teamId ?? null)) throw forbidden('You record adoptions for your own teams and their services only');
+    if (!teamExists) throw invalid(`Team ${request.teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
+    if (request.serviceId && !service) throw invalid(`Service ${request.serviceId} does not exist`, [{ pointer: '/serviceId', message: 'no such service' }]);
     try {
-      const saved = await this.adoptions.save(
-        this.adoptions.create({ teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt }),
-      );
-      return mapAdoption(await this.adoptions.findOneOrFail({ where: { id: saved.id }, relations: { team: true, service: true } }));
+      const id = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(AdoptionEntity, { teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt }),
+        );
+        await this.audit.record(manager, {
+          actor,
+          action: 'adoption.created',
+          subjectType: 'adoption',
+          subjectId: saved.id,
+          details: { teamId: saved.teamId, serviceId: saved.serviceId, practice: saved.practice, startedAt: saved.startedAt },
+        });
+        return saved.id;
+      });
+      return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', 'This adoption is already recorded');
       throw error;

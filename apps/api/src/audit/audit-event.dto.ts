@@ -9,7 +9,7 @@ export class ListAuditEventsQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @Matches(/^\d{1,19}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  @IsOptional() @IsString() @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ example: 'auth.login_failed', description: 'An action, or a prefix ending in * (auth.*)' })

@@ -35,8 +35,9 @@ export class AccessGuard implements CanActivate {
     if (rule.public) return true;
     const principal = await this.authenticator.authenticate(request);
     if (!principal) throw new DomainError('unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer esc_…"');
-    this.authorise(rule, principal, request);
+    // Known before it is authorised, so that a refusal can be audited under the caller's name.
     setPrincipal(request, principal);
+    this.authorise(rule, principal, request);
     return true;
   }
 

@@ -8,6 +8,7 @@ import { TokenRepository } from '../tokens/token.repository';
 import { mapUser, normaliseEmail } from '../users/user.dto';
 import { UserRepository } from '../users/user.repository';
 import type { AuthSessionResponse, AuthTokenResponse } from './auth.dto';
+import { PasswordQueue } from './password-queue';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords';
 import { actorOf, type Principal, type TokenPrincipal, type UserPrincipal } from './principal';
 import { csrfTokenOf } from './secrets';
@@ -34,19 +35,20 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly tokens: TokenRepository,
     private readonly audit: AuditLog,
+    private readonly passwords: PasswordQueue,
   ) {}
 
   /** Every failure gets the same answer, so the answer does not tell which accounts exist. */
   async login(emailInput: string, password: string, client: ClientInfo): Promise<StartedSession> {
     const email = normaliseEmail(emailInput);
     const account = await this.users.forLogin(email);
-    const matches = await verifyPassword(account?.password_hash ?? null, password);
+    const matches = await this.passwords.run(() => verifyPassword(account?.password_hash ?? null, password));
     if (!account || !matches || account.disabled_at) {
       const reason = !account ? 'unknown_account' : !matches ? 'wrong_password' : 'account_disabled';
       await this.audit.record(this.dataSource.manager, { actor: null, action: 'auth.login_failed', subjectType: 'user', subjectId: account?.id ?? null, details: { email, reason, ...client } });
       throw new DomainError('invalid_credentials', 'The email address or the password is wrong');
     }
-    if (needsRehash(account.password_hash!)) await this.users.setPassword(this.dataSource, account.id, await hashPassword(password), false);
+    if (needsRehash(account.password_hash!)) await this.users.setPassword(this.dataSource, account.id, await this.passwords.run(() => hashPassword(password)), false);
     const started = await this.dataSource.transaction(async (manager) => {
       await this.sessions.purgeEnded(manager, this.config.security.sessionIdleMs);
       const session = await this.sessions.create(manager, account.id, { maxMs: this.config.security.sessionMaxMs, ...client });
@@ -70,14 +72,14 @@ export class AuthService {
    */
   async changePassword(principal: UserPrincipal, currentPassword: string, newPassword: string, client: ClientInfo): Promise<StartedSession> {
     const hash = await this.users.passwordHash(this.dataSource, principal.id);
-    if (!(await verifyPassword(hash, currentPassword))) {
+    if (!(await this.passwords.run(() => verifyPassword(hash, currentPassword)))) {
       await this.audit.record(this.dataSource.manager, { actor: actorOf(principal), action: 'user.password_change_failed', subjectType: 'user', subjectId: principal.id, details: { reason: 'wrong_current_password', ...client } });
       throw invalid('The current password is wrong', [{ pointer: '/currentPassword', message: 'is wrong' }]);
     }
     const problem = passwordProblem(newPassword, principal.email);
     if (problem) throw invalid(`The new password ${problem}`, [{ pointer: '/newPassword', message: problem }]);
     if (newPassword === currentPassword) throw invalid('The new password must differ from the current one', [{ pointer: '/newPassword', message: 'same as the current password' }]);
-    const newHash = await hashPassword(newPassword);
+    const newHash = await this.passwords.run(() => hashPassword(newPassword));
     const started = await this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(manager, principal.id, newHash, false);
       await this.sessions.removeAllOf(manager, principal.id);

@@ -29,6 +29,9 @@ export function tooDeepAt(text: string, limit: number): number {
   return -1;
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+const isJson = (req: Request) => Boolean(req.is(JSON_TYPES));
+
 class TooDeep extends Error {
   constructor(readonly position: number) {
     super('too deep');
@@ -36,13 +39,36 @@ class TooDeep extends Error {
 }
 
 /**
+ * A path express would route to one of `paths`: its router ignores case and a trailing slash, so
+ * `/api/v1/IMPORTS/` reaches the same handler as `/api/v1/imports` and must be treated alike.
+ */
+export function routesToOneOf(paths: readonly string[]): (path: string) => boolean {
+  const normalise = (path: string) => path.toLowerCase().replace(/\/+$/, '');
+  const set = new Set(paths.map(normalise));
+  return (path) => set.has(normalise(path));
+}
+
+/** JSON is UTF-8 between systems (RFC 8259 §8.1); anything else is refused rather than guessed at. */
+function charsetProblem(req: Request): DomainError | null {
+  const type = req.headers['content-type'];
+  if (!type) return null;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1];
+  if (charset === undefined || /^utf-8$/i.test(charset)) return null;
+  return new DomainError('unsupported_media_type', `JSON bodies must be UTF-8 (Content-Type charset "${charset}" is not accepted)`);
+}
+
+/**
  * JSON bodies with errors a client can act on: a syntax error says the line and column, an oversized
- * body says the limit. Everything else about parsing is express's own.
+ * body says the limit, a charset other than UTF-8 is a 415. Uploads (`streamedPaths`) are left unread
+ * whatever their content type, for their handler to stream. Errors go to `next(error)`; mount
+ * `earlyErrors` (problem.filter.ts) right after this, so that they are answered as problems before a
+ * static-file handler can turn them into a 404.
  */
 export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = []): RequestHandler {
+  const streamed = routesToOneOf(streamedPaths);
   const parse = express.json({
     limit: limitBytes,
-    type: ['application/json', 'application/*+json'],
+    type: JSON_TYPES,
     verify: (req, _res, buffer) => {
       const text = buffer.toString('utf8');
       (req as Request & { rawText?: string }).rawText = text;
@@ -52,7 +78,11 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
   });
   return (req: Request, res: Response, next: NextFunction) => {
     // Uploads are streamed to disk by their own handler, never buffered here.
-    if (streamedPaths.includes(req.path)) return next();
+    if (streamed(req.path)) return next();
+    if (isJson(req)) {
+      const problem = charsetProblem(req);
+      if (problem) return next(problem);
+    }
     return parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const failure = error as { type?: string; message?: string };
@@ -79,6 +109,12 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
       }
       if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
         return next(new DomainError('unsupported_media_type', failure.message ?? 'unsupported encoding'));
+      }
+      // Whatever else the client sent wrong (a broken gzip stream, a length that does not match) is its
+      // error too: the parser marks those 4xx.
+      const status = (error as { status?: number }).status;
+      if (status !== undefined && status >= 400 && status < 500) {
+        return next(new DomainError('validation_failed', `The request body cannot be read: ${failure.message ?? 'malformed'}`));
       }
       return next(error);
     });

@@ -1,6 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import { actorOf } from '../auth/principal';
+import { principalOf } from '../auth/request-principal';
 import { DomainError, DomainErrorCode, ProblemDetail } from './domain-error';
 
 const STATUS_OF: Record<DomainErrorCode, number> = {
@@ -26,6 +31,8 @@ interface Problem {
   instance: string;
   errors?: ProblemDetail[];
   correlationId?: string;
+  /** Sent as the Retry-After header, not in the body. */
+  retryAfterSeconds?: number;
 }
 
 /** PostgreSQL refuses NUL bytes and invalid encodings in text: the client's data, not a server fault. */
@@ -43,32 +50,84 @@ function isDatabaseUnavailable(error: unknown): boolean {
     code === 'ECONNRESET' ||
     code === '57P01' ||
     code === '57P03' ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)
+    /Connection terminated|connection timeout/i.test(message)
   );
 }
 
-/** Turns every error into `application/problem+json`; unknown errors become a 500 with a correlation id only. */
+/**
+ * Every pooled connection was busy for the whole connection timeout: the server is overloaded, the
+ * database is not down. Said apart, with a Retry-After, so that clients and operators are not misled.
+ */
+function isPoolExhausted(error: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test((error as Error)?.message ?? '');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Refusals of a known caller that are worth an audit row: someone tried to change what they may not. */
+const AUDITED_REFUSALS = new Set<DomainErrorCode>(['forbidden', 'csrf_failed']);
+
+/**
+ * Turns every error into `application/problem+json`; unknown errors become a 500 with a correlation id
+ * only. A change refused with 403 to a known caller is written to the audit log first (`access.refused`):
+ * the change itself rolled back, so nothing else would record the attempt.
+ */
 @Catch()
+@Injectable()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    this.respond(error, http.getRequest<Request>(), http.getResponse<Response>()).catch((failure: unknown) => this.logger.error(`cannot answer an error: ${(failure as Error)?.stack ?? failure}`));
+  }
+
+  async respond(error: unknown, request: Request, response: Response): Promise<void> {
     const problem = this.toProblem(error, request);
+    if (error instanceof DomainError && AUDITED_REFUSALS.has(error.code)) await this.recordRefusal(error, request);
     if (response.headersSent) return;
-    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    const { retryAfterSeconds, ...body } = problem;
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     // Bearer, not Basic: a browser shows no password prompt of its own.
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="escapement"');
-    response.status(problem.status).type('application/problem+json').json(problem);
+    response.status(problem.status).type('application/problem+json').json(body);
+  }
+
+  private async recordRefusal(error: DomainError, request: Request): Promise<void> {
+    const principal = principalOf(request);
+    if (!principal || SAFE_METHODS.has(request.method)) return;
+    const path = request.originalUrl?.split('?')[0] ?? '';
+    try {
+      await this.audit.record(this.dataSource.manager, {
+        actor: actorOf(principal),
+        action: 'access.refused',
+        subjectType: 'route',
+        subjectId: `${request.method} ${path}`.slice(0, 300),
+        details: { reason: error.code, detail: error.message, ...(request.ip ? { ip: request.ip } : {}) },
+      });
+    } catch (failure) {
+      // The refusal stands whether or not it could be recorded (the database may be what failed).
+      this.logger.error(`audit of a refused ${request.method} ${path} failed: ${(failure as Error).message}`);
+    }
   }
 
   private toProblem(error: unknown, request: Request): Problem {
     const instance = request.originalUrl?.split('?')[0] ?? '';
     if (error instanceof DomainError) {
       const status = STATUS_OF[error.code];
-      return { type: `urn:escapement:problem:${error.code}`, title: titleOf(status), status, detail: error.message, instance, ...(error.errors.length ? { errors: error.errors } : {}) };
+      return {
+        type: `urn:escapement:problem:${error.code}`,
+        title: titleOf(status),
+        status,
+        detail: error.message,
+        instance,
+        ...(error.errors.length ? { errors: error.errors } : {}),
+        ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
@@ -78,6 +137,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (isUnstorableText(error)) {
       return { type: 'urn:escapement:problem:validation_failed', title: titleOf(400), status: 400, detail: 'The request contains text that cannot be stored (a NUL character or invalid encoding); nothing was stored.', instance };
+    }
+    if (isPoolExhausted(error)) {
+      return { type: 'urn:escapement:problem:busy', title: titleOf(503), status: 503, detail: 'The server is busy; retry shortly.', instance, retryAfterSeconds: 1 };
     }
     if (isDatabaseUnavailable(error)) {
       return { type: 'urn:escapement:problem:database_unavailable', title: titleOf(503), status: 503, detail: 'The database is unavailable; retry shortly.', instance };
@@ -107,4 +169,15 @@ function titleOf(status: number): string {
     503: 'Service Unavailable',
   };
   return titles[status] ?? 'Error';
+}
+
+/**
+ * Answers errors raised by middleware that runs before routing (the JSON body parser) through the same
+ * filter. Without it they would travel down express's error chain, where the dashboard's static-file
+ * handler turns every error on an `/api` path into a 404.
+ */
+export function earlyErrors(filter: () => ProblemFilter): ErrorRequestHandler {
+  return (error, request, response, next) => {
+    filter().respond(error, request, response).catch(next);
+  };
 }

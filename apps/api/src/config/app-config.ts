@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError } from './config-error';
-import { loadSecurityConfig, type SecurityConfig } from './security-config';
+import { loadSecurityConfig, parseDuration, type SecurityConfig } from './security-config';
 
 export { ConfigError };
 
@@ -23,6 +23,8 @@ export interface AppConfig {
   uploadQueueTotalBytes: number;
   /** Days after a period ends before its cohort's escape rate counts as mature. */
   followUpDays: number;
+  /** How long an idle kept-alive connection stays open, and how long a client may take to send headers. */
+  http: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
   security: SecurityConfig;
 }
 
@@ -90,6 +92,24 @@ function parseUploadQueue(env: NodeJS.ProcessEnv): Pick<AppConfig, 'uploadQueueP
   return { uploadQueuePerSenderBytes: perSender, uploadQueueTotalBytes: total };
 }
 
+/**
+ * Node closes an idle kept-alive connection after 5 s by default. A load balancer or client that reuses
+ * it later gets the connection closed under its request (a 502, or "other side closed"), so the server
+ * must keep idle connections longer than whatever sits in front: common balancers idle out after 60 s.
+ * The headers timeout must exceed it, or a slow first request on a reused connection is cut short.
+ */
+function parseHttpTimeouts(env: NodeJS.ProcessEnv): AppConfig['http'] {
+  const keepAliveTimeoutMs = parseDuration('ESCAPEMENT_KEEP_ALIVE_TIMEOUT', env.ESCAPEMENT_KEEP_ALIVE_TIMEOUT || '65s');
+  const headersTimeoutMs = parseDuration('ESCAPEMENT_HEADERS_TIMEOUT', env.ESCAPEMENT_HEADERS_TIMEOUT || '66s');
+  if (headersTimeoutMs <= keepAliveTimeoutMs) {
+    throw new ConfigError(
+      `ESCAPEMENT_HEADERS_TIMEOUT (${headersTimeoutMs / 1000} s) must be longer than ESCAPEMENT_KEEP_ALIVE_TIMEOUT (${keepAliveTimeoutMs / 1000} s)`,
+    );
+  }
+  if (headersTimeoutMs > 10 * 60_000) throw new ConfigError('ESCAPEMENT_HEADERS_TIMEOUT must be at most 10m: a client slower than that holds a connection for nothing');
+  return { keepAliveTimeoutMs, headersTimeoutMs };
+}
+
 /** The dashboard's build output, found through its workspace package wherever this file was compiled to. */
 export function defaultWebDist(): string | null {
   try {
@@ -113,6 +133,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
     ...parseUploadQueue(env),
+    http: parseHttpTimeouts(env),
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
     ...overrides,

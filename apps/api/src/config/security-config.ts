@@ -28,6 +28,8 @@ export interface SecurityConfig {
   sessionIdleMs: number;
   sessionMaxMs: number;
   rateLimits: RateLimits;
+  /** Password hashes (logins, password changes) running at once, and waiting for a turn before 429. */
+  passwordHashing: { concurrency: number; maxWaiting: number };
 }
 
 
@@ -47,6 +49,13 @@ export function parseRateLimit(name: string, raw: string | undefined, fallback: 
   const match = /^(\d+)\s*\/\s*(\d+\s*[smhd])$/.exec(value);
   if (!match || Number(match[1]) < 1) throw new ConfigError(`${name} must be a limit such as 20/5m (requests per duration) or off, got "${value}"`);
   return { limit: Number(match[1]), ttlMs: parseDuration(name, match[2]) };
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
 }
 
 function parseOrigins(raw: string | undefined): string[] {
@@ -93,6 +102,11 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
       loginPerAccount: parseRateLimit('ESCAPEMENT_RATE_LOGIN_ACCOUNT', env.ESCAPEMENT_RATE_LOGIN_ACCOUNT, '10/15m'),
       ingestPerPrincipal: parseRateLimit('ESCAPEMENT_RATE_INGEST_TOKEN', env.ESCAPEMENT_RATE_INGEST_TOKEN, '600/1m'),
       ingestPerIp: parseRateLimit('ESCAPEMENT_RATE_INGEST_IP', env.ESCAPEMENT_RATE_INGEST_IP, '1200/1m'),
+    },
+    passwordHashing: {
+      // Two of libuv's four threads: the others stay free for database handshakes, DNS and files.
+      concurrency: parseCount('ESCAPEMENT_LOGIN_CONCURRENCY', env.ESCAPEMENT_LOGIN_CONCURRENCY, 2, 1, 64),
+      maxWaiting: parseCount('ESCAPEMENT_LOGIN_QUEUE', env.ESCAPEMENT_LOGIN_QUEUE, 100, 0, 10_000),
     },
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
-import type { Principal } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
 import { CreateServiceRequest, ServiceResponse } from './service.dto';
 import { ServicesService } from './services.service';
@@ -21,7 +21,7 @@ export class ServicesController {
 
   @Post()
   @Access(ACCESS.organise)
-  create(@Body() request: CreateServiceRequest): Promise<ServiceResponse> {
-    return this.service.create(request);
+  create(@Body() request: CreateServiceRequest, @Caller() caller: Principal): Promise<ServiceResponse> {
+    return this.service.create(request, actorOf(caller));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
-import type { Principal } from '../auth/principal';
+import { actorOf, type Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
 import { CreateTeamRequest, TeamResponse } from './team.dto';
 import { TeamsService } from './teams.service';
@@ -21,7 +21,7 @@ export class TeamsController {
 
   @Post()
   @Access(ACCESS.organise)
-  create(@Body() request: CreateTeamRequest): Promise<TeamResponse> {
-    return this.service.create(request);
+  create(@Body() request: CreateTeamRequest, @Caller() caller: Principal): Promise<TeamResponse> {
+    return this.service.create(request, actorOf(caller));
   }
 }

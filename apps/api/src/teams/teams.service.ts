@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
 import type { TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError } from '../common/domain-error';
@@ -9,16 +10,27 @@ import { TeamEntity } from './team.entity';
 
 @Injectable()
 export class TeamsService {
-  constructor(@InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+  ) {}
 
   async list(teams: TeamScope): Promise<TeamResponse[]> {
     return (await this.teams.find({ where: teams ? { id: In([...teams]) } : {}, order: { name: 'ASC' } })).map(mapTeam);
   }
 
-  async create(request: CreateTeamRequest): Promise<TeamResponse> {
+  /** Audited in the same transaction. */
+  async create(request: CreateTeamRequest, actor: string | null): Promise<TeamResponse> {
     const name = request.name.trim();
     try {
-      return mapTeam(await this.teams.save(this.teams.create({ name })));
+      return mapTeam(
+        await this.dataSource.transaction(async (manager) => {
+          const team = await manager.save(manager.create(TeamEntity, { name }));
+          await this.audit.record(manager, { actor, action: 'team.created', subjectType: 'team', subjectId: team.id, details: { name } });
+          return team;
+        }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', `A team named "${name}" already exists`, [{ pointer: '/name', message: 'already exists' }]);
       throw error;
