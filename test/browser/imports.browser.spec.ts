@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createTestToken } from '../support/principals';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
 
 interface ImportPage {
@@ -21,6 +24,24 @@ describeWithBrowser()('imports in a browser', () => {
     expect(await first.textContent()).toContain(`${new Intl.NumberFormat('en').format(expected.items[0]!.findings.received)} received`);
 
     await session.screenshot(page, 'imports');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows what an import changed on the way in, under its row', async () => {
+    const { page } = session;
+    const writer = await createTestToken(session.app, { name: 'browser-writer', scopes: ['findings:write'] });
+    const sarif = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'imports', 'dependency-check-artifact-index.sarif'));
+    const response = await fetch(`${session.url}/api/v1/imports?service=orders-api`, { method: 'POST', headers: { Authorization: `Bearer ${writer.secret}`, 'content-type': 'application/octet-stream' }, body: sarif });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+
+    await page.goto(`${session.url}/imports`);
+    await page.locator(`tr[data-import-id="${id}"]`).waitFor();
+    const warnings = page.locator(`tr[data-import-id="${id}"] + tr[data-testid="import-warnings"] li`);
+    expect(await warnings.allTextContents()).toEqual([
+      '/runs/0/results/0/locations/0/physicalLocation/artifactLocation/index: 3 is out of range: the run has 1 artifact; its uri was used instead',
+      '/runs/0/results/1/locations/0/physicalLocation/artifactLocation/index: 4 is out of range: the run has 1 artifact; its uri was used instead',
+    ]);
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createTokenWithCli, escapement } from '../support/cli';
+import { createTokenWithCli, escapement, escapementAsync } from '../support/cli';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -52,6 +52,24 @@ describeEmbedded('the escapement command', () => {
     const missing = escapement(['upload', 'no-such-file.sarif', '--service', 'x', '--url', server.url], { ESCAPEMENT_TOKEN: token });
     expect(missing.status).toBe(1);
     expect(escapement(['upload', '--service', 'x']).status).toBe(2);
+  });
+
+  it('waits out a 429 with Retry-After and sends the file again', async () => {
+    // One upload per token every 8 s (far longer than one small upload takes, on any machine): the
+    // second file of the call is refused once, then stored.
+    const busyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-cli-busy-'));
+    const busy = await startServerProcess({ ESCAPEMENT_DATA_DIR: busyDir, ESCAPEMENT_DEMO: '0', ESCAPEMENT_RATE_INGEST_TOKEN: '1/8s' });
+    try {
+      const busyToken = createTokenWithCli({ dataDir: busyDir }, 'findings:write');
+      const run = await escapementAsync(['upload', fixture('semgrep-two-results.sarif'), fixture('trivy-one-result.sarif'), '--service', 'payments-api', '--url', busy.url], { ESCAPEMENT_TOKEN: busyToken });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(/^trivy-one-result\.sarif: the server is busy \(HTTP 429\); sending again in [1-8] s$/m);
+      expect(run.stdout).toMatch(/trivy-one-result\.sarif: sarif, 1 received, 1 new/);
+    } finally {
+      busy.child.kill('SIGTERM');
+      await busy.exited;
+      fs.rmSync(busyDir, { recursive: true, force: true });
+    }
   });
 
   it('says why an upload without a valid token is refused', () => {

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -7,6 +7,18 @@ export const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'escapement.js');
 /** Runs the built `escapement` command, as a person at a terminal would (in the repository, unless `cwd`). */
 export function escapement(args: string[], env: Record<string, string> = {}, cwd = ROOT): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** The same, without blocking this process: for a server running in the test's own process, or long waits. */
+export function escapementAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /**

@@ -40,6 +40,8 @@ export { MAX_REPORTED_PROBLEMS } from './ingest/problem-list';
 export * from './ingest/detect-format';
 export * from './ingest/finding-fingerprint';
 export { sha256Hex } from './ingest/sha256';
+export { parseIsoDateTime } from './ingest/iso-date-time';
+export * from './ingest/import-warning';
 export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, type CsvColumn } from './ingest/csv/csv-columns';
 export { parseFindingsCsv } from './ingest/csv/parse-findings-csv';
 export { parseSarifLog, type SarifLogContents } from './ingest/sarif/parse-sarif-log';

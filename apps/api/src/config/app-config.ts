@@ -18,6 +18,9 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Uploads larger than this (decompressed) are stored in the background: 202 and a status URL. */
   backgroundImportBytes: number;
+  /** Upload bytes held on disk (being received, waiting or being stored) per sender and in all: past them, 429. */
+  uploadQueuePerSenderBytes: number;
+  uploadQueueTotalBytes: number;
   /** Days after a period ends before its cohort's escape rate counts as mature. */
   followUpDays: number;
   /** How long an idle kept-alive connection stays open, and how long a client may take to send headers. */
@@ -77,6 +80,19 @@ function parseBytes(name: string, raw: string | undefined, fallback: number): nu
 }
 
 /**
+ * The upload queue's bounds. One upload of the largest accepted size must fit in each, or such uploads
+ * could never be stored; a bad combination stops the start.
+ */
+function parseUploadQueue(env: NodeJS.ProcessEnv): Pick<AppConfig, 'uploadQueuePerSenderBytes' | 'uploadQueueTotalBytes'> {
+  const maxBody = parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2);
+  const perSender = parseBytes('ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER', env.ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER, 200 * 1024 ** 2);
+  const total = parseBytes('ESCAPEMENT_UPLOAD_QUEUE_TOTAL', env.ESCAPEMENT_UPLOAD_QUEUE_TOTAL, 1024 ** 3);
+  if (perSender < maxBody) throw new ConfigError(`ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER (${perSender} bytes) must be at least ESCAPEMENT_MAX_BODY (${maxBody} bytes)`);
+  if (total < perSender) throw new ConfigError(`ESCAPEMENT_UPLOAD_QUEUE_TOTAL (${total} bytes) must be at least ESCAPEMENT_UPLOAD_QUEUE_PER_SENDER (${perSender} bytes)`);
+  return { uploadQueuePerSenderBytes: perSender, uploadQueueTotalBytes: total };
+}
+
+/**
  * Node closes an idle kept-alive connection after 5 s by default. A load balancer or client that reuses
  * it later gets the connection closed under its request (a 502, or "other side closed"), so the server
  * must keep idle connections longer than whatever sits in front: common balancers idle out after 60 s.
@@ -116,6 +132,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
+    ...parseUploadQueue(env),
     http: parseHttpTimeouts(env),
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DETECTION_STAGES, SEVERITIES } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
+import { isCursorTimestamp } from '../common/page-cursor';
 import type { FindingRow, ListFindingsQuery } from './finding.dto';
 
 export interface FindingCursor {
@@ -17,6 +19,14 @@ const SORTS = {
   stage: { expr: 'f.first_detected_stage', type: 'detection_stage', text: 'f.first_detected_stage::text' },
   title: { expr: 'f.title', type: 'text', text: 'f.title' },
 } as const;
+
+/** Whether a cursor's sort value can be cast to the type of the key it pages on (an edited cursor cannot). */
+export function acceptsCursorValue(sort: keyof typeof SORTS, at: string): boolean {
+  if (sort === 'detected') return isCursorTimestamp(at);
+  if (sort === 'severity') return (SEVERITIES as readonly string[]).includes(at);
+  if (sort === 'stage') return (DETECTION_STAGES as readonly string[]).includes(at);
+  return at.length <= 1000;
+}
 
 /** Reads findings with keyset pagination on the chosen sort, so deep pages cost what the first one does. */
 @Injectable()

@@ -31,6 +31,8 @@ export interface FindingRecord {
   stage: DetectionStage;
   detectedAt: Date;
   commitSha: string | null;
+  /** The fields whose NUL characters were stored as U+FFFD (absent when none), for the import's warnings. */
+  nulReplacedIn?: string[];
 }
 
 export interface UpsertCounts {
@@ -40,7 +42,9 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason' | 'layer'>;
+export type UnclassifiedRecord = Omit<FindingRecord, 'findingClass' | 'category' | 'classRule' | 'classReason' | 'layer' | 'nulReplacedIn'>;
+
+const TEXT_FIELDS = ['serviceName', 'fingerprint', 'title', 'ruleId', 'tool', 'repo', 'path', 'commitSha'] as const;
 
 /** PostgreSQL text cannot hold NUL; tools do emit it (binary snippets), so it becomes U+FFFD. */
 function storable<T extends string | null>(text: T): T {
@@ -52,17 +56,14 @@ function storable<T extends string | null>(text: T): T {
  * only text PostgreSQL can store.
  */
 export function withClassification(unsafe: UnclassifiedRecord, workspaceRules: readonly WorkspaceRule[] = []): FindingRecord {
-  const record: UnclassifiedRecord = {
-    ...unsafe,
-    serviceName: storable(unsafe.serviceName),
-    fingerprint: storable(unsafe.fingerprint),
-    title: storable(unsafe.title),
-    ruleId: storable(unsafe.ruleId),
-    tool: storable(unsafe.tool),
-    repo: storable(unsafe.repo),
-    path: storable(unsafe.path),
-    commitSha: storable(unsafe.commitSha),
-  };
+  const record: UnclassifiedRecord = { ...unsafe };
+  const nulReplacedIn: string[] = [];
+  for (const field of TEXT_FIELDS) {
+    const text = unsafe[field];
+    if (text === null || !text.includes('\u0000')) continue;
+    nulReplacedIn.push(field);
+    (record as Record<(typeof TEXT_FIELDS)[number], string | null>)[field] = storable(text);
+  }
   const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind }, { workspaceRules });
   return {
     ...record,
@@ -71,5 +72,6 @@ export function withClassification(unsafe: UnclassifiedRecord, workspaceRules: r
     classRule: classification.rule,
     classReason: classification.reason,
     layer: classification.layer ?? null,
+    ...(nulReplacedIn.length ? { nulReplacedIn } : {}),
   };
 }

@@ -141,7 +141,7 @@ export class ListFindingsQuery {
   @ApiPropertyOptional({ description: 'true: only findings the rates count (not suppressed nor false positive)' }) @IsOptional() @IsIn(['true', 'false']) counted?: 'true' | 'false';
   @ApiPropertyOptional({ description: 'With `component`: findings linked to that component of that threat model' }) @IsOptional() @IsUUID() threatModel?: string;
   @ApiPropertyOptional({ description: 'A component key of `threatModel`' }) @IsOptional() @IsString() @Length(1, 500) component?: string;
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 500) cursor?: string;
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 6000) cursor?: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 

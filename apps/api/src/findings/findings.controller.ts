@@ -55,6 +55,6 @@ export class FindingsController {
   @ApiBody({ type: [FindingInput] })
   @ApiOkResponse({ type: UpsertCountsResponse })
   upsert(@Body() body: unknown, @Caller() caller: Principal): Promise<UpsertCountsResponse> {
-    return this.service.upsertFromJson(body, actorOf(caller), caller.teams);
+    return this.service.upsertFromJson(body, caller);
   }
 }

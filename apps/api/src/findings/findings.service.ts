@@ -2,16 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isEscape, type DetectionStage } from '@escapement/domain';
+import { ImportWarnings, isEscape, type DetectionStage, type ImportWarning } from '@escapement/domain';
 import { AuditLog } from '../audit/audit-log';
-import type { TeamScope } from '../auth/principal';
+import { actorOf, type Principal, type TeamScope } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { FindingDetailRepository } from './finding-detail.repository';
-import { ImportLogRepository } from '../imports/import-log.repository';
+import { ImportLogRepository, type ImportReceipt } from '../imports/import-log.repository';
+import { importSender } from '../imports/import-viewer';
+import { warnReplacedNul } from '../imports/readers/record-warnings';
 import { FindingIngestRepository } from './finding-ingest.repository';
 import { parseFindingsBody } from './finding-input.parser';
-import { FindingQueryRepository } from './finding-query.repository';
+import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
@@ -27,21 +29,27 @@ export class FindingsService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Validates the whole body first, then stores it in one transaction: all of it or none of it. */
-  /** `teams`: the sender's team scope; a team-limited sender writes only to its team's services. */
-  async upsertFromJson(body: unknown, receivedBy: string, teams: TeamScope): Promise<UpsertCountsResponse> {
+  /**
+   * Validates the whole body first, then stores it in one transaction: all of it or none of it. A
+   * team-limited sender writes only to its team's services.
+   */
+  async upsertFromJson(body: unknown, sender: Principal): Promise<UpsertCountsResponse> {
     const records = parseFindingsBody(body);
     const contentSha256 = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    return this.store(records, { format: 'json', stage: null, receivedBy, fileName: null, contentSha256 }, teams);
+    const warnings = new ImportWarnings();
+    const prefix = Array.isArray(body) ? '' : '/findings';
+    records.forEach((record, index) => warnReplacedNul(warnings, record, { pointer: `${prefix}/${index}` }));
+    const receipt = { format: 'json', stage: null, receivedBy: actorOf(sender), fileName: null, contentSha256, sender: importSender(sender) };
+    return this.store(records, receipt, sender.teams, warnings.list());
   }
 
-  async store(records: FindingRecord[], receipt: Parameters<ImportLogRepository['open']>[1], teams: TeamScope): Promise<UpsertCountsResponse> {
+  async store(records: FindingRecord[], receipt: ImportReceipt, teams: TeamScope, warnings: ImportWarning[] = []): Promise<UpsertCountsResponse> {
     return this.dataSource.transaction(async (manager) => {
       const importId = await this.importLog.open(manager, receipt);
       const tally = new ImportTally();
       tally.add(await this.ingest.upsert(manager, records, importId, teams));
       const { suppressed: _suppressed, ...counts } = tally.counts();
-      await this.importLog.complete(manager, importId, tally.counts());
+      await this.importLog.complete(manager, importId, { ...tally.counts(), warnings });
       await this.audit.record(manager, { actor: receipt.receivedBy, action: 'import.completed', subjectType: 'import', subjectId: importId, details: { format: receipt.format, ...counts } });
       return { importId, ...counts };
     });
@@ -75,7 +83,7 @@ export class FindingsService {
 
   async list(query: ListFindingsQuery, teams: TeamScope): Promise<FindingPageResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.query.list(query, decodeCursor(query.cursor, (at) => at.length <= 1000), limit + 1, teams);
+    const rows = await this.query.list(query, decodeCursor(query.cursor, (at) => acceptsCursorValue(query.sort ?? 'detected', at)), limit + 1, teams);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

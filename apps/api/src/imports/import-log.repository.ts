@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, ImportWarning } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ImportViewer } from './import-viewer';
 import { modifyReturning } from '../common/sql';
@@ -17,6 +17,13 @@ export interface ImportReceipt {
   repo?: string | null;
   commitSha?: string | null;
   fullScan?: boolean;
+  /** Who sent it, by id: what decides who may follow the upload (a name can be reused). */
+  sender?: ImportSender;
+}
+
+export interface ImportSender {
+  tokenId: string | null;
+  userId: string | null;
 }
 
 export interface ImportRow {
@@ -42,11 +49,14 @@ export interface ImportRow {
   suppressed_count: number;
   fixed_count: number;
   error: { detail: string; errors?: unknown[] } | null;
+  warnings: ImportWarning[];
 }
 
-export type ImportOutcome = UpsertCounts & { suppressed: number; fixed?: number; tools?: string[] };
+export type ImportOutcome = UpsertCounts & { suppressed: number; fixed?: number; tools?: string[]; warnings?: ImportWarning[] };
 
-const VISIBLE = (teams: string, actor: string) => `(${teams}::uuid[] IS NULL OR s.team_id = ANY (${teams}::uuid[]) OR i.received_by = ${actor})`;
+/** Imports of the viewer's teams' services, and the ones the viewer sent (by token or person id, never by name). */
+const VISIBLE = (teams: string, tokenId: string, userId: string) =>
+  `(${teams}::uuid[] IS NULL OR s.team_id = ANY (${teams}::uuid[]) OR i.received_by_token_id = ${tokenId}::uuid OR i.received_by_user_id = ${userId}::uuid)`;
 
 /** The history of what was received: one row per upload. */
 @Injectable()
@@ -55,8 +65,9 @@ export class ImportLogRepository {
 
   async open(manager: EntityManager, receipt: ImportReceipt): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO imports (status, format, stage, received_by, file_name, content_sha256, service_id, bytes, repo, commit_sha, full_scan)
-       VALUES ('processing', $1, $2::detection_stage, $3, $4, $5, (SELECT id FROM services WHERE name = $6), $7, $8, $9, $10)
+      `INSERT INTO imports (status, format, stage, received_by, file_name, content_sha256, service_id, bytes, repo, commit_sha, full_scan,
+                            received_by_token_id, received_by_user_id)
+       VALUES ('processing', $1, $2::detection_stage, $3, $4, $5, (SELECT id FROM services WHERE name = $6), $7, $8, $9, $10, $11, $12)
        RETURNING id`,
       [
         receipt.format,
@@ -69,6 +80,8 @@ export class ImportLogRepository {
         receipt.repo ?? null,
         receipt.commitSha ?? null,
         receipt.fullScan ?? false,
+        receipt.sender?.tokenId ?? null,
+        receipt.sender?.userId ?? null,
       ],
     );
     return row.id;
@@ -77,11 +90,11 @@ export class ImportLogRepository {
   async complete(manager: EntityManager, id: string, outcome: ImportOutcome): Promise<void> {
     await manager.query(
       `UPDATE imports SET status = 'completed', completed_at = now(), received_count = $2, created_count = $3,
-              updated_count = $4, unchanged_count = $5, suppressed_count = $6, fixed_count = $7, tools = $8,
+              updated_count = $4, unchanged_count = $5, suppressed_count = $6, fixed_count = $7, tools = $8, warnings = $9::jsonb,
               service_id = coalesce(service_id, (SELECT service_id FROM findings f JOIN detections d ON d.finding_id = f.id
                                                   WHERE d.import_id = $1 LIMIT 1))
         WHERE id = $1`,
-      [id, outcome.received, outcome.created, outcome.updated, outcome.unchanged, outcome.suppressed, outcome.fixed ?? 0, outcome.tools ?? []],
+      [id, outcome.received, outcome.created, outcome.updated, outcome.unchanged, outcome.suppressed, outcome.fixed ?? 0, outcome.tools ?? [], JSON.stringify(outcome.warnings ?? [])],
     );
   }
 
@@ -107,7 +120,7 @@ export class ImportLogRepository {
   }
 
   async findVisible(id: string, viewer: ImportViewer): Promise<ImportRow | null> {
-    const [row] = await this.dataSource.query(`${SELECT_IMPORT} WHERE i.id = $1 AND ${VISIBLE('$2', '$3')}`, [id, viewer.teams, viewer.actor]);
+    const [row] = await this.dataSource.query(`${SELECT_IMPORT} WHERE i.id = $1 AND ${VISIBLE('$2', '$3', '$4')}`, [id, viewer.teams, viewer.tokenId, viewer.userId]);
     return row ?? null;
   }
 
@@ -115,10 +128,10 @@ export class ImportLogRepository {
     return this.dataSource.query(
       `${SELECT_IMPORT}
         WHERE ($2::timestamptz IS NULL OR (i.received_at, i.id) < ($2::timestamptz, $3::uuid))
-          AND ${VISIBLE('$4', '$5')}
+          AND ${VISIBLE('$4', '$5', '$6')}
         ORDER BY i.received_at DESC, i.id DESC
         LIMIT $1`,
-      [limit, before?.at ?? null, before?.id ?? null, viewer.teams, viewer.actor],
+      [limit, before?.at ?? null, before?.id ?? null, viewer.teams, viewer.tokenId, viewer.userId],
     );
   }
 }
@@ -126,7 +139,7 @@ export class ImportLogRepository {
 const SELECT_IMPORT = `
   SELECT i.id, i.status, i.format, i.stage, s.name AS service_name, i.received_by, i.file_name, i.content_sha256, i.bytes,
          i.repo, i.commit_sha, i.full_scan, i.tools, i.received_at, i.completed_at, i.received_count, i.created_count,
-         i.updated_count, i.unchanged_count, i.suppressed_count, i.fixed_count, i.error,
+         i.updated_count, i.unchanged_count, i.suppressed_count, i.fixed_count, i.error, i.warnings,
          to_json(i.received_at) #>> '{}' AS cursor_at
     FROM imports i
     LEFT JOIN services s ON s.id = i.service_id`;

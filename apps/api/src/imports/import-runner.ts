@@ -39,7 +39,7 @@ export class ImportRunner {
     if (batch.length) tally.add(await this.ingest.upsert(manager, batch, importId, teams));
     tally.countSuppressed(suppressed);
     const fixed = context.parameters.fullScan ? await this.closeMissing(manager, context.parameters, [...tools], tally.seenIds(), context.receivedAt) : 0;
-    return { ...tally.counts(), fixed, tools: [...tools].sort() };
+    return { ...tally.counts(), fixed, tools: [...tools].sort(), warnings: context.warnings.list() };
   }
 
   /**

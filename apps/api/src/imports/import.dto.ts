@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DETECTION_STAGES, type DetectionStage } from '@escapement/domain';
+import { DETECTION_STAGES, IMPORT_WARNING_CODES, type DetectionStage, type ImportWarning, type ImportWarningCode } from '@escapement/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import type { ImportRow } from './import-log.repository';
@@ -66,6 +66,13 @@ export class ImportCountsResponse {
   @ApiProperty({ description: 'Findings a full scan marked fixed' }) fixed!: number;
 }
 
+export class ImportWarningResponse implements ImportWarning {
+  @ApiProperty({ enum: IMPORT_WARNING_CODES }) code!: ImportWarningCode;
+  @ApiProperty({ example: '3 is out of range: the run has 1 artifact; its uri was used instead' }) message!: string;
+  @ApiPropertyOptional({ description: 'JSON pointer into the uploaded file', example: '/runs/0/results/5/locations/0/physicalLocation/artifactLocation/index' }) pointer?: string;
+  @ApiPropertyOptional({ description: '1-based line of the uploaded file (CSV rows, bytes that are not UTF-8)' }) line?: number;
+}
+
 export class ImportResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['processing', 'completed', 'failed'] }) status!: ImportRow['status'];
@@ -84,6 +91,12 @@ export class ImportResponse {
   @ApiProperty({ type: ImportCountsResponse }) findings!: ImportCountsResponse;
   @ApiProperty({ description: 'Where to poll while processing' }) statusUrl!: string;
   @ApiPropertyOptional({ description: 'Why a background import failed' }) error?: { detail: string; errors?: unknown[] } | null;
+  @ApiProperty({
+    type: [ImportWarningResponse],
+    description:
+      'What was accepted but changed on the way in: bytes that are not UTF-8 or NUL characters stored as U+FFFD, a SARIF artifact index that points past the run artifacts (the uri is used). At most 100 are listed; a last `more_warnings` entry says how many more there were.',
+  })
+  warnings!: ImportWarning[];
 }
 
 export class ImportPageResponse {
@@ -117,5 +130,6 @@ export function mapImport(row: ImportRow): ImportResponse {
     },
     statusUrl: `/api/v1/imports/${row.id}`,
     ...(row.error ? { error: row.error } : {}),
+    warnings: row.warnings ?? [],
   };
 }

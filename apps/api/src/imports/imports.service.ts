@@ -1,20 +1,22 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { detectFormat } from '@escapement/domain';
+import { detectFormat, ImportWarnings } from '@escapement/domain';
 import type { Request } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { actorOf, type Principal } from '../auth/principal';
 import { DomainError, invalid, notFound } from '../common/domain-error';
-import { decodeCursor, encodeCursor } from '../common/page-cursor';
+import { decodeCursor, encodeCursor, isCursorTimestamp } from '../common/page-cursor';
 import { validateParameters } from '../common/validation';
 import { checkServiceWritable } from '../services/service-ownership';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportParameters, mapImport, type ImportFormat, type ImportPageResponse, type ImportResponse } from './import.dto';
 import { ImportLogRepository, type ImportOutcome } from './import-log.repository';
-import type { ImportViewer } from './import-viewer';
+import { importSender, type ImportViewer } from './import-viewer';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
+import type { ReadContext } from './readers/import-reader';
+import { UploadBudget, type UploadHold } from './upload-budget';
 import { spoolUpload, type SpooledUpload } from './upload-spool';
 
 @Injectable()
@@ -26,6 +28,7 @@ export class ImportsService implements OnApplicationBootstrap {
     private readonly runner: ImportRunner,
     private readonly queue: ImportQueue,
     private readonly audit: AuditLog,
+    private readonly budget: UploadBudget,
   ) {}
 
   /** Imports a previous process was running when it died were rolled back with it: record that. */
@@ -38,7 +41,7 @@ export class ImportsService implements OnApplicationBootstrap {
    * the background, so no pipeline's HTTP request times out; the answer says where to poll.
    */
   async receive(request: Request, query: Record<string, unknown>, sender: Principal): Promise<{ status: 201 | 202; body: ImportResponse }> {
-    const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200 });
+    const upload = await spoolUpload(request, { maxBytes: this.config.maxBodyBytes, maxInflationRatio: 200, hold: this.holdFor(request, sender) });
     try {
       const parameters = validateParameters(ImportParameters, { ...upload.fields, ...query }, 'upload parameters');
       const format = parameters.format ?? detectFormat(upload.head, upload.fileName ?? undefined);
@@ -66,6 +69,7 @@ export class ImportsService implements OnApplicationBootstrap {
         repo: parameters.repo ?? null,
         commitSha: parameters.commit ?? null,
         fullScan: parameters.fullScan ?? false,
+        sender: importSender(sender),
       };
       const receivedAt = new Date();
       if (upload.bytes > this.config.backgroundImportBytes) {
@@ -75,7 +79,7 @@ export class ImportsService implements OnApplicationBootstrap {
       }
       const id = await this.dataSource.transaction(async (manager) => {
         const importId = await this.log.open(manager, receipt);
-        const outcome = await this.runner.run(manager, importId, format, { file: upload.path, parameters, receivedAt }, sender.teams);
+        const outcome = await this.runner.run(manager, importId, format, readContext(upload, parameters, receivedAt), sender.teams);
         await this.log.complete(manager, importId, outcome);
         await this.recordImport(manager, importId, receipt.receivedBy, format, outcome);
         return importId;
@@ -88,6 +92,18 @@ export class ImportsService implements OnApplicationBootstrap {
     }
   }
 
+  /** The upload's share of the queue's disk bounds; a sender already at its bound is refused before any byte is read. */
+  private holdFor(request: Request, sender: Principal): UploadHold {
+    const plain = !request.headers['content-encoding'] && !/^multipart\//i.test(request.headers['content-type'] ?? '');
+    const announced = plain ? Number(request.headers['content-length']) || 0 : 0;
+    try {
+      return this.budget.open(`${sender.kind}:${sender.id}`, announced);
+    } catch (error) {
+      request.resume();
+      throw error;
+    }
+  }
+
   async get(id: string, viewer: ImportViewer): Promise<ImportResponse> {
     const row = await this.log.findVisible(id, viewer);
     if (!row) throw notFound('Import', id);
@@ -95,7 +111,7 @@ export class ImportsService implements OnApplicationBootstrap {
   }
 
   async list(limit: number, cursor: string | undefined, viewer: ImportViewer): Promise<ImportPageResponse> {
-    const before = decodeCursor(cursor, (at) => !Number.isNaN(Date.parse(at)));
+    const before = decodeCursor(cursor, isCursorTimestamp);
     const rows = await this.log.list(limit + 1, before, viewer);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -108,7 +124,7 @@ export class ImportsService implements OnApplicationBootstrap {
   private async processInBackground(id: string, format: ImportFormat, upload: SpooledUpload, parameters: ImportParameters, receivedAt: Date, sender: Principal): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const outcome = await this.runner.run(manager, id, format, { file: upload.path, parameters, receivedAt }, sender.teams);
+        const outcome = await this.runner.run(manager, id, format, readContext(upload, parameters, receivedAt), sender.teams);
         await this.log.complete(manager, id, outcome);
         await this.recordImport(manager, id, actorOf(sender), format, outcome);
       });
@@ -127,3 +143,16 @@ export class ImportsService implements OnApplicationBootstrap {
   }
 }
 
+/** What a reader needs, with the warnings the upload already earned while it was received. */
+function readContext(upload: SpooledUpload, parameters: ImportParameters, receivedAt: Date): ReadContext {
+  const warnings = new ImportWarnings();
+  if (upload.invalidUtf8) {
+    const { count, firstLine } = upload.invalidUtf8;
+    warnings.add({
+      code: 'invalid_utf8_replaced',
+      line: firstLine,
+      message: `${count} byte sequence${count === 1 ? ' is' : 's are'} not UTF-8 and ${count === 1 ? 'was' : 'were'} read as U+FFFD; the first is on line ${firstLine}`,
+    });
+  }
+  return { file: upload.path, parameters, receivedAt, warnings };
+}

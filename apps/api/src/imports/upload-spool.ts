@@ -8,6 +8,8 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { DomainError, invalid } from '../common/domain-error';
+import type { UploadHold } from './upload-budget';
+import { Utf8Check } from './utf8-check';
 
 /** An upload written to a temporary file, so it can be read twice and processed after the request ends. */
 export interface SpooledUpload {
@@ -20,6 +22,8 @@ export interface SpooledUpload {
   fileName: string | null;
   /** Form fields of a multipart upload (query parameters otherwise). */
   fields: Record<string, string>;
+  /** Byte sequences that are not UTF-8 (readers see each as U+FFFD), and the line of the first. */
+  invalidUtf8: { count: number; firstLine: number } | null;
   discard(): void;
 }
 
@@ -27,6 +31,8 @@ export interface SpoolLimits {
   maxBytes: number;
   /** Decompressed bytes per compressed byte past which a gzip body is treated as a bomb. */
   maxInflationRatio: number;
+  /** Counts the bytes written to disk against the upload queue's bounds; released by `discard()`. */
+  hold?: UploadHold;
 }
 
 const HEAD_BYTES = 8 * 1024;
@@ -36,6 +42,7 @@ const MAX_FIELDS = 20;
 class Meter extends Transform {
   bytes = 0;
   readonly hash = createHash('sha256');
+  readonly utf8 = new Utf8Check();
   private headChunks: Buffer[] = [];
   private headBytes = 0;
 
@@ -55,12 +62,27 @@ class Meter extends Transform {
     if (compressed > 0 && this.bytes > 1024 * 1024 && this.bytes / compressed > this.limits.maxInflationRatio) {
       return done(new DomainError('payload_too_large', `The gzip body inflates more than ${this.limits.maxInflationRatio}-fold; refusing it as a decompression bomb`));
     }
+    try {
+      this.limits.hold?.add(chunk.length);
+    } catch (error) {
+      return done(error as Error);
+    }
     if (this.headBytes < HEAD_BYTES) {
       this.headChunks.push(chunk.subarray(0, HEAD_BYTES - this.headBytes));
       this.headBytes += Math.min(chunk.length, HEAD_BYTES - this.headBytes);
     }
     this.hash.update(chunk);
+    this.utf8.feed(chunk);
     done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.utf8.end();
+    done();
+  }
+
+  invalidUtf8(): SpooledUpload['invalidUtf8'] {
+    return this.utf8.firstInvalidLine === null ? null : { count: this.utf8.invalid, firstLine: this.utf8.firstInvalidLine };
   }
 
   head(): string {
@@ -110,16 +132,19 @@ async function writeStream(source: Readable, gzip: boolean, limits: SpoolLimits,
 export async function spoolUpload(request: Request, limits: SpoolLimits): Promise<SpooledUpload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-upload-'));
   const file = path.join(dir, 'upload');
-  const discard = () => fs.rmSync(dir, { recursive: true, force: true });
+  const discard = () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    limits.hold?.release();
+  };
   try {
     const contentType = request.headers['content-type'] ?? '';
     if (/^multipart\/form-data/i.test(contentType)) {
       const { meter, fileName, fields } = await spoolMultipart(request, limits, file);
-      return { path: file, bytes: meter.bytes, sha256: meter.hash.digest('hex'), head: meter.head(), fileName, fields, discard };
+      return { path: file, bytes: meter.bytes, sha256: meter.hash.digest('hex'), head: meter.head(), fileName, fields, invalidUtf8: meter.invalidUtf8(), discard };
     }
     const meter = await writeStream(request, isGzipEncoded(request.headers['content-encoding'], contentType), limits, file);
     if (meter.bytes === 0) throw invalid('The upload is empty: send the file as the request body or as the multipart field "file"');
-    return { path: file, bytes: meter.bytes, sha256: meter.hash.digest('hex'), head: meter.head(), fileName: null, fields: {}, discard };
+    return { path: file, bytes: meter.bytes, sha256: meter.hash.digest('hex'), head: meter.head(), fileName: null, fields: {}, invalidUtf8: meter.invalidUtf8(), discard };
   } catch (error) {
     discard();
     request.resume();

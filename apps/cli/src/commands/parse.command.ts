@@ -1,4 +1,5 @@
 import { detectFileFormat, IMPORT_FORMATS, ImportParameters, readImport, type ImportFormat } from '@escapement/api';
+import { ImportWarnings, type ImportWarning } from '@escapement/domain';
 import * as path from 'node:path';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 
@@ -13,6 +14,8 @@ interface FileSummary {
   classes: Record<string, number>;
   tools: string[];
   fingerprints: string[];
+  /** What the server would accept but change (replaced bytes, broken SARIF artifact indexes). */
+  warnings: ImportWarning[];
   error?: string;
 }
 
@@ -33,14 +36,15 @@ export async function parseCommand(args: ParsedArgs): Promise<number> {
 }
 
 async function summarise(file: string, forced: ImportFormat | undefined): Promise<FileSummary> {
-  const summary: FileSummary = { file, format: null, received: 0, findings: 0, suppressed: 0, withCwe: 0, cweIds: {}, classes: {}, tools: [], fingerprints: [] };
+  const summary: FileSummary = { file, format: null, received: 0, findings: 0, suppressed: 0, withCwe: 0, cweIds: {}, classes: {}, tools: [], fingerprints: [], warnings: [] };
   try {
     summary.format = forced ?? detectFileFormat(file);
     if (!summary.format) throw new Error('format not recognised (SARIF 2.1.0, JSON findings or CSV)');
     const parameters = Object.assign(new ImportParameters(), { service: 'parsed-offline' });
     const tools = new Set<string>();
     const fingerprints = new Set<string>();
-    for await (const { record, suppressed } of readImport(summary.format, { file, parameters, receivedAt: new Date() }, tools)) {
+    const warnings = new ImportWarnings();
+    for await (const { record, suppressed } of readImport(summary.format, { file, parameters, receivedAt: new Date(), warnings }, tools)) {
       summary.received += 1;
       if (fingerprints.has(record.fingerprint)) continue;
       fingerprints.add(record.fingerprint);
@@ -53,6 +57,7 @@ async function summarise(file: string, forced: ImportFormat | undefined): Promis
     summary.findings = fingerprints.size;
     summary.tools = [...tools].sort();
     summary.fingerprints = [...fingerprints].slice(0, 5);
+    summary.warnings = warnings.list();
   } catch (error) {
     const e = error as Error & { errors?: { pointer?: string; line?: number; column?: number; message: string }[] };
     const first = e.errors?.[0];
@@ -71,5 +76,5 @@ function describe(s: FileSummary): string {
   const classes = Object.entries(s.classes)
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
-  return `${name}: ${s.format}, ${s.received} results → ${s.findings} findings (${s.suppressed} suppressed, ${s.withCwe} with CWE${classes ? `; ${classes}` : ''})${s.tools.length ? ` tools: ${s.tools.join(', ')}` : ''}${cwes ? `\n  CWE: ${cwes}` : ''}`;
+  return `${name}: ${s.format}, ${s.received} results → ${s.findings} findings (${s.suppressed} suppressed, ${s.withCwe} with CWE${classes ? `; ${classes}` : ''})${s.tools.length ? ` tools: ${s.tools.join(', ')}` : ''}${cwes ? `\n  CWE: ${cwes}` : ''}${s.warnings.map((w) => `\n  warning ${w.pointer ?? (w.line ? `line ${w.line}` : '')}: ${w.message}`).join('')}`;
 }

@@ -25,8 +25,9 @@ const PASSED = ['stage', 'service', 'repo', 'commit', 'format', 'detected-at'] a
 
 /**
  * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan] [--blame|--no-blame]`:
- * gzips each file on the fly, posts it, waits for background imports, and prints one line per file.
- * Exits non-zero if any file failed, with the server's explanation.
+ * gzips each file on the fly, posts it (again, after the time the server asks, when it answers 429),
+ * waits for background imports, and prints one line per file. Exits non-zero if any file failed, with
+ * the server's explanation.
  *
  * Inside a git checkout (or with `--blame`), results and findings whose file and line lie in the checkout
  * get `introducedAt` and `introducedCommit` from `git blame` before the upload; `--no-blame` sends files as
@@ -57,15 +58,8 @@ export async function uploadCommand(args: ParsedArgs): Promise<number> {
       if (!fs.existsSync(file)) throw new Error('no such file');
       query.set('fileName', name);
       const blamed = checkout ? await blameFile(file, checkout, detectedAt) : null;
-      const body = blamed?.content
-        ? (Readable.toWeb(Readable.from([blamed.content]).pipe(zlib.createGzip())) as ReadableStream)
-        : (Readable.toWeb(fs.createReadStream(file).pipe(zlib.createGzip())) as ReadableStream);
-      const response = await fetch(`${baseUrl}/api/v1/imports?${query}`, {
-        method: 'POST',
-        headers,
-        body,
-        duplex: 'half',
-      } as RequestInit);
+      const content = blamed?.content ?? null;
+      const response = await postRetryingWhenBusy(`${baseUrl}/api/v1/imports?${query}`, () => (content ? Readable.from([content]) : fs.createReadStream(file)), headers, name, Date.now() + waitSeconds * 1000);
       let answer = (await response.json().catch(() => ({}))) as ImportAnswer & Problem;
       if (!response.ok) throw new Error(describeProblem(response.status, answer));
       if (answer.status === 'processing') answer = await waitFor(`${baseUrl}${answer.statusUrl}`, headers, waitSeconds);
@@ -111,6 +105,23 @@ async function blameFile(file: string, checkout: GitCheckout, detectedAt: Date):
 function describeBlame(summary: BlameSummary | undefined): string {
   if (!summary || summary.inCheckout === 0) return '';
   return `, ${summary.blamed} of ${summary.inCheckout} dated by git blame`;
+}
+
+/**
+ * Posts the file, gzipped on the fly. A `429` with `Retry-After` (the sender's uploads or the server's
+ * queue are at their bounds, or a rate limit) is waited out and the file sent again, while the `--wait`
+ * time lasts; a pipeline then slows down instead of failing.
+ */
+async function postRetryingWhenBusy(url: string, openBody: () => NodeJS.ReadableStream, headers: Record<string, string>, name: string, deadline: number): Promise<Response> {
+  for (;;) {
+    const body = Readable.toWeb(openBody().pipe(zlib.createGzip())) as ReadableStream;
+    const response = await fetch(url, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status !== 429 || !Number.isFinite(retryAfter) || retryAfter < 0 || Date.now() + retryAfter * 1000 > deadline) return response;
+    await response.body?.cancel();
+    console.error(`${name}: the server is busy (HTTP 429); sending again in ${retryAfter} s`);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
 }
 
 async function waitFor(url: string, headers: Record<string, string>, waitSeconds: number): Promise<ImportAnswer> {

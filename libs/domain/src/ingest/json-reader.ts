@@ -1,3 +1,4 @@
+import type { ImportWarning, ImportWarningCode } from './import-warning';
 import { parseIsoDateTime } from './iso-date-time';
 import { childPointer } from './json-pointer';
 import { ProblemList } from './problem-list';
@@ -14,10 +15,17 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * producers emit both. Members an importer does not ask for are never looked at.
  */
 export class JsonReader {
+  /** What was accepted but read differently from how it was written; the input is not refused for it. */
+  readonly warnings: ImportWarning[] = [];
+
   constructor(readonly problems = new ProblemList()) {}
 
   problem(pointer: string, message: string): void {
     this.problems.at(pointer, message);
+  }
+
+  warn(pointer: string, code: ImportWarningCode, message: string): void {
+    this.warnings.push({ code, message, pointer });
   }
 
   object(parent: JsonObject, key: string, pointer: string): JsonObject | null {
@@ -53,11 +61,12 @@ export class JsonReader {
     return null;
   }
 
-  positiveInteger(parent: JsonObject, key: string, pointer: string): number | null {
+  /** An integer from 1 to `max`: counts and line numbers, which must also fit the column they are stored in. */
+  positiveInteger(parent: JsonObject, key: string, pointer: string, max = Number.MAX_SAFE_INTEGER): number | null {
     const value = parent[key];
     if (value === undefined || value === null) return null;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-    this.problem(childPointer(pointer, key), 'must be a positive integer');
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value;
+    this.problem(childPointer(pointer, key), `must be a whole number from 1 to ${max}`);
     return null;
   }
 

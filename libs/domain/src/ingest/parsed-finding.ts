@@ -1,4 +1,5 @@
 import type { DetectionStage } from '../model/detection-stage';
+import type { ImportWarning } from './import-warning';
 import type { FindingStatus, Severity, SourceKind } from '../model/finding';
 
 /**
@@ -28,6 +29,10 @@ export interface ParsedFinding {
   status: FindingStatus | null;
   stage: DetectionStage | null;
   service: string | null;
+  /** Text inputs: the line of the input the finding was read from (a CSV row's first line). */
+  inputLine?: number;
+  /** What the parser accepted but read differently from how it was written (absent when nothing was). */
+  warnings?: ImportWarning[];
 }
 
 /** Where an input is wrong: a JSON pointer for JSON inputs, a 1-based line and column for text ones. */

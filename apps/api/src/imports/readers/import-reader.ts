@@ -1,3 +1,4 @@
+import type { ImportWarnings } from '@escapement/domain';
 import type { FindingRecord } from '../../findings/finding-record';
 import type { ImportParameters } from '../import.dto';
 
@@ -6,6 +7,8 @@ export interface ReadContext {
   file: string;
   parameters: ImportParameters;
   receivedAt: Date;
+  /** What was accepted but changed on the way in; readers add to it, the import record keeps it. */
+  warnings: ImportWarnings;
 }
 
 /** A format reader yields stored-ready sightings one at a time, so memory does not grow with the file. */

@@ -3,6 +3,7 @@ import { selectJsonValues, type JsonPath } from '../json-stream';
 import { validateFindingItem } from '../../findings/finding-input.parser';
 import type { ReadContext, ReadFinding } from './import-reader';
 import { InputProblems, toInputDomainError } from './input-problems';
+import { warnReplacedNul } from './record-warnings';
 
 /** Reads a JSON array of findings (or `{ "findings": [...] }`) item by item, with the upload's defaults. */
 export async function* readJsonFindings(context: ReadContext): AsyncGenerator<ReadFinding> {
@@ -24,6 +25,7 @@ export async function* readJsonFindings(context: ReadContext): AsyncGenerator<Re
       for (const problem of found) problems.add(problem);
       if (record && problems.count === 0) {
         if (!record.repo && context.parameters.repo) record.repo = context.parameters.repo;
+        warnReplacedNul(context.warnings, record, { pointer });
         yield { record, suppressed: record.status === 'suppressed' };
       }
     }

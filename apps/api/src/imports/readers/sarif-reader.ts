@@ -4,6 +4,7 @@ import { selectJsonValues, type JsonPath } from '../json-stream';
 import type { ReadContext, ReadFinding } from './import-reader';
 import { InputProblems, toInputDomainError } from './input-problems';
 import { recordFromParsed } from './parsed-finding-record';
+import { warnReplacedNul } from './record-warnings';
 
 const STREAM_OPTIONS = { maxDepth: 64 };
 
@@ -63,7 +64,11 @@ export async function* readSarif(context: ReadContext, tools: Set<string>): Asyn
         if (parsed.tool) tools.add(parsed.tool);
         const outcome = recordFromParsed(parsed, context, guessSourceKind(parsed.tool ?? ''), true);
         if ('problem' in outcome) problems.add({ pointer, message: outcome.problem.message });
-        else if (problems.count === 0) yield { record: outcome.record, suppressed: parsed.suppressed };
+        else if (problems.count === 0) {
+          for (const warning of parsed.warnings ?? []) context.warnings.add(warning);
+          warnReplacedNul(context.warnings, outcome.record, { pointer });
+          yield { record: outcome.record, suppressed: parsed.suppressed };
+        }
       } catch (error) {
         const domainError = toInputDomainError(error, 'SARIF file');
         if (!domainError) throw error;

@@ -1,4 +1,4 @@
-import { countsSummary, hasProcessing, importDuration, importProblems } from './import-summary';
+import { countsSummary, hasProcessing, importDuration, importProblems, importWarnings } from './import-summary';
 import type { ImportSummary } from './types';
 
 function item(status: ImportSummary['status']): ImportSummary {
@@ -18,6 +18,7 @@ function item(status: ImportSummary['status']): ImportSummary {
     completedAt: null,
     findings: { received: 0, created: 0, updated: 0, unchanged: 0, suppressed: 0, fixed: 0 },
     statusUrl: `/api/v1/imports/${status}`,
+    warnings: [],
   };
 }
 
@@ -74,5 +75,26 @@ describe(importProblems.name, () => {
   it('is empty without an error', () => {
     expect(importProblems(undefined)).toEqual([]);
     expect(importProblems(null)).toEqual([]);
+  });
+});
+
+describe(importWarnings.name, () => {
+  it('puts where before what: a pointer, else a line', () => {
+    expect(
+      importWarnings([
+        { code: 'artifact_index_out_of_range', pointer: '/runs/0/results/5/locations/0/physicalLocation/artifactLocation/index', message: '3 is out of range' },
+        { code: 'invalid_utf8_replaced', line: 7, message: '2 byte sequences are not UTF-8' },
+        { code: 'more_warnings', message: '4 more warnings not listed' },
+      ]),
+    ).toEqual([
+      '/runs/0/results/5/locations/0/physicalLocation/artifactLocation/index: 3 is out of range',
+      'line 7: 2 byte sequences are not UTF-8',
+      '4 more warnings not listed',
+    ]);
+  });
+
+  it('is empty for an import without warnings, or from a server that does not send them', () => {
+    expect(importWarnings([])).toEqual([]);
+    expect(importWarnings(undefined)).toEqual([]);
   });
 });

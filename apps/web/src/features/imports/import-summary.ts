@@ -1,4 +1,4 @@
-import type { Page } from '@escapement/domain';
+import type { ImportWarning, Page } from '@escapement/domain';
 import type { ImportCounts, ImportSummary } from './types';
 
 /** Whether any listed import is still being stored, so the list keeps asking until it is not. */
@@ -54,4 +54,12 @@ export function importProblems(error: ImportSummary['error']): string[] {
     return place ? `${place}: ${text}` : text;
   });
   return [error.detail, ...lines];
+}
+
+/** What an import accepted but changed on the way in, one line each: where, then what. */
+export function importWarnings(warnings: readonly ImportWarning[] | undefined): string[] {
+  return (warnings ?? []).map(({ pointer, line, message }) => {
+    const place = pointer !== undefined && pointer !== '' ? pointer : line !== undefined ? `line ${line}` : null;
+    return place ? `${place}: ${message}` : message;
+  });
 }

@@ -1,4 +1,4 @@
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, ImportWarning } from '@escapement/domain';
 
 export type ImportStatus = 'processing' | 'completed' | 'failed';
 
@@ -31,4 +31,6 @@ export interface ImportSummary {
   statusUrl: string;
   /** Why a background import failed. */
   error?: { detail: string; errors?: unknown[] } | null;
+  /** What was accepted but changed on the way in (replaced bytes, a broken SARIF artifact index). */
+  warnings: ImportWarning[];
 }

@@ -37,6 +37,7 @@ describe(parseFindingsCsv.name, () => {
         status: 'open',
         stage: 'pre_release',
         service: 'payments-api',
+        inputLine: 2,
       },
     ]);
   });

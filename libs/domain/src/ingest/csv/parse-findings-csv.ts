@@ -178,6 +178,7 @@ function readRow(row: CsvRecord, layout: Layout, problems: ProblemList): ParsedF
     status,
     stage,
     service,
+    inputLine: row.line,
   };
 }
 

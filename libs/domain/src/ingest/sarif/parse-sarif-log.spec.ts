@@ -105,7 +105,7 @@ describe(parseSarifLog.name, () => {
     expect(problemsOf(malformedLog)).toEqual([
       { pointer: '/runs/0/results/1/ruleIndex', message: '5 is out of range: the driver has 2 rules' },
       { pointer: '/runs/0/results/2/level', message: '"fatal" is not one of none, note, warning, error' },
-      { pointer: '/runs/0/results/3/locations/0/physicalLocation/region/startLine', message: 'must be a positive integer' },
+      { pointer: '/runs/0/results/3/locations/0/physicalLocation/region/startLine', message: 'must be a whole number from 1 to 10000000' },
       { pointer: '/runs/0/results/4', message: 'must be a result object' },
       { pointer: '/runs/0/results/5/ruleIndex', message: 'points to rule "R2", not to "R1"' },
       { pointer: '/runs/0/results/6/message', message: 'is required: neither the result nor its rule has text to use as a title' },

@@ -55,6 +55,42 @@ describe(parseSarifResult.name, () => {
     expect(sut({ ruleId: 'R1', message: { text: 'ok' }, kind: 'notApplicable' }, context, '/r')).toBeNull();
   });
 
+  it.each([2147483648, 2 ** 53 + 1, 1e30, 10_000_001])('refuses a startLine of %d with its pointer: no line column can hold it', (startLine) => {
+    const result = { ruleId: 'R1', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a.ts' }, region: { startLine } } }] };
+    expect(() => sut(result, context, '/runs/3/results/0')).toThrow(InputError);
+    try {
+      sut(result, context, '/runs/3/results/0');
+    } catch (error) {
+      expect((error as InputError).problems).toEqual([
+        { pointer: '/runs/3/results/0/locations/0/physicalLocation/region/startLine', message: 'must be a whole number from 1 to 10000000' },
+      ]);
+    }
+  });
+
+  it('keeps a line of 10,000,000, the largest any format accepts', () => {
+    const result = { ruleId: 'R1', message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 10_000_000 } } }] };
+    expect(sut(result, context, '/r')?.location.line).toBe(10_000_000);
+  });
+
+  it('falls back to the uri when artifactLocation.index is past the run artifacts, with a warning', () => {
+    const withArtifacts = sarifRunContext({ ...run, artifacts: [{ location: { uri: 'pom.xml' } }] }, '/runs/0');
+    const location = (index: number, uri?: string) => ({ ruleId: 'R1', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { index, ...(uri ? { uri } : {}) } } }] });
+    const finding = sut(location(3, 'lib/jackson-databind-2.9.8.jar'), withArtifacts, '/runs/0/results/5');
+    expect(finding?.location.path).toBe('lib/jackson-databind-2.9.8.jar');
+    expect(finding?.warnings).toEqual([
+      {
+        code: 'artifact_index_out_of_range',
+        pointer: '/runs/0/results/5/locations/0/physicalLocation/artifactLocation/index',
+        message: '3 is out of range: the run has 1 artifact; its uri was used instead',
+      },
+    ]);
+    const bare = sut(location(1), withArtifacts, '/r');
+    expect(bare?.location.path).toBeNull();
+    expect(bare?.warnings?.[0].message).toBe('1 is out of range: the run has 1 artifact; the location has no uri either, so it was stored without a path');
+    expect(sut(location(0), withArtifacts, '/r')).toMatchObject({ location: { path: 'pom.xml' } });
+    expect(sut(location(0), withArtifacts, '/r')?.warnings).toBeUndefined();
+  });
+
   it('throws an InputError with the pointer the caller gave', () => {
     let error: unknown;
     try {

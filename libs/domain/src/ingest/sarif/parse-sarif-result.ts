@@ -77,6 +77,7 @@ export function parseSarifResult(result: unknown, context: SarifRunContext, poin
     status: null,
     stage: null,
     service: null,
+    ...(reader.warnings.length ? { warnings: reader.warnings } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { MAX_LINE } from '../field-values';
 import { childPointer } from '../json-pointer';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import { countOf } from '../problem-list';
@@ -37,18 +38,27 @@ export function readLocation(result: JsonObject, pointer: string, context: Sarif
   const regionPointer = childPointer(physicalPointer, 'region');
   return {
     path: artifactLocation && pathOf(artifactLocation, childPointer(physicalPointer, 'artifactLocation'), context, reader),
-    line: region && reader.positiveInteger(region, 'startLine', regionPointer),
+    line: region && reader.positiveInteger(region, 'startLine', regionPointer, MAX_LINE),
     snippet: snippetOf(region, regionPointer, reader) ?? snippetOf(contextRegion, childPointer(physicalPointer, 'contextRegion'), reader),
   };
 }
 
-/** `uri` (resolved against its base) when present, else the run artifact at `index`. */
+/**
+ * `uri` (resolved against its base) when present, else the run artifact at `index`. Some tools (OWASP
+ * Dependency-Check among them) write indexes past the run's `artifacts`: the result is still a finding,
+ * so it keeps its `uri` (or no path) and the broken reference becomes a warning, not a refusal.
+ */
 function pathOf(artifactLocation: JsonObject, pointer: string, context: SarifRunContext, reader: JsonReader): string | null {
   const uri = reader.string(artifactLocation, 'uri', pointer);
   const uriBaseId = reader.string(artifactLocation, 'uriBaseId', pointer);
   const index = reader.index(artifactLocation, 'index', pointer);
   if (index !== null && index >= context.artifactPaths.length) {
-    reader.problem(childPointer(pointer, 'index'), `${index} is out of range: the run has ${countOf(context.artifactPaths.length, 'artifact')}`);
+    const fallback = uri !== null ? 'its uri was used instead' : 'the location has no uri either, so it was stored without a path';
+    reader.warn(
+      childPointer(pointer, 'index'),
+      'artifact_index_out_of_range',
+      `${index} is out of range: the run has ${countOf(context.artifactPaths.length, 'artifact')}; ${fallback}`,
+    );
   }
   if (uri !== null) return artifactPath(uri, uriBaseId, context.uriBases);
   return index === null ? null : (context.artifactPaths[index] ?? null);

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
-import { countsSummary, importDuration, importProblems } from '../import-summary';
+import { countsSummary, importDuration, importProblems, importWarnings } from '../import-summary';
 import type { ImportStatus, ImportSummary } from '../types';
 
 const STATUS_LABELS: Record<ImportStatus, string> = {
@@ -37,6 +37,7 @@ export function ImportsTable({ items }: { items: readonly ImportSummary[] }) {
         <tbody>
           {items.map((item) => {
             const problems = importProblems(item.error);
+            const warnings = importWarnings(item.warnings);
             return (
               <Fragment key={item.id}>
                 <tr data-import-id={item.id} data-status={item.status}>
@@ -83,6 +84,18 @@ export function ImportsTable({ items }: { items: readonly ImportSummary[] }) {
                       <ul>
                         {problems.map((problem, index) => (
                           <li key={index}>{problem}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                )}
+                {warnings.length > 0 && (
+                  <tr className="import-warnings" data-testid="import-warnings">
+                    <td colSpan={8}>
+                      <p className="strong">Changed on the way in</p>
+                      <ul>
+                        {warnings.map((warning, index) => (
+                          <li key={index}>{warning}</li>
                         ))}
                       </ul>
                     </td>
