@@ -10,3 +10,4 @@ export { openAdminContext, type AdminContext } from './admin/admin-context';
 export { parseTokenExpiry } from './tokens/token-expiry';
 export { TokensService } from './tokens/tokens.service';
 export { UsersService } from './users/users.service';
+export { createContextMcpServer, MCP_TOOLS, modelResourceUri, type ContextArgs, type ContextBackend } from './mcp/context-tools';
