@@ -13,13 +13,17 @@ export interface DemoComponent {
   threats: { key: string; cweIds: number[]; status: string; mitigations: { key: string; status: string | null }[] }[];
 }
 
-/** The component of payments-api with the most escapes in the demo organisation. */
+/** The component of payments-api with the most threats among those with escapes (then the most escapes) in the demo organisation. */
 export async function demoComponentWithEscapes(app: TestApp, service = 'payments-api'): Promise<DemoComponent> {
   const [top] = await app.sql<{ model_id: string; key: string; escapes: number }>(
     `SELECT l.threat_model_id AS model_id, l.component_key AS key, count(DISTINCT f.id)::int AS escapes
        FROM effective_finding_links l JOIN findings f ON f.id = l.finding_id JOIN threat_models m ON m.id = l.threat_model_id JOIN services s ON s.id = m.service_id
       WHERE s.name = $1 AND f.earliest_stage >= 'ci' AND f.status NOT IN ('suppressed', 'false_positive')
-      GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 1`,
+      GROUP BY 1, 2
+      ORDER BY (SELECT count(*) FROM tm_threats t
+                 WHERE t.version_id = (SELECT id FROM threat_model_versions WHERE threat_model_id = l.threat_model_id ORDER BY version_number DESC LIMIT 1)
+                   AND l.component_key = ANY (t.component_keys)) DESC, 3 DESC, 2
+      LIMIT 1`,
     [service],
   );
   const paths = await app.sql<{ path: string }>(

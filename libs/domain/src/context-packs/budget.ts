@@ -42,21 +42,28 @@ export function cutOrder(candidates: readonly CutCandidate[]): CutCandidate[] {
     .map(({ candidate }) => candidate);
 }
 
-export interface Fitted {
+export interface Fitted<T> {
   text: string;
+  /** What `render` built along with the text, for the cuts chosen. */
+  value: T;
   removed: ReadonlySet<string>;
   budget: ContextBudgetDto;
 }
 
 /**
  * Renders with the fewest cuts that fit the budget. `render` gets the ids of the parts to leave out
- * (see `cutId`) and the budget to state at the end, and returns the whole output. Cuts are taken in
+ * (see `cutId`) and the budget to state at the end (the same object is updated with the final
+ * length, so the value may hold it), and returns the whole output with the value it shows. Cuts are taken in
  * `cutOrder`; when even cutting everything does not fit (a budget smaller than the header), the
  * output with everything cut is returned, marked truncated.
  */
-export function fitToBudget(candidates: readonly CutCandidate[], budget: Budget, render: (removed: ReadonlySet<string>, budget: ContextBudgetDto) => string): Fitted {
+export function fitToBudget<T>(
+  candidates: readonly CutCandidate[],
+  budget: Budget,
+  render: (removed: ReadonlySet<string>, budget: ContextBudgetDto) => { text: string; value: T },
+): Fitted<T> {
   const order = cutOrder(candidates);
-  const attempt = (count: number): Fitted => {
+  const attempt = (count: number): Fitted<T> => {
     const cuts = order.slice(0, count);
     const removed = new Set(cuts.map((cut) => cutId(cut.kind, cut.key)));
     const dto: ContextBudgetDto = {
@@ -73,12 +80,12 @@ export function fitToBudget(candidates: readonly CutCandidate[], budget: Budget,
       },
     };
     // The output may state its own length: render until the stated length is the length.
-    let text = render(removed, dto);
-    for (let i = 0; i < 4 && dto.usedChars !== text.length; i++) {
-      dto.usedChars = text.length;
-      text = render(removed, dto);
+    let rendered = render(removed, dto);
+    for (let i = 0; i < 4 && dto.usedChars !== rendered.text.length; i++) {
+      dto.usedChars = rendered.text.length;
+      rendered = render(removed, dto);
     }
-    return { text, removed, budget: dto };
+    return { ...rendered, removed, budget: dto };
   };
   const whole = attempt(0);
   if (whole.text.length <= budget.maxChars) return whole;

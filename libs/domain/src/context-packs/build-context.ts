@@ -61,7 +61,7 @@ export function sliceModel(source: ContextSource, request: ContextRequest): Slic
   return { selection, threats, escapes, escapeCount, boundaries, assets };
 }
 
-const render = <T>(format: ContextFormat, value: T, markdown: (value: T) => string) => (format === 'json' ? JSON.stringify(value) : markdown(value));
+const render = <T>(format: ContextFormat, value: T, markdown: (value: T) => string) => ({ value, text: format === 'json' ? JSON.stringify(value) : markdown(value) });
 
 /** The context pack for a request, within the budget, in Markdown or JSON. */
 export function buildContextPack(source: ContextSource, request: ContextRequest, budget: Budget, format: ContextFormat): Served<ContextPackDto> {
@@ -75,11 +75,10 @@ export function buildContextPack(source: ContextSource, request: ContextRequest,
     ...criteria.map((criterion) => ({ kind: 'criterion' as const, key: criterion.id, score: importanceOf.get(criterion.threatKey) ?? 0 })),
     ...slice.escapes.map((escape) => ({ kind: 'escape' as const, key: escape.findingId, score: escapeScore(escape) })),
   ];
-  let value!: ContextPackDto;
   const fitted = fitToBudget(candidates, budget, (removed, budgetDto) => {
     const keep = (kind: CutCandidate['kind'], key: string) => !removed.has(cutId(kind, key));
     const threats = slice.threats.filter((threat) => keep('threat', threat.key));
-    value = {
+    const value: ContextPackDto = {
       service: source.service,
       model: source.model,
       changeRef: request.changeRef,
@@ -95,7 +94,7 @@ export function buildContextPack(source: ContextSource, request: ContextRequest,
     };
     return render(format, value, renderPackMarkdown);
   });
-  return { value: { ...value, budget: fitted.budget }, text: fitted.text };
+  return { value: fitted.value, text: fitted.text };
 }
 
 /** Security acceptance criteria for a ticket touching the request's components, within the budget. */
@@ -104,9 +103,8 @@ export function buildAcceptanceCriteria(source: ContextSource, request: ContextR
   const criteria = deriveCriteria(slice.threats);
   const importanceOf = new Map(slice.threats.map((threat) => [threat.key, threat.importance]));
   const candidates = criteria.map((criterion) => ({ kind: 'criterion' as const, key: criterion.id, score: importanceOf.get(criterion.threatKey) ?? 0 }));
-  let value!: AcceptanceCriteriaDto;
   const fitted = fitToBudget(candidates, budget, (removed, budgetDto) => {
-    value = {
+    const value: AcceptanceCriteriaDto = {
       service: source.service,
       model: source.model,
       changeRef: request.changeRef,
@@ -117,7 +115,7 @@ export function buildAcceptanceCriteria(source: ContextSource, request: ContextR
     };
     return render(format, value, renderCriteriaMarkdown);
   });
-  return { value: { ...value, budget: fitted.budget }, text: fitted.text };
+  return { value: fitted.value, text: fitted.text };
 }
 
 /** A reviewer's checklist for changed files: the criteria of the threats their components fall under. */
@@ -135,9 +133,8 @@ export function buildReviewChecklist(source: ContextSource, request: ContextRequ
     ...items.map((item) => ({ kind: 'criterion' as const, key: item.id, score: threatOf.get(item.threatKey)!.importance })),
     ...slice.escapes.map((escape) => ({ kind: 'escape' as const, key: escape.findingId, score: escapeScore(escape) })),
   ];
-  let value!: ReviewChecklistDto;
   const fitted = fitToBudget(candidates, budget, (removed, budgetDto) => {
-    value = {
+    const value: ReviewChecklistDto = {
       service: source.service,
       model: source.model,
       changeRef: request.changeRef,
@@ -150,5 +147,5 @@ export function buildReviewChecklist(source: ContextSource, request: ContextRequ
     };
     return render(format, value, renderChecklistMarkdown);
   });
-  return { value: { ...value, budget: fitted.budget }, text: fitted.text };
+  return { value: fitted.value, text: fitted.text };
 }
