@@ -83,6 +83,7 @@ export class ContextController {
 
   /** Per component of the service's model: how often its context was fetched, against how often it escaped. */
   @Get('context-usage')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: ContextUsageResponse })
   usage(@Query() query: ServiceQuery, @Caller() caller: Principal): Promise<ContextUsageResponse> {
     return this.context.usage(query.service, query.boundary, caller.teams);
@@ -90,6 +91,7 @@ export class ContextController {
 
   /** Recorded servings of a service, newest first; with `change`, those that name the change. */
   @Get('context-servings')
+  @Access(ACCESS.read)
   @ApiOkResponse({ type: [ContextServingResponse] })
   servings(@Query() query: ServingsQuery, @Caller() caller: Principal): Promise<ContextServingResponse[]> {
     return this.context.servings(query.service, query.change ?? null, query.limit, caller.teams);

@@ -1,4 +1,4 @@
-import { All, Controller, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Request, Response } from 'express';
@@ -35,9 +35,18 @@ export class McpController {
   }
 
   /** No server-initiated stream and no sessions to end in stateless mode: GET and DELETE are refused, not left hanging. */
-  @All(MCP_PATH)
-  other(@Res({ passthrough: true }) response: Response): never {
-    response.setHeader('Allow', 'POST');
-    throw new HttpException('The MCP endpoint is stateless Streamable HTTP: send JSON-RPC messages with POST', HttpStatus.METHOD_NOT_ALLOWED);
+  @Get(MCP_PATH)
+  stream(@Res({ passthrough: true }) response: Response): never {
+    return refuse(response);
   }
+
+  @Delete(MCP_PATH)
+  endSession(@Res({ passthrough: true }) response: Response): never {
+    return refuse(response);
+  }
+}
+
+function refuse(response: Response): never {
+  response.setHeader('Allow', 'POST');
+  throw new HttpException('The MCP endpoint is stateless Streamable HTTP: send JSON-RPC messages with POST', HttpStatus.METHOD_NOT_ALLOWED);
 }
