@@ -1,3 +1,5 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { createContextMcpServer } from '@escapement/api';
 import type { ParsedArgs } from '../args';
 import { apiClient } from './api-client';
 
@@ -7,9 +9,6 @@ import { apiClient } from './api-client';
  * recorded by the server as channel mcp. Nothing but the protocol goes to stdout.
  */
 export async function mcpCommand(args: ParsedArgs): Promise<number> {
-  // Loaded here: the SDK and the API's tool definitions are needed by this command only.
-  const { createContextMcpServer } = await import('@escapement/api');
-  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const client = apiClient(args, 'mcp');
   const as = (tool: string) => ({ 'x-escapement-tool': tool });
   const query = (a: { service: string; paths: string[]; components: string[]; change: string | null; maxTokens: number | null }) => {

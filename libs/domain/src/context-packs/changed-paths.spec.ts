@@ -32,6 +32,11 @@ describe(changedPathsOfDiff.name, () => {
     expect(sut(diff)).toEqual(['src/x.ts', 'with space.ts']);
   });
 
+  it('takes binary files and pure renames from git\'s own headers', () => {
+    const diff = ['diff --git a/logo.png b/logo.png', 'Binary files a/logo.png and b/logo.png differ', 'diff --git a/old name.ts b/new name.ts', 'similarity index 100%', 'rename from old name.ts', 'rename to new name.ts'].join('\n');
+    expect(sut(diff)).toEqual(['logo.png', 'new name.ts']);
+  });
+
   it('finds nothing in text that is not a diff', () => {
     expect(sut('hello\nworld')).toEqual([]);
   });
