@@ -176,7 +176,11 @@ describe('threat-model context over HTTP', () => {
     const missing = await other.http.get(`/api/v1/context-packs?${query({ service: demo.service })}`).expect(404);
     expect(missing.body.detail).toBe(`Service ${demo.service} does not exist`);
     await other.http.post('/api/v1/review-checklists').send({ service: demo.service, paths: ['a.ts'] }).expect(404);
-    await other.http.get(`/api/v1/context-usage?${query({ service: demo.service })}`).expect(404);
+    // Usage and servings are for readers (the dashboard), limited to their teams as well.
+    await other.http.get(`/api/v1/context-usage?${query({ service: demo.service })}`).expect(403);
+    const otherReader = await sut.asToken({ scopes: ['read'], teamId: otherTeam });
+    await otherReader.http.get(`/api/v1/context-usage?${query({ service: demo.service })}`).expect(404);
+    await otherReader.http.get(`/api/v1/context-servings?${query({ service: demo.service })}`).expect(404);
     expect((await other.http.get('/api/v1/context-models').expect(200)).body.map((m: { service: string }) => m.service)).not.toContain(demo.service);
     const own = await sut.asToken({ scopes: ['context:read'], teamId: ownTeam });
     await own.http.get(`/api/v1/context-packs?${query({ service: demo.service, component: demo.key })}`).expect(200);

@@ -3,7 +3,6 @@ import { adminCommand } from './commands/admin.command';
 import { contextCommand, reviewCommand } from './commands/context.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
-import { mcpCommand } from './commands/mcp.command';
 import { parseCommand } from './commands/parse.command';
 import { uploadCommand } from './commands/upload.command';
 
@@ -56,7 +55,8 @@ async function main(argv: string[]): Promise<number | void> {
   if (command === 'parse') return parseCommand(args);
   if (command === 'context' || command === 'criteria') return contextCommand(args, command);
   if (command === 'review') return reviewCommand(args);
-  if (command === 'mcp') return mcpCommand(args);
+  // Required on demand: of the commands, only this one needs the MCP SDK.
+  if (command === 'mcp') return (require('./commands/mcp.command') as typeof import('./commands/mcp.command')).mcpCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);
 }
 

@@ -1,6 +1,5 @@
 import { Controller, Delete, Get, HttpException, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -25,6 +24,8 @@ export class McpController {
   @Post(MCP_PATH)
   async post(@Req() request: Request, @Res() response: Response, @Caller() caller: Principal): Promise<void> {
     const server = this.mcp.serverFor(caller);
+    // Required here, as the tools are (see McpService): only MCP clients need the SDK.
+    const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js') as typeof import('@modelcontextprotocol/sdk/server/streamableHttp.js');
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     response.on('close', () => {
       void transport.close();

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Principal } from '../auth/principal';
 import { ContextService, type ContextAsk } from '../context-packs/context.service';
-import { createContextMcpServer, type ContextArgs } from './context-tools';
+import type { ContextArgs } from './context-tools';
+
+/**
+ * The MCP SDK is required on the first MCP request rather than at start: every `escapement` command
+ * loads this module graph, and only MCP clients need the SDK.
+ */
+const contextTools = () => require('./context-tools') as typeof import('./context-tools');
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -24,7 +30,7 @@ export class McpService {
       maxTokens: args.maxTokens,
       boundary: 'ci',
     });
-    return createContextMcpServer(
+    return contextTools().createContextMcpServer(
       {
         pack: async (args, tool) => (await this.context.pack(ask(args), origin(tool))).text,
         criteria: async (args, tool) => (await this.context.criteria(ask(args), origin(tool))).text,
