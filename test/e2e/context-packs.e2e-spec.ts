@@ -193,6 +193,18 @@ describe('threat-model context over HTTP', () => {
     expect(await servingCount(sut)).toBe(before + 1);
   });
 
+  it('describes the routes and their response shapes in the OpenAPI document', async () => {
+    const document = (await sut.anonymous().get('/api/docs/json').expect(200)).body;
+    const ok = (path: string, method: string) => document.paths[path][method].responses['200'].content['application/json'].schema;
+    expect(ok('/api/v1/context-packs', 'get')).toEqual({ $ref: '#/components/schemas/ContextPackResponse' });
+    expect(ok('/api/v1/acceptance-criteria', 'get')).toEqual({ $ref: '#/components/schemas/AcceptanceCriteriaResponse' });
+    expect(ok('/api/v1/review-checklists', 'post')).toEqual({ $ref: '#/components/schemas/ReviewChecklistResponse' });
+    expect(Object.keys(document.components.schemas.ContextPackResponse.properties).sort()).toEqual(
+      ['assets', 'boundaries', 'budget', 'changeRef', 'components', 'criteria', 'escapeCount', 'escapes', 'layers', 'model', 'service', 'unmatchedPaths'],
+    );
+    expect(document.paths['/mcp']).toBeUndefined();
+  });
+
   it('answers bad input with a problem that says where, and records nothing of it', async () => {
     const before = await servingCount(sut);
     const bad = async (request: Promise<{ status: number; body: { errors?: { parameter?: string; pointer?: string }[] }; headers: Record<string, string> }>, where: string) => {
