@@ -105,11 +105,16 @@ describe('threat-model context through the CLI and MCP', () => {
       fs.writeFileSync(path.join(repo, demo.paths[0]), 'changed\n');
       git('add', '.');
       git('commit', '-q', '-m', 'change');
-      const run = await cli(['review', '--service', demo.service, '--base', 'main', '--head', 'feature', '--change', 'CLI-2', '--outcome', 'approved'], { cwd: repo });
+      // No --service: the server finds it from the checkout's origin remote.
+      git('remote', 'add', 'origin', 'git@github.com:acme/payments-api.git');
+      const run = await cli(['review', '--base', 'main', '--head', 'feature', '--change', 'CLI-2', '--outcome', 'approved'], { cwd: repo });
       expect(run.stderr).toBe('recorded: CLI-2 reviewed against the threat model (approved)\n');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(`1 changed file; components: `);
       expect(run.stdout).toContain(`(\`${demo.key}\`)`);
+      const context = await cli(['context', demo.paths[0]], { cwd: repo });
+      expect(context.status).toBe(0);
+      expect(context.stdout).toMatch(/^# Threat context: payments-api — /);
       const recorded = await servings('CLI-2');
       expect(recorded.map((s) => [s.kind, s.channel, s.outcome, s.components]).sort()).toEqual([
         ['checklist', 'cli', null, [demo.key]],
@@ -118,7 +123,7 @@ describe('threat-model context through the CLI and MCP', () => {
     });
 
     it('says what is wrong: usage errors exit 2, server refusals exit 1 with the explanation', async () => {
-      expect((await cli(['context', demo.paths[0]])).status).toBe(2);
+      expect((await cli(['context', demo.paths[0]], { cwd: tmp })).status).toBe(2);
       expect((await cli(['review', '--service', demo.service])).status).toBe(2);
       const unknown = await cli(['context', '--service', 'no-such-service', 'a.ts']);
       expect(unknown.status).toBe(1);

@@ -84,6 +84,18 @@ describe('threat-model context over HTTP', () => {
     expect(byName.components.map((c) => c.key)).toEqual([demo.key]);
   });
 
+  it('finds the service from a repository when none is named, however the repository is written', async () => {
+    for (const repo of ['git@github.com:acme/payments-api.git', 'https://github.com/acme/payments-api']) {
+      const pack = (await sut.http().get(`/api/v1/context-packs?${query({ repo, path: demo.paths[0], format: 'json' })}`).expect(200)).body as ContextPackDto;
+      expect(pack.service).toBe(demo.service);
+      expect(pack.components.map((c) => c.key)).toEqual([demo.key]);
+    }
+    const checklist = (await sut.http().post('/api/v1/review-checklists').send({ repo: 'acme/payments-api', paths: [demo.paths[0]], format: 'json' }).expect(200)).body as ReviewChecklistDto;
+    expect(checklist.service).toBe(demo.service);
+    const missing = await sut.http().get(`/api/v1/context-packs?${query({ repo: 'github.com/acme/unknown' })}`).expect(404);
+    expect(missing.body.detail).toBe('A threat model for repository github.com/acme/unknown does not exist');
+  });
+
   it('derives acceptance criteria traceable to each threat and its CWE ids', async () => {
     const list = (await sut.http().get(`/api/v1/acceptance-criteria?${query({ service: demo.service, path: demo.paths[0], format: 'json', maxChars: 100_000 })}`).expect(200)).body as AcceptanceCriteriaDto;
     const applicable = demo.threats.filter((t) => t.status !== 'not_applicable');
@@ -218,7 +230,7 @@ describe('threat-model context over HTTP', () => {
     await bad(sut.http().get(`/api/v1/context-packs?${query({ service: demo.service, change: 'two words' })}`), '/change');
     await bad(sut.http().get(`/api/v1/context-packs?${query({ service: demo.service, component: 'no-such-component' })}`), 'component');
     await bad(sut.http().get(`/api/v1/context-packs?${query({ service: demo.service })}`).set('X-Escapement-Channel', 'fax'), 'X-Escapement-Channel');
-    await bad(sut.http().get('/api/v1/context-packs'), '/service');
+    await bad(sut.http().get('/api/v1/context-packs'), 'service');
     await bad(sut.http().post('/api/v1/review-checklists').send({ service: demo.service }), '/paths');
     await bad(sut.http().post('/api/v1/review-checklists').send({ service: demo.service, diff: 'not a diff' }), '/diff');
     await bad(sut.http().post('/api/v1/review-checklists').send({ service: demo.service, diff: '+++ b/a.ts', paths: ['a.ts'] }), '/diff');

@@ -12,9 +12,10 @@ Usage:
   escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan]
                             [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
                                               post scanner output (SARIF, JSON, CSV) to the server
-  escapement context --service S [PATH...] [--component C[,C2]] [--format markdown|json]
+  escapement context [--service S] [PATH...] [--component C[,C2]] [--format markdown|json]
                      [--max-chars N | --max-tokens N] [--change REF] [--repo R]
-                                              the threat-model context for files, to stdout (pipe it)
+                                              the threat-model context for files, to stdout (pipe it);
+                                              without --service, found from the checkout's origin remote
   escapement criteria --service S [PATH...] [--component C] ...
                                               security acceptance criteria for a ticket, as Markdown
   escapement review --service S (--diff FILE|- | PATH... | --base A --head B) [--change REF]

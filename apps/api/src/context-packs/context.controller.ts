@@ -78,7 +78,7 @@ export class ContextController {
   @channelHeader
   @ApiCreatedResponse({ type: ContextReviewResponse })
   review(@Body() body: ContextReviewRequest, @Caller() caller: Principal, @Origin() origin: ServingOrigin): Promise<ContextReviewResponse> {
-    return this.context.recordReview({ service: body.service, change: body.change, outcome: body.outcome, paths: body.paths ?? [], components: body.components ?? [] }, { caller, ...origin });
+    return this.context.recordReview({ service: body.service ?? null, repo: body.repo ?? null, change: body.change, outcome: body.outcome, paths: body.paths ?? [], components: body.components ?? [] }, { caller, ...origin });
   }
 
   /** Per component of the service's model: how often its context was fetched, against how often it escaped. */

@@ -97,9 +97,9 @@ class ContextLimits {
 
 /** `GET /context-packs` and `GET /acceptance-criteria`. */
 export class ContextQuery extends ContextLimits {
-  @ApiProperty({ example: 'payments-api' })
-  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
-  service!: string;
+  @ApiPropertyOptional({ example: 'payments-api', description: 'Required unless repo is given: the service is then the one whose repository rules name it' })
+  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
+  service?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['src/refund/refund.controller.ts'], description: 'Repeat for several files; matched by the components\' path rules' })
   @Transform(asList) @IsArray() @ArrayMaxSize(MAX_CHANGED_PATHS) @IsString({ each: true }) @Length(1, 1000, { each: true })
@@ -112,7 +112,7 @@ export class ContextQuery extends ContextLimits {
 
 export function askOf(query: ContextQuery): ContextAsk {
   return {
-    service: query.service,
+    service: query.service ?? null,
     paths: query.path,
     components: query.component,
     repo: query.repo ?? null,
@@ -126,9 +126,9 @@ export function askOf(query: ContextQuery): ContextAsk {
 
 /** `POST /review-checklists`: the changed paths, or a unified diff. */
 export class ReviewChecklistRequest extends ContextLimits {
-  @ApiProperty({ example: 'payments-api' })
-  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
-  service!: string;
+  @ApiPropertyOptional({ example: 'payments-api', description: 'Required unless repo is given' })
+  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
+  service?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['src/refund/refund.controller.ts'] })
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_CHANGED_PATHS) @IsString({ each: true }) @Length(1, 1000, { each: true })
@@ -141,9 +141,13 @@ export class ReviewChecklistRequest extends ContextLimits {
 
 /** `POST /context-reviews`: a change was reviewed against the threat model. */
 export class ContextReviewRequest {
-  @ApiProperty({ example: 'payments-api' })
-  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
-  service!: string;
+  @ApiPropertyOptional({ example: 'payments-api', description: 'Required unless repo is given' })
+  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
+  service?: string;
+
+  @ApiPropertyOptional({ example: 'git@github.com:acme/payments-api.git', description: 'Finds the service when it is not named' })
+  @IsOptional() @IsString() @Length(1, 300)
+  repo?: string;
 
   @ApiProperty({ example: 'PR-1234' })
   @IsString() @Length(1, 200) @Matches(CHANGE_REF, { message: 'change must be one line without spaces' })

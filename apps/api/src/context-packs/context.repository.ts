@@ -136,6 +136,21 @@ export class ContextRepository {
     );
   }
 
+  /** Modelled services the caller may see, with their repository patterns and their latest model's components' repository rules. */
+  async repositoryRules(teams: TeamScope): Promise<{ name: string; rules: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT s.name,
+              s.repository_patterns || coalesce((SELECT array_agg(DISTINCT r.rule) FROM tm_components c CROSS JOIN LATERAL unnest(c.match_repos) AS r(rule)
+                                                 WHERE c.version_id = v.id), '{}') AS rules
+         FROM threat_models m
+         JOIN services s ON s.id = m.service_id
+         JOIN LATERAL (SELECT id FROM threat_model_versions v WHERE v.threat_model_id = m.id ORDER BY v.version_number DESC LIMIT 1) v ON true
+        WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[]))
+        ORDER BY s.name`,
+      [teams],
+    );
+  }
+
   async components(versionId: string): Promise<ContextComponentRow[]> {
     return this.dataSource.query(
       `SELECT key, name, description, type, trust_zone_key, parent_key, layer, match_repos, match_paths, match_services

@@ -7,6 +7,7 @@ import {
   changedPathsOfDiff,
   MAX_CHANGED_PATHS,
   selectComponents,
+  servicesOfRepository,
   type AcceptanceCriteriaDto,
   type ContextChannel,
   type ContextFormat,
@@ -32,7 +33,8 @@ const MAX_ESCAPES = 500;
 
 /** What a pack, criteria list or checklist is asked for. */
 export interface ContextAsk {
-  service: string;
+  /** Null: the service is found from `repo` (the repository a command runs in). */
+  service: string | null;
   paths: string[];
   components: string[];
   repo: string | null;
@@ -52,7 +54,9 @@ export interface ServingContext {
 }
 
 export interface ReviewAsk {
-  service: string;
+  /** Null: found from `repo`, as for packs. */
+  service: string | null;
+  repo: string | null;
   change: string;
   outcome: ReviewOutcome;
   paths: string[];
@@ -70,7 +74,7 @@ export class ContextService {
   constructor(private readonly repository: ContextRepository) {}
 
   async pack(ask: ContextAsk, context: ServingContext): Promise<Served<ContextPackDto>> {
-    const { source, model } = await this.source(ask.service, context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
     const served = buildContextPack(source, this.request(source, ask), budgetOf(ask), ask.format);
     const threats = served.value.layers.flatMap((group) => group.threats.map((threat) => threat.key));
     await this.record(context, 'pack', model, ask, served.value.components.map((c) => c.key), threats, served);
@@ -78,7 +82,7 @@ export class ContextService {
   }
 
   async criteria(ask: ContextAsk, context: ServingContext): Promise<Served<AcceptanceCriteriaDto>> {
-    const { source, model } = await this.source(ask.service, context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
     const served = buildAcceptanceCriteria(source, this.request(source, ask), budgetOf(ask), ask.format);
     await this.record(context, 'criteria', model, ask, served.value.components.map((c) => c.key), unique(served.value.criteria.map((c) => c.threatKey)), served);
     return served;
@@ -94,7 +98,7 @@ export class ContextService {
       ]);
     }
     if (paths.length > MAX_CHANGED_PATHS) throw invalid(`At most ${MAX_CHANGED_PATHS} changed files per checklist`, [{ pointer: '/paths', message: 'too many' }]);
-    const { source, model } = await this.source(ask.service, context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
     const withPaths = { ...ask, paths, components: [] };
     const served = buildReviewChecklist(source, this.request(source, withPaths), budgetOf(ask), ask.format);
     await this.record(context, 'checklist', model, withPaths, served.value.components.map((c) => c.key), unique(served.value.items.map((i) => i.threatKey)), served);
@@ -103,13 +107,14 @@ export class ContextService {
 
   /** A review of a change against the model: the reviewer's (or assistant's) own record that it happened. */
   async recordReview(ask: ReviewAsk, context: ServingContext): Promise<ContextReviewDto> {
-    const service = await this.repository.findService(ask.service, context.caller.teams);
-    if (!service) throw notFound('Service', ask.service);
+    const name = await this.serviceOf({ ...this.emptyAsk(null), service: ask.service, repo: ask.repo }, context.caller.teams);
+    const service = await this.repository.findService(name, context.caller.teams);
+    if (!service) throw notFound('Service', name);
     const [model] = await this.repository.latestModels(context.caller.teams, service.id);
     let components: string[] = [];
     if (model && (ask.paths.length || ask.components.length)) {
       const source = await this.load(model, 'ci', false);
-      const request = this.request(source, { ...this.emptyAsk(ask.service), paths: ask.paths, components: ask.components, change: ask.change });
+      const request = this.request(source, { ...this.emptyAsk(name), paths: ask.paths, components: ask.components, change: ask.change });
       components = selectComponents(source, request).components.map((c) => c.key);
     }
     const row = await this.repository.record({
@@ -173,7 +178,20 @@ export class ContextService {
     }));
   }
 
-  private emptyAsk(service: string): ContextAsk {
+  /**
+   * The service asked for by name, or else the one whose repository rules (its own patterns, its model's
+   * components' rules) name the request's repository; several are a 400 that lists them.
+   */
+  private async serviceOf(ask: ContextAsk, teams: TeamScope): Promise<string> {
+    if (ask.service !== null) return ask.service;
+    if (ask.repo === null) throw invalid('Name the service (service=…), or the repository (repo=…) to find it by', [{ parameter: 'service', message: 'service or repo is required' }]);
+    const found = servicesOfRepository((await this.repository.repositoryRules(teams)).map((row) => ({ service: row.name, repositoryRules: row.rules })), ask.repo);
+    if (found.length === 1) return found[0];
+    if (found.length === 0) throw notFound('A threat model for repository', ask.repo);
+    throw invalid(`The repository ${ask.repo} belongs to several services: ${found.join(', ')}; name one with service=`, [{ parameter: 'service', message: `one of ${found.join(', ')}` }]);
+  }
+
+  private emptyAsk(service: string | null): ContextAsk {
     return { service, paths: [], components: [], repo: null, change: null, format: 'markdown', maxChars: null, maxTokens: null, boundary: 'ci' };
   }
 

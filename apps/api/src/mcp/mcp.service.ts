@@ -36,7 +36,7 @@ export class McpService {
         criteria: async (args, tool) => (await this.context.criteria(ask(args), origin(tool))).text,
         checklist: async (args, tool) => (await this.context.checklist({ ...ask(args), components: [], diff: null }, origin(tool))).text,
         recordReview: async (args, tool) => {
-          const review = await this.context.recordReview({ ...args, components: [] }, origin(tool));
+          const review = await this.context.recordReview({ ...args, repo: null, components: [] }, origin(tool));
           return `Recorded: ${review.changeRef} of ${review.service} reviewed against the threat model, ${review.outcome.replace('_', ' ')} (${review.servedAt}).`;
         },
         models: () => this.context.models(caller.teams),

@@ -17,10 +17,25 @@ function limits(args: ParsedArgs): Record<string, string | number> {
   return out;
 }
 
-function service(args: ParsedArgs, command: string): string {
+/**
+ * Which service: --service, else ESCAPEMENT_SERVICE, else the server finds it from the repository
+ * (--repo, or the checkout's "origin" remote), so `escapement context FILE` works inside a checkout.
+ */
+function target(args: ParsedArgs, command: string): Record<string, string> {
   const name = stringOption(args, 'service') ?? process.env.ESCAPEMENT_SERVICE;
-  if (!name) throw new UsageError(`${command} needs --service NAME (or ESCAPEMENT_SERVICE)`);
-  return name;
+  if (name) return { service: name };
+  if (stringOption(args, 'repo') !== undefined) return {};
+  const remote = originRemote();
+  if (!remote) throw new UsageError(`${command} needs --service NAME (or ESCAPEMENT_SERVICE), or to run in a git checkout with an "origin" remote`);
+  return { repo: remote };
+}
+
+function originRemote(): string | null {
+  try {
+    return execFileSync('git', ['remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 /** `--component a,b` (or repeated words after it are paths): component keys or names. */
@@ -37,8 +52,7 @@ function print(text: string): void {
  * pack (or the acceptance criteria) for the files, printed to stdout for a pipe, Markdown by default.
  */
 export async function contextCommand(args: ParsedArgs, kind: 'context' | 'criteria'): Promise<number> {
-  const query = new URLSearchParams();
-  query.set('service', service(args, kind));
+  const query = new URLSearchParams(target(args, kind));
   for (const path of args.positional.slice(1)) query.append('path', path);
   for (const component of components(args)) query.append('component', component);
   for (const [name, value] of Object.entries(limits(args))) query.set(name, String(value));
@@ -53,25 +67,26 @@ export async function contextCommand(args: ParsedArgs, kind: 'context' | 'criter
  * checkout. With `--outcome approved|changes_requested|commented --change REF` it records the review too.
  */
 export async function reviewCommand(args: ParsedArgs): Promise<number> {
-  const name = service(args, 'review');
+  const service = target(args, 'review');
   const diffFile = stringOption(args, 'diff');
   const base = stringOption(args, 'base');
   const head = stringOption(args, 'head');
   const paths = args.positional.slice(1);
   const sources = [diffFile !== undefined, paths.length > 0, base !== undefined || head !== undefined].filter(Boolean).length;
   if (sources !== 1) throw new UsageError('review needs exactly one of: --diff FILE, changed PATH..., or --base A --head B');
-  const body: Record<string, unknown> = { service: name, ...limits(args) };
+  const body: Record<string, unknown> = { ...service, ...limits(args) };
   if (diffFile !== undefined) body.diff = readDiff(diffFile);
   else if (paths.length) body.paths = paths;
   else body.paths = changedBetween(base, head);
   const client = apiClient(args, 'cli');
-  print(await client.send('POST', '/api/v1/review-checklists', { body }));
   const outcome = stringOption(args, 'outcome');
+  const change = stringOption(args, 'change');
+  if (outcome !== undefined && !change) throw new UsageError('--outcome needs --change REF: the change that was reviewed');
+  print(await client.send('POST', '/api/v1/review-checklists', { body }));
   if (outcome !== undefined) {
-    const change = stringOption(args, 'change');
-    if (!change) throw new UsageError('--outcome needs --change REF: the change that was reviewed');
-    const reviewed = Array.isArray(body.paths) ? (body.paths as string[]) : undefined;
-    await client.send('POST', '/api/v1/context-reviews', { body: { service: name, change, outcome, ...(reviewed ? { paths: reviewed } : {}) } });
+    const reviewed = Array.isArray(body.paths) ? { paths: body.paths } : {};
+    const repo = body.repo === undefined ? {} : { repo: body.repo };
+    await client.send('POST', '/api/v1/context-reviews', { body: { ...service, ...repo, change, outcome, ...reviewed } });
     process.stderr.write(`recorded: ${change} reviewed against the threat model (${outcome})\n`);
   }
   return 0;

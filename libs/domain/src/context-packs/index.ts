@@ -6,3 +6,4 @@ export { changedPathsOfDiff, MAX_CHANGED_PATHS } from './changed-paths';
 export { budgetOf, cutOrder, fitToBudget, CHARS_PER_TOKEN, DEFAULT_MAX_CHARS, type Budget, type CutCandidate } from './budget';
 export { buildAcceptanceCriteria, buildContextPack, buildReviewChecklist, sliceModel, type Served } from './build-context';
 export { renderChecklistMarkdown, renderCriteriaMarkdown, renderPackMarkdown } from './render-markdown';
+export { servicesOfRepository, type ServiceRepositories } from './repository-services';
