@@ -80,6 +80,9 @@ describe('threat-model context over HTTP', () => {
     expect(whole.components).toHaveLength(n);
     const byKey = (await sut.http().get(`/api/v1/context-packs?${query({ service: demo.service, component: demo.key, format: 'json' })}`).expect(200)).body as ContextPackDto;
     expect(byKey.components.map((c) => c.key)).toEqual([demo.key]);
+    const twoPaths = (await sut.http().get(`/api/v1/context-packs?${query({ service: demo.service, path: [demo.paths[0], 'docs/unmodelled.md'], format: 'json' })}`).expect(200)).body as ContextPackDto;
+    expect(twoPaths.components.map((c) => c.key)).toEqual([demo.key]);
+    expect(twoPaths.unmatchedPaths).toEqual(['docs/unmodelled.md']);
     const byName = (await sut.http().get(`/api/v1/context-packs?${query({ service: demo.service, component: byKey.components[0].name.toUpperCase(), format: 'json' })}`).expect(200)).body as ContextPackDto;
     expect(byName.components.map((c) => c.key)).toEqual([demo.key]);
   });

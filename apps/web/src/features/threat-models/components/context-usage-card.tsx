@@ -16,7 +16,8 @@ export function ContextUsageCard({ service }: { service: string }) {
       <header className="card-header">
         <h2 id={titleId}>Context fetched and escapes</h2>
         <p className="muted">
-          Per component of the current version: context packs, criteria, checklists and reviews served, against escaped findings (past CI). See docs/context.md.
+          Per component of the current version: threat context served (packs, acceptance criteria, review checklists and reviews, through the
+          CLI, MCP or the API) against escaped findings (found at CI or later). A component that leaks while its context is never fetched is where to start.
         </p>
       </header>
       {usage.isPending ? (
@@ -26,7 +27,7 @@ export function ContextUsageCard({ service }: { service: string }) {
       ) : usage.isError ? (
         <QueryErrorState what="context usage" error={usage.error} retrying={usage.isFetching} onRetry={() => void usage.refetch()} />
       ) : (
-        <div className="table-scroll" data-testid="context-usage">
+        <div className="table-scroll table-wide" data-testid="context-usage">
           <table>
             <thead>
               <tr>
