@@ -179,19 +179,19 @@ export class ContextRepository {
   }
 
   /**
-   * The most recent escaped findings linked to the model's components (one row per finding and
+   * The most recent escaped findings linked to these components of the model (one row per finding and
    * component, with one threat it realises if any), at most `limit`.
    */
-  async escapes(modelId: string, boundary: DetectionStage, limit: number): Promise<EscapeRow[]> {
+  async escapes(modelId: string, componentKeys: readonly string[], boundary: DetectionStage, limit: number): Promise<EscapeRow[]> {
     return this.dataSource.query(
       `SELECT f.id AS finding_id, f.title, f.severity, f.cwe_ids, f.earliest_stage AS stage, f.first_detected_at AS detected_at,
               f.path, f.finding_class, l.component_key, min(nullif(l.threat_key, '')) AS threat_key
          FROM effective_finding_links l JOIN findings f ON f.id = l.finding_id
-        WHERE l.threat_model_id = $1 AND ${COUNTED}
+        WHERE l.threat_model_id = $1 AND l.component_key = ANY ($4::text[]) AND ${COUNTED}
         GROUP BY f.id, l.component_key
         ORDER BY f.first_detected_at DESC, f.id
         LIMIT $3`,
-      [modelId, boundary, limit],
+      [modelId, boundary, limit, componentKeys],
     );
   }
 

@@ -74,7 +74,7 @@ export class ContextService {
   constructor(private readonly repository: ContextRepository) {}
 
   async pack(ask: ContextAsk, context: ServingContext): Promise<Served<ContextPackDto>> {
-    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(ask, context.caller.teams);
     const served = buildContextPack(source, this.request(source, ask), budgetOf(ask), ask.format);
     const threats = served.value.layers.flatMap((group) => group.threats.map((threat) => threat.key));
     await this.record(context, 'pack', model, ask, served.value.components.map((c) => c.key), threats, served);
@@ -82,7 +82,7 @@ export class ContextService {
   }
 
   async criteria(ask: ContextAsk, context: ServingContext): Promise<Served<AcceptanceCriteriaDto>> {
-    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(ask, context.caller.teams);
     const served = buildAcceptanceCriteria(source, this.request(source, ask), budgetOf(ask), ask.format);
     await this.record(context, 'criteria', model, ask, served.value.components.map((c) => c.key), unique(served.value.criteria.map((c) => c.threatKey)), served);
     return served;
@@ -98,8 +98,8 @@ export class ContextService {
       ]);
     }
     if (paths.length > MAX_CHANGED_PATHS) throw invalid(`At most ${MAX_CHANGED_PATHS} changed files per checklist`, [{ pointer: '/paths', message: 'too many' }]);
-    const { source, model } = await this.source(await this.serviceOf(ask, context.caller.teams), context.caller.teams, ask.boundary);
     const withPaths = { ...ask, paths, components: [] };
+    const { source, model } = await this.source(withPaths, context.caller.teams);
     const served = buildReviewChecklist(source, this.request(source, withPaths), budgetOf(ask), ask.format);
     await this.record(context, 'checklist', model, withPaths, served.value.components.map((c) => c.key), unique(served.value.items.map((i) => i.threatKey)), served);
     return served;
@@ -113,7 +113,7 @@ export class ContextService {
     const [model] = await this.repository.latestModels(context.caller.teams, service.id);
     let components: string[] = [];
     if (model && (ask.paths.length || ask.components.length)) {
-      const source = await this.load(model, 'ci', false);
+      const source = await this.load(model);
       const request = this.request(source, { ...this.emptyAsk(name), paths: ask.paths, components: ask.components, change: ask.change });
       components = selectComponents(source, request).components.map((c) => c.key);
     }
@@ -142,7 +142,7 @@ export class ContextService {
   /** A whole model as a pack (every component), recorded as a model read. */
   async model(service: string, format: ContextFormat, context: ServingContext): Promise<Served<ContextPackDto>> {
     const ask = { ...this.emptyAsk(service), format, maxChars: 200_000 };
-    const { source, model } = await this.source(service, context.caller.teams, ask.boundary);
+    const { source, model } = await this.source(ask, context.caller.teams);
     const served = buildContextPack(source, this.request(source, ask), budgetOf(ask), format);
     await this.record(context, 'model', model, ask, [], [], served);
     return served;
@@ -213,19 +213,41 @@ export class ContextService {
     return { model };
   }
 
-  private async source(serviceName: string, teams: TeamScope, boundary: DetectionStage): Promise<{ source: ContextSource; model: LatestModelRow }> {
-    const { model } = await this.modelOf(serviceName, teams);
-    return { source: await this.load(model, boundary, true), model };
+  /**
+   * The model of the asked service with the escapes of the components the request selects (the most
+   * recent `MAX_ESCAPES` of them; the counts cover all).
+   */
+  private async source(ask: ContextAsk, teams: TeamScope): Promise<{ source: ContextSource; model: LatestModelRow }> {
+    const { model } = await this.modelOf(await this.serviceOf(ask, teams), teams);
+    const source = await this.load(model);
+    const selected = selectComponents(source, this.request(source, ask)).components.map((c) => c.key);
+    const [escapes, counts] = await Promise.all([
+      this.repository.escapes(model.model_id, selected, ask.boundary, MAX_ESCAPES),
+      this.repository.escapeCounts(model.model_id, ask.boundary),
+    ]);
+    source.escapes = escapes.map((e) => ({
+      findingId: e.finding_id,
+      title: e.title,
+      severity: e.severity,
+      cweIds: e.cwe_ids,
+      stage: e.stage,
+      detectedAt: e.detected_at.toISOString(),
+      path: e.path,
+      findingClass: e.finding_class,
+      component: e.component_key,
+      threatKey: e.threat_key,
+    }));
+    source.escapeCounts = Object.fromEntries(counts.map((c) => [c.component_key, c.escapes]));
+    return { source, model };
   }
 
-  private async load(model: LatestModelRow, boundary: DetectionStage, withEscapes: boolean): Promise<ContextSource> {
-    const [components, threats, zones, boundaries, escapes, counts] = await Promise.all([
+  /** The latest version of the model, without escapes. */
+  private async load(model: LatestModelRow): Promise<ContextSource> {
+    const [components, threats, zones, boundaries] = await Promise.all([
       this.repository.components(model.version_id),
       this.repository.threats(model.version_id),
       this.repository.trustZones(model.version_id),
       this.repository.trustBoundaries(model.version_id),
-      withEscapes ? this.repository.escapes(model.model_id, boundary, MAX_ESCAPES) : Promise.resolve([]),
-      withEscapes ? this.repository.escapeCounts(model.model_id, boundary) : Promise.resolve([]),
     ]);
     return {
       service: model.service_name,
@@ -254,19 +276,8 @@ export class ContextService {
       })),
       trustZones: zones.map((z) => ({ key: z.key, name: z.name, trustRating: z.trust_rating === null ? null : Number(z.trust_rating), description: z.description })),
       trustBoundaries: boundaries.map((b) => ({ key: b.key, name: b.name, fromZoneKey: b.from_zone_key, toZoneKey: b.to_zone_key, crossingComponentKeys: b.crossing_component_keys })),
-      escapes: escapes.map((e) => ({
-        findingId: e.finding_id,
-        title: e.title,
-        severity: e.severity,
-        cweIds: e.cwe_ids,
-        stage: e.stage,
-        detectedAt: e.detected_at.toISOString(),
-        path: e.path,
-        findingClass: e.finding_class,
-        component: e.component_key,
-        threatKey: e.threat_key,
-      })),
-      escapeCounts: Object.fromEntries(counts.map((c) => [c.component_key, c.escapes])),
+      escapes: [],
+      escapeCounts: {},
     };
   }
 
