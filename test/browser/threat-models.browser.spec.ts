@@ -94,6 +94,12 @@ describeWithBrowser()('threat models in a browser', () => {
     expect(await page.locator('[data-testid="model-components"] tbody tr').count()).toBe(version.components.length);
     expect(await page.locator('[data-testid="model-threats"] tbody tr').count()).toBe(version.threats.length);
 
+    // How often each component's context was fetched, against how often it escaped.
+    const usage = await session.api<{ components: { name: string; fetched: number; escapes: number }[] }>(`/context-usage?service=${encodeURIComponent(model.service)}`);
+    await page.getByTestId('context-usage').waitFor();
+    const usageRows = await page.locator('[data-testid="context-usage"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+    expect(usageRows.map((cells) => [cells[0], Number(cells[2]), Number(cells[4])])).toEqual(usage.components.map((c) => [c.name, c.fetched, c.escapes]));
+
     // The gap lists link to the findings' details.
     await page.locator('[data-testid="context-gaps"] .short-list, [data-testid="context-gaps"] [data-testid="state-empty"]').first().waitFor();
     await page.locator('[data-testid="model-gaps"] .short-list, [data-testid="model-gaps"] [data-testid="state-empty"]').first().waitFor();

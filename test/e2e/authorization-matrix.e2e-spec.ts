@@ -12,11 +12,13 @@ type Rule = 'public' | { roles: readonly Role[]; scopes: readonly TokenScope[]; 
 
 const EVERYONE: readonly Role[] = ['admin', 'security_lead', 'manager', 'viewer'];
 const SECURITY: readonly Role[] = ['admin', 'security_lead'];
-const ALL_SCOPES: readonly TokenScope[] = ['read', 'findings:write', 'threat-models:write', 'export', 'admin'];
+const ALL_SCOPES: readonly TokenScope[] = ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'];
 
 const read: Rule = { roles: EVERYONE, scopes: ['read', 'admin'] };
 const triage: Rule = { roles: SECURITY, scopes: ['admin'] };
 const administer: Rule = { roles: ['admin'], scopes: ['admin'] };
+const context: Rule = { roles: EVERYONE, scopes: ['context:read', 'read', 'admin'] };
+const mcp: Rule = { roles: [], scopes: ['context:read', 'read', 'admin'] };
 
 const POLICY: Record<string, Rule> = {
   // Open to anyone: health for load balancers, the API description, login, the dashboard's files.
@@ -84,6 +86,19 @@ const POLICY: Record<string, Rule> = {
   'GET /api/v1/metrics/gaps': read,
   'GET /api/v1/metrics/containment': read,
   'GET /api/v1/metrics/adoption-impact': read,
+
+  // Threat-model context for developers and their assistants; MCP for tokens only.
+  'GET /api/v1/context-packs': context,
+  'GET /api/v1/acceptance-criteria': context,
+  'POST /api/v1/review-checklists': context,
+  'POST /api/v1/context-reviews': context,
+  'GET /api/v1/context-models': context,
+  'GET /api/v1/context-models/:service': context,
+  'GET /api/v1/context-usage': read,
+  'GET /api/v1/context-servings': read,
+  'POST /mcp': mcp,
+  'GET /mcp': mcp,
+  'DELETE /mcp': mcp,
 };
 
 /** Served only when the dashboard is built; everything else must be in the app. */
@@ -141,7 +156,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
     }
     const pending = await sut.asUser({ role: 'admin', mustChangePassword: true });
     callers.push({ caller: { name: 'admin with a one-time password', kind: 'user', role: 'admin', mustChangePassword: true }, http: () => pending.http });
-    for (const scope of ['read', 'findings:write', 'threat-models:write', 'export', 'admin'] as const) {
+    for (const scope of ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'] as const) {
       const token = await sut.asToken({ scopes: [scope] });
       callers.push({ caller: { name: `token ${scope}`, kind: 'token', scopes: [scope] }, http: () => token.http });
     }

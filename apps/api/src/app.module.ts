@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { throttlers } from './auth/rate-limit';
 import { ClassificationModule } from './classification/classification.module';
+import { ContextModule } from './context-packs/context.module';
 import { CoreModule } from './core.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -21,6 +22,7 @@ import { DemoModule } from './demo/demo.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
@@ -36,7 +38,7 @@ import { UsersModule } from './users/users.module';
 export class AppModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
     const dashboard = config.webDist && fs.existsSync(config.webDist)
-      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}', '/mcp'] })]
       : [];
     return {
       module: AppModule,
@@ -58,6 +60,8 @@ export class AppModule {
         ThreatModelsModule,
         ClassificationModule,
         MetricsModule,
+        ContextModule,
+        McpModule,
         DemoModule,
         ...dashboard,
       ],

@@ -28,7 +28,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   server.headersTimeout = config.http.headersTimeoutMs;
-  app.setGlobalPrefix('api');
+  // MCP clients are given a server URL; the MCP endpoint sits beside the API rather than under it.
+  app.setGlobalPrefix('api', { exclude: ['mcp'] });
   // One reverse proxy in front may say who the client is and whether it used HTTPS; nobody else may.
   app.set('trust proxy', config.security.trustProxy ? 1 : false);
   app.use(securityHeaders());

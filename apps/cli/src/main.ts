@@ -1,5 +1,6 @@
 import { parseArgs, UsageError } from './args';
 import { adminCommand } from './commands/admin.command';
+import { contextCommand, reviewCommand } from './commands/context.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
 import { parseCommand } from './commands/parse.command';
@@ -11,6 +12,16 @@ Usage:
   escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan] [--no-blame]
                             [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
                                               post scanner output (SARIF, JSON, CSV) to the server
+  escapement context [--service S] [PATH...] [--component C[,C2]] [--format markdown|json]
+                     [--max-chars N | --max-tokens N] [--change REF] [--repo R]
+                                              the threat-model context for files, to stdout (pipe it);
+                                              without --service, found from the checkout's origin remote
+  escapement criteria --service S [PATH...] [--component C] ...
+                                              security acceptance criteria for a ticket, as Markdown
+  escapement review --service S (--diff FILE|- | PATH... | --base A --head B) [--change REF]
+                    [--outcome approved|changes_requested|commented]
+                                              a reviewer's checklist for a diff; records the review with --outcome
+  escapement mcp [--url URL] [--token T]      MCP server on stdio for an assistant (docs/context.md)
   escapement parse FILE... [--json]           show offline what a file would import
   escapement db migrate                       apply database migrations
   escapement demo [--findings N] [--seed S]   add a generated demo organisation
@@ -24,8 +35,9 @@ Usage:
   escapement admin revoke-token --id ID       stop a token at once
 
 Environment:
-  ESCAPEMENT_URL        server for upload (default http://localhost:3000)
-  ESCAPEMENT_TOKEN      API token for upload (scope findings:write)
+  ESCAPEMENT_URL        server for upload, context, criteria, review, mcp (default http://localhost:3000)
+  ESCAPEMENT_TOKEN      API token (upload: scope findings:write; context, criteria, review, mcp: context:read)
+  ESCAPEMENT_SERVICE    default --service for context, criteria and review
   DATABASE_URL          PostgreSQL server to use (unset: the embedded database)
   ESCAPEMENT_DATA_DIR   embedded database folder (default ./data)
 `;
@@ -42,6 +54,10 @@ async function main(argv: string[]): Promise<number | void> {
   if (command === 'admin') return adminCommand(args);
   if (command === 'upload') return uploadCommand(args);
   if (command === 'parse') return parseCommand(args);
+  if (command === 'context' || command === 'criteria') return contextCommand(args, command);
+  if (command === 'review') return reviewCommand(args);
+  // Required on demand: of the commands, only this one needs the MCP SDK.
+  if (command === 'mcp') return (require('./commands/mcp.command') as typeof import('./commands/mcp.command')).mcpCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);
 }
 

@@ -56,3 +56,5 @@ export { relevantThreats, type CweRelation, type FindingWeakness } from './threa
 export { FINDING_CATEGORIES_OF_LAYER, FINDING_CATEGORIES_OF_STRIDE } from './threat-models/threat-categories';
 export { globProblem, normalisePath } from './threat-models/glob';
 export * from './threat-models/cwe-relation';
+export * from './api/context';
+export * from './context-packs';

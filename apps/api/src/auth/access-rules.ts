@@ -25,8 +25,12 @@ export const ACCESS = {
   recordAdoption: { roles: ['admin', 'security_lead', 'manager'], scopes: ['admin'] },
   /** Users, tokens and the audit log. */
   administer: { roles: ['admin'], scopes: ['admin'] },
+  /** Context packs, acceptance criteria, review checklists and recorded reviews: developers' tools and their assistants. */
+  readContext: { roles: ROLES, scopes: ['context:read', 'read', 'admin'] },
+  /** The MCP endpoint: machine tokens only (an assistant configured with a token), never a browser session. */
+  mcp: { roles: [], scopes: ['context:read', 'read', 'admin'] },
   /** Anyone signed in, person or machine: who am I. */
-  anyPrincipal: { roles: ROLES, scopes: ['read', 'findings:write', 'threat-models:write', 'export', 'admin'] },
+  anyPrincipal: { roles: ROLES, scopes: ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'] },
   /** A person's own session: logout and password change. */
   ownSession: { roles: ROLES, scopes: [] },
 } as const satisfies Record<string, Rule>;

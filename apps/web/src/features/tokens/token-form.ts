@@ -5,6 +5,7 @@ export const SCOPE_LABELS: Record<TokenScope, { label: string; hint: string }> =
   'findings:write': { label: 'Upload findings', hint: 'CI jobs posting scanner results (SARIF, JSON, CSV).' },
   'threat-models:write': { label: 'Upload threat models', hint: 'Jobs publishing a new threat-model version.' },
   read: { label: 'Read', hint: 'Everything a viewer sees: findings, metrics, models.' },
+  'context:read': { label: 'Threat context', hint: 'Developers and their assistants (CLI, MCP): context packs, criteria, review checklists.' },
   export: { label: 'Export', hint: 'Reports for managers, as they arrive.' },
   admin: { label: 'Administer', hint: 'Everything an administrator can do. Cannot be limited to a team.' },
 };

@@ -7,6 +7,7 @@ import { useThreatModelVersion } from '../api/get-threat-model-version';
 import { pickVersion } from '../model-selection';
 import type { ThreatModelDetail } from '../types';
 import { ComponentsTable } from './components-table';
+import { ContextUsageCard } from './context-usage-card';
 import { ImportHint } from './import-hint';
 import { LayerHeatMapView } from './layer-heat-map-view';
 import { ThreatsTable } from './threats-table';
@@ -77,6 +78,7 @@ export function ThreatModelView({ id, requestedVersion, onSelectVersion, belowHe
               <LayerHeatMapView serviceId={detail.serviceId} service={detail.service} components={version.data.components} />
               {belowHeatMap?.(detail)}
               <ComponentsTable components={version.data.components} />
+              <ContextUsageCard service={detail.service} />
               <ThreatsTable threats={version.data.threats} components={version.data.components} />
               <TrustCard zones={version.data.trustZones} boundaries={version.data.trustBoundaries} />
             </>
