@@ -18,7 +18,7 @@ export async function demoComponentWithEscapes(app: TestApp, service = 'payments
   const [top] = await app.sql<{ model_id: string; key: string; escapes: number }>(
     `SELECT l.threat_model_id AS model_id, l.component_key AS key, count(DISTINCT f.id)::int AS escapes
        FROM effective_finding_links l JOIN findings f ON f.id = l.finding_id JOIN threat_models m ON m.id = l.threat_model_id JOIN services s ON s.id = m.service_id
-      WHERE s.name = $1 AND f.earliest_stage >= 'ci' AND f.status NOT IN ('suppressed', 'false_positive')
+      WHERE s.name = $1 AND f.first_detected_stage >= 'ci' AND f.status NOT IN ('suppressed', 'false_positive')
       GROUP BY 1, 2
       ORDER BY (SELECT count(*) FROM tm_threats t
                  WHERE t.version_id = (SELECT id FROM threat_model_versions WHERE threat_model_id = l.threat_model_id ORDER BY version_number DESC LIMIT 1)
@@ -28,7 +28,7 @@ export async function demoComponentWithEscapes(app: TestApp, service = 'payments
   );
   const paths = await app.sql<{ path: string }>(
     `SELECT DISTINCT f.path FROM effective_finding_links l JOIN findings f ON f.id = l.finding_id
-      WHERE l.threat_model_id = $1 AND l.component_key = $2 AND f.earliest_stage >= 'ci' AND f.path IS NOT NULL ORDER BY f.path`,
+      WHERE l.threat_model_id = $1 AND l.component_key = $2 AND f.first_detected_stage >= 'ci' AND f.path IS NOT NULL ORDER BY f.path`,
     [top.model_id, top.key],
   );
   const threats = await app.sql<{ key: string; cwe_ids: number[]; status: string; mitigations: { key: string; status: string | null }[] }>(

@@ -104,7 +104,7 @@ export interface ComponentUsageRow {
 }
 
 /** Findings that count as escapes, as the metrics count them. */
-const COUNTED = `f.status NOT IN ('suppressed', 'false_positive') AND f.earliest_stage >= $2::detection_stage`;
+const COUNTED = `f.status NOT IN ('suppressed', 'false_positive') AND f.first_detected_stage >= $2::detection_stage`;
 
 /** The reads behind context packs, and the record of every serving. */
 @Injectable()
@@ -184,7 +184,7 @@ export class ContextRepository {
    */
   async escapes(modelId: string, componentKeys: readonly string[], boundary: DetectionStage, limit: number): Promise<EscapeRow[]> {
     return this.dataSource.query(
-      `SELECT f.id AS finding_id, f.title, f.severity, f.cwe_ids, f.earliest_stage AS stage, f.first_detected_at AS detected_at,
+      `SELECT f.id AS finding_id, f.title, f.severity, f.cwe_ids, f.first_detected_stage AS stage, f.first_detected_at AS detected_at,
               f.path, f.finding_class, l.component_key, min(nullif(l.threat_key, '')) AS threat_key
          FROM effective_finding_links l JOIN findings f ON f.id = l.finding_id
         WHERE l.threat_model_id = $1 AND l.component_key = ANY ($4::text[]) AND ${COUNTED}
