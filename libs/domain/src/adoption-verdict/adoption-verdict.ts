@@ -203,7 +203,7 @@ function analyse(counts: readonly CohortCount[], design: StackedDesign, input: A
   return runs.map((r, i) => {
     const { smallestPossiblePValue, ...rest } = r;
     const run = { ...rest, adjustedPValue: adjusted[i] };
-    return { ...run, verdict: judge(run, smallestPossiblePValue, tested, alpha, settings.minimalImportantDifference, design, input, counts), sensitivity: null };
+    return { ...run, verdict: judge(run, smallestPossiblePValue, tested, alpha, settings.minimalImportantDifference, design, counts), sensitivity: null };
   });
 }
 
@@ -226,7 +226,6 @@ function judge(
   alpha: number,
   mid: number,
   design: StackedDesign,
-  input: AdoptionVerdictInput,
   counts: readonly CohortCount[],
 ): Verdict {
   const cls = r.findingClass;
@@ -242,7 +241,7 @@ function judge(
     if (adoptersHaveData && (!controls.length || !controlsHaveData)) {
       return { code: 'no-control', words: `No unit without the practice has ${cls} findings in the same windows, so any change of the adopters cannot be separated from an organisation-wide trend (a new scanner, a security push, the season).` };
     }
-    return { code: 'too-little-data', words: `Too few ${cls} findings with ${design.windowDays > 0 ? `${input.horizon?.kind === 'days' ? 'the fixed' : 'the estimated'} follow-up` : 'follow-up'} on both sides of the adoption to compare.` };
+    return { code: 'too-little-data', words: `Too few ${cls} findings with the full follow-up on both sides of the adoption to compare (or no adoption has a usable window before ${isoDay(design.dataEnd)}).` };
   }
   const interval = `${points(r.interval.low)} to ${points(r.interval.high)} points`;
   const unitsText = `${r.units.adopting} adopting and ${r.units.control} control units`;

@@ -33,6 +33,7 @@ export class UnitPanel {
   private readonly total: Float64Array[];
   private readonly escaped: Float64Array[];
   private readonly fallback: Float64Array[];
+  private readonly span: number;
 
   constructor(
     counts: readonly CohortCount[],
@@ -42,6 +43,7 @@ export class UnitPanel {
     private readonly dataEnd: number,
   ) {
     const span = Math.max(0, dataEnd - firstDay);
+    this.span = span;
     const index = new Map(units.map((u, i) => [u, i]));
     const make = () => units.map(() => new Float64Array(span + 1));
     this.total = make();
@@ -63,15 +65,22 @@ export class UnitPanel {
 
   /** Counts of unit u with cohort day in [from, to). */
   window(u: number, from: number, to: number): { total: number; escaped: number; fallback: number } {
-    const span = this.total[u].length - 1;
+    const sum = { total: 0, escaped: 0, fallback: 0 };
+    this.addWindow([u], from, to, sum);
+    return sum;
+  }
+
+  /** Adds the counts of the units with cohort day in [from, to) to `sum` (no allocation: permutations call this often). */
+  addWindow(units: readonly number[], from: number, to: number, sum: { total: number; escaped: number; fallback: number }): void {
+    const span = this.span;
     const a = Math.min(span, Math.max(0, from - this.firstDay));
     const b = Math.min(span, Math.max(0, to - this.firstDay));
-    if (b <= a) return { total: 0, escaped: 0, fallback: 0 };
-    return {
-      total: this.total[u][b] - this.total[u][a],
-      escaped: this.escaped[u][b] - this.escaped[u][a],
-      fallback: this.fallback[u][b] - this.fallback[u][a],
-    };
+    if (b <= a) return;
+    for (const u of units) {
+      sum.total += this.total[u][b] - this.total[u][a];
+      sum.escaped += this.escaped[u][b] - this.escaped[u][a];
+      sum.fallback += this.fallback[u][b] - this.fallback[u][a];
+    }
   }
 
   get unitCount(): number {
@@ -115,16 +124,9 @@ function events(design: StackedDesign, labels: Int32Array): EventArms[] {
 }
 
 function sumWindow(panel: UnitPanel, units: readonly number[], from: number, to: number) {
-  let total = 0;
-  let escaped = 0;
-  let fallback = 0;
-  for (const u of units) {
-    const c = panel.window(u, from, to);
-    total += c.total;
-    escaped += c.escaped;
-    fallback += c.fallback;
-  }
-  return { total, escaped, fallback };
+  const sum = { total: 0, escaped: 0, fallback: 0 };
+  panel.addWindow(units, from, to, sum);
+  return sum;
 }
 
 function wilsonTerm(coefficient: number, c: EscapeCounts): MoverTerm {
