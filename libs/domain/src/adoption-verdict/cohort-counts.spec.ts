@@ -21,6 +21,10 @@ describe(countCohorts.name, () => {
     ]);
   });
 
+  it('counts an aggregated record as its count of findings', () => {
+    expect(sut([{ ...base, count: 7 }, { ...base, firstStage: 'design', count: 3 }], 'ci', 90)).toEqual([{ unit: 'a', findingClass: 'design', cohortDate: '2026-01-01', total: 10, escaped: 7, fallback: 0 }]);
+  });
+
   it('dates every finding by its first detection for the sensitivity analysis', () => {
     const result = sut([base, { ...base, firstDetectedAt: '2026-09-01', firstStage: 'production' }], 'production', 90, 'detection');
     expect(result).toEqual([

@@ -27,9 +27,10 @@ export function countCohorts(findings: readonly VerdictFinding[], boundary: Dete
       cell = { unit: f.unit, findingClass: f.findingClass, cohortDate, total: 0, escaped: 0, fallback: 0 };
       cells.set(key, cell);
     }
-    cell.total++;
-    if (isEscape(f.firstStage, boundary)) cell.escaped++;
-    if (dating === 'detection' || f.cohortDateIsFallback) cell.fallback++;
+    const count = f.count ?? 1;
+    cell.total += count;
+    if (isEscape(f.firstStage, boundary)) cell.escaped += count;
+    if (dating === 'detection' || f.cohortDateIsFallback) cell.fallback += count;
   }
   return [...cells.values()];
 }

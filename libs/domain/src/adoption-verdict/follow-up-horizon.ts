@@ -58,7 +58,8 @@ export function followUpHorizon(findings: readonly VerdictFinding[], boundary: D
     if (cohort > today) continue;
     const detected = dayNumber(f.firstDetectedAt);
     const escaped = isEscape(f.firstStage, boundary) && detected <= today;
-    observations.push(escaped ? { time: Math.max(0, detected - cohort), event: true } : { time: today - cohort, event: false });
+    const count = f.count ?? 1;
+    observations.push(escaped ? { time: Math.max(0, detected - cohort), event: true, count } : { time: today - cohort, event: false, count });
   }
   const curve = kaplanMeier(observations);
   const finalSurvival = curve.steps.length ? curve.steps[curve.steps.length - 1].survival : 1;
@@ -71,7 +72,7 @@ export function followUpHorizon(findings: readonly VerdictFinding[], boundary: D
     }
     return 1 - s;
   };
-  const base = { rule, findings: observations.length, escapes: curve.events, eventualEscapeShare: eventual };
+  const base = { rule, findings: curve.subjects, escapes: curve.events, eventualEscapeShare: eventual };
   const shareAfter = (h: number) => (eventual ? Math.max(0, 1 - escapedBy(h) / eventual) : null);
   if (rule.kind === 'days') {
     if (!(Number.isInteger(rule.days) && rule.days >= 0)) throw new RangeError(`A horizon in days must be a whole number >= 0, got ${rule.days}`);
@@ -90,7 +91,7 @@ export function followUpHorizon(findings: readonly VerdictFinding[], boundary: D
     horizonDays,
     estimated: true,
     shareAfterHorizon: share,
-    words: `H = ${horizonDays} days: the ${Math.round(rule.quantile * 100)}th percentile of the delay from introduction to an escape past ${boundary} (Kaplan–Meier over ${observations.length} findings, censored at today)${describeShare(share)}.`,
+    words: `H = ${horizonDays} days: the ${Math.round(rule.quantile * 100)}th percentile of the delay from introduction to an escape past ${boundary} (Kaplan–Meier over ${curve.subjects} findings, censored at today)${describeShare(share)}.`,
   };
 }
 

@@ -17,6 +17,8 @@ export interface VerdictFinding {
   cohortDateIsFallback: boolean;
   firstDetectedAt: IsoDay;
   firstStage: DetectionStage;
+  /** How many findings with exactly these fields this record stands for (default 1), for aggregated queries. */
+  count?: number;
 }
 
 /**

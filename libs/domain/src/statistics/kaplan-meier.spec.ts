@@ -54,6 +54,17 @@ describe(kaplanMeier.name, () => {
     expect(survivalQuantile(sut(SIX_MP), 0.9)).toBeNull();
   });
 
+  it('takes counts of identical subjects as the same as repeating them', () => {
+    const expanded = sut(SIX_MP);
+    const weighted = sut([
+      { time: 6, event: true, count: 3 }, { time: 7, event: true }, { time: 10, event: true }, { time: 13, event: true }, { time: 16, event: true },
+      { time: 22, event: true }, { time: 23, event: true }, { time: 6, event: false }, { time: 9, event: false }, { time: 10, event: false },
+      { time: 11, event: false }, { time: 17, event: false }, { time: 19, event: false }, { time: 20, event: false }, { time: 25, event: false },
+      { time: 32, event: false, count: 2 }, { time: 34, event: false }, { time: 35, event: false },
+    ]);
+    expect(weighted).toEqual(expanded);
+  });
+
   it('rejects negative or infinite times', () => {
     expect(() => sut([{ time: -1, event: true }])).toThrow(RangeError);
     expect(() => sut([{ time: Infinity, event: false }])).toThrow(RangeError);

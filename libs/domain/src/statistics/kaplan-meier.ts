@@ -3,6 +3,8 @@ export interface SurvivalObservation {
   time: number;
   /** true: the event happened at `time`; false: follow-up ended at `time` without it (right-censored). */
   event: boolean;
+  /** How many identical subjects this observation stands for (default 1): aggregated data need no expansion. */
+  count?: number;
 }
 
 /** The Kaplan–Meier curve just after one distinct event time. */
@@ -40,10 +42,12 @@ export interface KaplanMeierCurve {
 export function kaplanMeier(observations: readonly SurvivalObservation[]): KaplanMeierCurve {
   for (const o of observations) {
     if (!(o.time >= 0 && Number.isFinite(o.time))) throw new RangeError(`kaplanMeier needs finite times >= 0, got ${o.time}`);
+    if (o.count !== undefined && !(Number.isInteger(o.count) && o.count >= 0)) throw new RangeError(`kaplanMeier needs whole counts >= 0, got ${o.count}`);
   }
   const sorted = [...observations].sort((a, b) => a.time - b.time);
   const steps: SurvivalStep[] = [];
-  let atRisk = sorted.length;
+  let atRisk = sorted.reduce((n, o) => n + (o.count ?? 1), 0);
+  const subjects = atRisk;
   let survival = 1;
   let greenwoodSum = 0;
   let events = 0;
@@ -52,8 +56,8 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
     let d = 0;
     let c = 0;
     while (i < sorted.length && sorted[i].time === time) {
-      if (sorted[i].event) d++;
-      else c++;
+      if (sorted[i].event) d += sorted[i].count ?? 1;
+      else c += sorted[i].count ?? 1;
       i++;
     }
     if (d > 0) {
@@ -64,7 +68,7 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
     }
     atRisk -= d + c;
   }
-  return { steps, subjects: sorted.length, events, maxTime: sorted.length ? sorted[sorted.length - 1].time : 0 };
+  return { steps, subjects, events, maxTime: sorted.length ? sorted[sorted.length - 1].time : 0 };
 }
 
 /** Ŝ(t): the curve's value at t (1 before the first event). */
