@@ -23,6 +23,7 @@ export { QUARTER_DAYS, type EventStudyPoint } from './adoption-verdict/stacked-d
 export * from './adoption-verdict/adoption-verdict';
 export type { EscapeCounts } from './statistics/counts';
 export * from './api/escape-rate';
+export * from './api/adoption-verdict';
 export * from './api/resources';
 export * from './api/access';
 export * from './metrics/periods';
