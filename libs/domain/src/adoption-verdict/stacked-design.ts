@@ -40,7 +40,7 @@ export class UnitPanel {
     findingClass: string | null,
     private readonly units: readonly string[],
     private readonly firstDay: number,
-    private readonly dataEnd: number,
+    dataEnd: number,
   ) {
     const span = Math.max(0, dataEnd - firstDay);
     this.span = span;
