@@ -29,6 +29,11 @@ describe(UnitPanel.name, () => {
     expect(sut.window(1, BASE - 50, BASE + 80)).toEqual({ total: 0, escaped: 0, fallback: 0 });
     expect(sut.window(0, BASE, BASE + 1000)).toEqual({ total: 20, escaped: 6, fallback: 0 });
   });
+
+  it('rejects counts that are not whole, or more escapes than findings', () => {
+    expect(() => new UnitPanel([cell('a', 1, 2.5, 1)], 'design', ['a'], BASE, BASE + 10)).toThrow(RangeError);
+    expect(() => new UnitPanel([cell('a', 1, 2, 3)], 'design', ['a'], BASE, BASE + 10)).toThrow(RangeError);
+  });
 });
 
 describe(stackedEstimate.name, () => {

@@ -30,9 +30,9 @@ export interface StackedDesign {
 
 /** Escape counts of one class per unit and cohort day, as prefix sums so any window is summed in O(1). */
 export class UnitPanel {
-  private readonly total: Float64Array[];
-  private readonly escaped: Float64Array[];
-  private readonly fallback: Float64Array[];
+  private readonly total: Int32Array[];
+  private readonly escaped: Int32Array[];
+  private readonly fallback: Int32Array[];
   private readonly span: number;
 
   constructor(
@@ -45,7 +45,7 @@ export class UnitPanel {
     const span = Math.max(0, dataEnd - firstDay);
     this.span = span;
     const index = new Map(units.map((u, i) => [u, i]));
-    const make = () => units.map(() => new Float64Array(span + 1));
+    const make = () => units.map(() => new Int32Array(span + 1));
     this.total = make();
     this.escaped = make();
     this.fallback = make();
@@ -54,6 +54,9 @@ export class UnitPanel {
       const u = index.get(c.unit);
       const d = dayNumber(c.cohortDate) - firstDay;
       if (u === undefined || d < 0 || d >= span) continue;
+      if (![c.total, c.escaped, c.fallback].every((n) => Number.isInteger(n) && n >= 0) || c.escaped > c.total || c.fallback > c.total) {
+        throw new RangeError(`Cohort counts must be whole numbers with escaped and fallback at most total, got ${JSON.stringify(c)}`);
+      }
       this.total[u][d + 1] += c.total;
       this.escaped[u][d + 1] += c.escaped;
       this.fallback[u][d + 1] += c.fallback;
