@@ -5,7 +5,7 @@ import { newcombeDifferenceInterval } from '../statistics/newcombe-interval';
 import { randomisationTest, type RandomisationResult } from '../statistics/randomisation-test';
 import { normalCdf, normalQuantile } from '../statistics/special-functions';
 import { Z_95 } from '../statistics/wilson-interval';
-import { countCohorts, type CohortDating } from './cohort-counts';
+import { countCohorts } from './cohort-counts';
 import { dayNumber, followUpHorizon, isoDay, type FollowUpHorizon } from './follow-up-horizon';
 import { eventStudy, eventWindow, preTrendStatistic, stackedEstimate, UnitPanel, type AdoptionProfile, type EventStudyPoint, type StackedDesign } from './stacked-design';
 import { DEFAULT_HORIZON_RULE, type CohortCount, type HorizonRule, type IsoDay, type VerdictAdoption, type VerdictFinding, type VerdictSettings } from './verdict-input';
@@ -93,7 +93,7 @@ export function adoptionVerdict(input: AdoptionVerdictInput): AdoptionVerdictRes
   const counts = countCohorts(input.findings, settings.boundary, horizon.horizonDays);
   const design = buildDesign(input, counts, horizon.horizonDays);
   const primaryRun = analyse(counts, design, input, alpha);
-  const sensitivityRun = input.sensitivity === false ? null : analyse(countCohorts(input.findings, settings.boundary, horizon.horizonDays, 'detection' satisfies CohortDating), design, input, alpha);
+  const sensitivityRun = input.sensitivity === false ? null : analyse(countCohorts(input.findings, settings.boundary, horizon.horizonDays, 'detection'), design, input, alpha);
   const classes = primaryRun.map((c, i) => {
     const s = sensitivityRun?.[i];
     return { ...c, sensitivity: s ? { estimate: s.estimate, low: s.interval?.low ?? null, high: s.interval?.high ?? null, pValue: s.pValue, code: s.verdict.code } : null };
@@ -180,7 +180,7 @@ function analyse(counts: readonly CohortCount[], design: StackedDesign, input: A
     const half = main.absoluteQuantile95 ?? 0;
     const interval = { low: Math.min(observed.mover.low, observed.estimate - half), high: Math.max(observed.mover.high, observed.estimate + half) };
     const own = newcombeDifferenceInterval(observed.treated.after.escaped, observed.treated.after.total, observed.treated.before.escaped, observed.treated.before.total);
-    const { statistics: _statistics, ...randomisation } = test;
+    const randomisation = { method: test.method, assignments: test.assignments, evaluated: test.evaluated, smallestPossiblePValue: test.smallestPossiblePValue, monteCarloError: test.monteCarloError };
     return {
       ...empty,
       estimate: observed.estimate,
