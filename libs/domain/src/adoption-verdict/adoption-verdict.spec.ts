@@ -73,6 +73,24 @@ describe(adoptionVerdict.name, () => {
     expect(sut(input(all, adopters, { minimalImportantDifference: 0.005 })).classes[0].verdict.code).toBe('too-little-data');
   });
 
+  it('warns when the adopters were already moving differently before adoption', () => {
+    // Quarterly cohorts around 2025-06-01: adopters' escapes rise 2, 6, 10, 14 of 20 before and stay at 14 after;
+    // controls stay at 10 of 20. Pre-period DiDs against the last quarter before: −0.6, −0.4, −0.2.
+    const start = Date.parse(`${START}T00:00:00Z`);
+    const dayOf = (quarter: number) => new Date(start + quarter * 91 * 86_400_000).toISOString().slice(0, 10);
+    const adopters = ['a1', 'a2', 'a3', 'a4'];
+    const series = (name: string, escaped: number[]) => escaped.flatMap((e, i) => findings(name, dayOf(i - 4), 20, e));
+    const all = [...adopters.flatMap((a) => series(a, [2, 6, 10, 14, 14, 14, 14, 14])), ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].flatMap((c) => series(c, [10, 10, 10, 10, 10, 10, 10, 10]))];
+    const result = sut({ ...input(all, adopters), now: '2027-01-01' });
+    const design = result.classes[0];
+    expect(design.eventStudy.filter((p) => p.quarter < -1).map((p) => p.estimate)).toEqual([expect.closeTo(-0.6, 12), expect.closeTo(-0.4, 12), expect.closeTo(-0.2, 12)]);
+    expect(design.eventStudy.filter((p) => p.quarter >= 0).map((p) => p.estimate)).toEqual([0, 0, 0, 0]);
+    // The observed labelling has by far the largest pre-period drift of the C(10, 4) = 210.
+    expect(design.preTrend.pValue).toBeCloseTo(1 / 210, 12);
+    expect(design.preTrend.differs).toBe(true);
+    expect(design.verdict.words).toContain('already moved differently');
+  });
+
   it('Holm-adjusts across classes, shows the primary class first, and runs the detection-date sensitivity', () => {
     const adopters = ['a1', 'a2', 'a3', 'a4'];
     const controls = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
