@@ -18,8 +18,12 @@ import { AdoptionImpactRepository, type AdoptionRow, type ArmCountRow } from './
 const DAY = 86_400_000;
 const MAX_WINDOW_DAYS = 365;
 const MIN_WINDOW_DAYS = 14;
-/** Randomisation draws per class when the relabellings are too many to enumerate (20,000 or fewer are enumerated). */
-const VERDICT_DRAWS = 2_000;
+/**
+ * Randomisation draws per class when the relabellings are too many to enumerate (20,000 or fewer are
+ * enumerated): 2,000, fewer (down to 500) when units × adoptions would make one request take seconds. The
+ * Monte Carlo error in the answer says what that costs.
+ */
+const verdictDraws = (units: number, adoptions: number) => Math.max(500, Math.min(2_000, Math.floor(20_000_000 / (Math.max(1, units) * Math.max(1, adoptions) * 9))));
 
 /**
  * Before/after an adoption, per finding class: equal windows either side of the start date, cohorts by
@@ -146,7 +150,7 @@ export class AdoptionImpactService {
         boundary: query.boundary,
         classes: FINDING_CLASSES,
         minimalImportantDifference: query.minimalImportantDifference ?? DEFAULT_MINIMAL_IMPORTANT_DIFFERENCE,
-        draws: VERDICT_DRAWS,
+        draws: verdictDraws(services.length, analysed.length),
       },
       horizon: query.horizonDays !== undefined ? { kind: 'days', days: query.horizonDays } : undefined,
       now: now.toISOString().slice(0, 10),
