@@ -105,6 +105,9 @@ const TOLERANCE = 1e-12;
  * exact (enumeration) when the design has at most `exactLimit` assignments, otherwise a seeded Monte Carlo
  * sample with the (1 + hits)/(1 + draws) estimator, which never gives 0 (Phipson & Smyth 2010).
  *
+ * Written here: general statistics packages on npm (jStat and the like) have no randomisation test over a
+ * design with several adoption dates, and the enumeration with a seeded fallback is short.
+ *
  * `statistic` returns a vector (e.g. the estimate and a pre-trend statistic); a null entry (undefined under
  * that labelling) is left out of that entry's distribution.
  */
