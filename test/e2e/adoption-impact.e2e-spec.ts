@@ -139,6 +139,16 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
     await sut.http().get('/api/v1/metrics/adoption-impact?practice=x&minimalImportantDifference=2').expect(400);
   });
 
+  it('limits a team-limited caller to their own teams: no other team is a control, so the verdict says so', async () => {
+    const teams = (await sut.http().get('/api/v1/teams').expect(200)).body as { id: string; name: string }[];
+    const adopters = await sut.asUser({ role: 'manager', teamIds: [teams.find((t) => t.name === 'Adopters')!.id] });
+    const verdict = (await adopters.http.get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(200)).body.verdict;
+    expect(verdict.units).toBe(1);
+    expect(verdict.classes[0].verdict.code).toBe('no-control');
+    const control = await sut.asUser({ role: 'manager', teamIds: [teams.find((t) => t.name === 'Control')!.id] });
+    await control.http.get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(404);
+  });
+
   it('uses Fisher’s exact test when a cell is small', async () => {
     const response = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=120&boundary=production`).expect(200)).body;
     const pattern = response.classes.find((c: { class: string }) => c.class === 'pattern');
