@@ -20,6 +20,15 @@ function zTestP(x1: number, n1: number, x2: number, n2: number): number {
   return 2 * (1 - phi(Math.abs(z)));
 }
 
+/** Wilson score limits, written out again for the check (z for 95%). */
+function wilson(x: number, n: number): [number, number] {
+  const z = 1.959963984540054;
+  const p = x / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
 describe('GET /api/v1/metrics/adoption-impact', () => {
   let sut: TestApp;
   let adoptionId: string;
@@ -87,6 +96,57 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
     expect(pattern.control.comparison).toBeNull();
     const all = response.classes.find((c: { class: string }) => c.class === 'all');
     expect(all.treated.before.total).toBe(30);
+  });
+
+  it('leads with the control-adjusted verdict, and does not test with two services', async () => {
+    const response = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}`).expect(200)).body;
+    const verdict = response.verdict;
+    expect(verdict).toMatchObject({ boundary: 'ci', analysis: 'primary', primaryClass: 'design', minimalImportantDifference: 0.1, units: 2 });
+    expect(verdict.adoptions).toEqual([{ id: adoptionId, team: 'Adopters', service: null, practice: 'context-aware-development', startedAt: '2026-03-01', retiredAt: null }]);
+    // Every finding here is detected on the day it was introduced: H is 0 days and nothing is cut.
+    expect(verdict.horizon.horizonDays).toBe(0);
+    const design = verdict.classes[0];
+    expect(design.findingClass).toBe('design');
+    expect(design.counts).toEqual({ treated: { before: { escaped: 12, total: 20 }, after: { escaped: 4, total: 20 } }, control: { before: { escaped: 10, total: 20 }, after: { escaped: 9, total: 20 } } });
+    expect(design.estimate).toBeCloseTo(4 / 20 - 12 / 20 - (9 / 20 - 10 / 20), 12);
+    // MOVER over the four Wilson intervals; the two relabellings give ±0.35, so the randomisation interval is [−0.70, 0].
+    const [ta, tb, ca, cb] = [wilson(4, 20), wilson(12, 20), wilson(9, 20), wilson(10, 20)];
+    const low = design.estimate - Math.hypot(0.2 - ta[0], tb[1] - 0.6, ca[1] - 0.45, 0.5 - cb[0]);
+    const high = design.estimate + Math.hypot(ta[1] - 0.2, 0.6 - tb[0], 0.45 - ca[0], cb[1] - 0.5);
+    expect(design.moverInterval.low).toBeCloseTo(low, 12);
+    expect(design.moverInterval.high).toBeCloseTo(high, 12);
+    expect(design.interval.low).toBeCloseTo(Math.min(low, -0.7), 12);
+    expect(design.interval.high).toBeCloseTo(Math.max(high, 0), 12);
+    expect(design.units).toEqual({ adopting: 1, control: 1 });
+    expect(design.randomisation).toMatchObject({ method: 'exact', assignments: 2, smallestPossiblePValue: 0.5 });
+    expect(design.verdict.code).toBe('too-little-data');
+    expect(design.verdict.words).toContain('not tested');
+    expect(design.fallbackShare).toBe(0);
+    expect(design.sensitivity.estimate).toBeCloseTo(design.estimate, 12);
+    const exploratory = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&boundary=production&horizonDays=30`).expect(200)).body.verdict;
+    expect(exploratory).toMatchObject({ analysis: 'exploratory', boundary: 'production', horizon: { horizonDays: 30, estimated: false } });
+  });
+
+  it('analyses every adoption of a practice together', async () => {
+    const response = (await sut.http().get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(200)).body;
+    expect(response.practice).toBe('context-aware-development');
+    expect(response.verdict.adoptions.map((a: { id: string }) => a.id)).toEqual([adoptionId]);
+    expect(response.verdict.classes[0].estimate).toBeCloseTo(-0.35, 12);
+    const missing = await sut.http().get('/api/v1/metrics/adoption-impact?practice=unknown-practice').expect(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    const both = await sut.http().get(`/api/v1/metrics/adoption-impact?practice=x&adoption=${adoptionId}`).expect(400);
+    expect(both.body.errors[0].parameter).toBe('practice');
+    await sut.http().get('/api/v1/metrics/adoption-impact?practice=x&minimalImportantDifference=2').expect(400);
+  });
+
+  it('limits a team-limited caller to their own teams: no other team is a control, so the verdict says so', async () => {
+    const teams = (await sut.http().get('/api/v1/teams').expect(200)).body as { id: string; name: string }[];
+    const adopters = await sut.asUser({ role: 'manager', teamIds: [teams.find((t) => t.name === 'Adopters')!.id] });
+    const verdict = (await adopters.http.get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(200)).body.verdict;
+    expect(verdict.units).toBe(1);
+    expect(verdict.classes[0].verdict.code).toBe('no-control');
+    const control = await sut.asUser({ role: 'manager', teamIds: [teams.find((t) => t.name === 'Control')!.id] });
+    await control.http.get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(404);
   });
 
   it('uses Fisher’s exact test when a cell is small', async () => {

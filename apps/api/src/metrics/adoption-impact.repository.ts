@@ -20,6 +20,18 @@ export interface AdoptionRow {
   primary_mid: number;
 }
 
+/** Counted findings with identical verdict fields, and how many. */
+export interface VerdictFindingRow {
+  service_id: string;
+  team_id: string | null;
+  finding_class: string;
+  cohort_day: string;
+  fallback: boolean;
+  detected_day: string;
+  stage: DetectionStage;
+  n: number;
+}
+
 export interface ArmCountRow {
   arm: 'treated' | 'control';
   finding_class: string;
@@ -92,6 +104,56 @@ export class AdoptionImpactRepository {
       [treated, control, start.toISOString().slice(0, 10), windowDays, boundary],
     );
     return rows.map((r) => ({ ...r, total: Number(r.total), escaped: Number(r.escaped) }));
+  }
+
+  /** Adoptions visible to the caller (all when `teams` is null), optionally of one practice. */
+  async adoptions(teams: readonly string[] | null, practice?: string): Promise<AdoptionRow[]> {
+    return this.dataSource.query(
+      `${SELECT_ADOPTION}
+        WHERE ($1::uuid[] IS NULL OR a.team_id = ANY($1::uuid[]) OR s.team_id = ANY($1::uuid[]))
+          AND ($2::text IS NULL OR a.practice = $2)
+        ORDER BY a.started_at, a.id`,
+      [teams, practice ?? null],
+    );
+  }
+
+  /** The services each adoption covers: its team's services, or its one service. */
+  async adoptionServices(adoptionIds: string[]): Promise<{ adoption_id: string; service_id: string }[]> {
+    return this.dataSource.query(
+      `SELECT a.id AS adoption_id, s.id AS service_id
+         FROM adoptions a JOIN services s ON s.team_id = a.team_id OR s.id = a.service_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [adoptionIds],
+    );
+  }
+
+  /** Services a verdict may use: those of a team (of the caller's teams, when limited). */
+  async servicesInScope(teams: readonly string[] | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM services WHERE team_id IS NOT NULL AND ($1::uuid[] IS NULL OR team_id = ANY($1::uuid[]))`,
+      [teams],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The verdict's input, aggregated: counted findings per service, class, cohort day (introduction, else first
+   * detection — flagged as fallback), and the day and stage of the first detection in time.
+   */
+  async verdictFindings(serviceIds: string[]): Promise<VerdictFindingRow[]> {
+    const rows: (Omit<VerdictFindingRow, 'n'> & { n: string })[] = await this.dataSource.query(
+      `SELECT f.service_id, s.team_id, f.finding_class::text AS finding_class,
+              to_char((coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS cohort_day,
+              f.introduced_at IS NULL AS fallback,
+              to_char((f.first_detected_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS detected_day,
+              f.first_detected_stage::text AS stage,
+              count(*) AS n
+         FROM findings f JOIN services s ON s.id = f.service_id
+        WHERE f.service_id = ANY($1::uuid[]) AND f.status NOT IN ('suppressed', 'false_positive')
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [serviceIds],
+    );
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
   /** Earliest cohort day of the adopters' findings: the before window cannot start earlier. */

@@ -1,14 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compareProportions, differenceInDifferences, FINDING_CLASSES } from '@escapement/domain';
+import {
+  adoptionVerdict,
+  compareProportions,
+  DEFAULT_MINIMAL_IMPORTANT_DIFFERENCE,
+  differenceInDifferences,
+  FINDING_CLASSES,
+  type AdoptionVerdictResponse,
+  type PracticeImpactResponse,
+  type VerdictFinding,
+} from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AdoptionImpactQuery, ImpactResponse } from './adoption-impact.dto';
-import { AdoptionImpactRepository, type ArmCountRow } from './adoption-impact.repository';
+import { AdoptionImpactRepository, type AdoptionRow, type ArmCountRow } from './adoption-impact.repository';
 
 const DAY = 86_400_000;
 const MAX_WINDOW_DAYS = 365;
 const MIN_WINDOW_DAYS = 14;
+/**
+ * Randomisation draws per class when the relabellings are too many to enumerate (20,000 or fewer are
+ * enumerated): 2,000, fewer (down to 500) when units × adoptions would make one request take seconds. The
+ * Monte Carlo error in the answer says what that costs.
+ */
+const verdictDraws = (units: number, adoptions: number) => Math.max(500, Math.min(2_000, Math.floor(20_000_000 / (Math.max(1, units) * Math.max(1, adoptions) * 9))));
 
 /**
  * Before/after an adoption, per finding class: equal windows either side of the start date, cohorts by
@@ -26,9 +41,15 @@ export class AdoptionImpactService {
    * `teams`: a team-limited caller sees only adoptions of their teams, and the control group is drawn
    * from their teams only (it may then be empty, and the difference-in-differences absent).
    */
-  async impact(query: AdoptionImpactQuery, teams: TeamScope, now = new Date()): Promise<ImpactResponse> {
+  async impact(query: AdoptionImpactQuery, teams: TeamScope, now = new Date()): Promise<ImpactResponse | PracticeImpactResponse> {
+    if (query.practice !== undefined) {
+      if (query.adoption || query.team || query.service) {
+        throw invalid('Give either a practice or an adoption, team or service', [{ parameter: 'practice', message: 'not together with adoption, team or service' }]);
+      }
+      return this.practiceImpact(query.practice, query, teams, now);
+    }
     if (!query.adoption && !query.team && !query.service) {
-      throw invalid('Name an adoption, a team or a service', [{ parameter: 'adoption', message: 'required unless team or service is given' }]);
+      throw invalid('Name an adoption, a team or a service', [{ parameter: 'adoption', message: 'required unless team, service or practice is given' }]);
     }
     const adoption = query.adoption ? await this.repository.adoption(query.adoption) : await this.repository.firstAdoptionOf({ team: query.team, service: query.service });
     if (!adoption) throw notFound('Adoption', query.adoption ?? query.team ?? query.service ?? '');
@@ -87,6 +108,57 @@ export class AdoptionImpactService {
       },
       control: { services: control.length },
       classes,
+      verdict: await this.verdict([adoption], query, teams, now),
+    };
+  }
+
+  /** Every adoption of a practice visible to the caller, analysed together. */
+  private async practiceImpact(practice: string, query: AdoptionImpactQuery, teams: TeamScope, now: Date): Promise<PracticeImpactResponse> {
+    const adoptions = await this.repository.adoptions(teams, practice);
+    if (!adoptions.length) throw notFound('Practice', practice);
+    return { practice, verdict: await this.verdict(adoptions, query, teams, now) };
+  }
+
+  /**
+   * The control-adjusted, cluster-aware verdict (libs/domain adoption-verdict) for these adoptions, against
+   * every service in the caller's scope; adoptions of anything else keep their units out of the controls
+   * while they are adopted. Settings in the query make the analysis exploratory.
+   */
+  private async verdict(analysed: AdoptionRow[], query: AdoptionImpactQuery, teams: TeamScope, now: Date): Promise<AdoptionVerdictResponse> {
+    const all = await this.repository.adoptions(teams);
+    const unitRows = await this.repository.adoptionServices([...new Set([...all, ...analysed].map((a) => a.id))]);
+    const unitsOf = (id: string) => unitRows.filter((r) => r.adoption_id === id).map((r) => r.service_id);
+    const services = [...new Set([...(await this.repository.servicesInScope(teams)), ...analysed.flatMap((a) => unitsOf(a.id))])];
+    const findings: VerdictFinding[] = (await this.repository.verdictFindings(services)).map((r) => ({
+      unit: r.service_id,
+      team: r.team_id,
+      findingClass: r.finding_class,
+      cohortDate: r.cohort_day,
+      cohortDateIsFallback: r.fallback,
+      firstDetectedAt: r.detected_day,
+      firstStage: r.stage,
+      count: r.n,
+    }));
+    const analysedIds = new Set(analysed.map((a) => a.id));
+    const exploratory = query.class !== undefined || query.boundary !== 'ci' || query.minimalImportantDifference !== undefined || query.horizonDays !== undefined;
+    const result = adoptionVerdict({
+      findings,
+      adoptions: analysed.map((a) => ({ id: a.id, units: unitsOf(a.id), startedAt: a.started_at, retiredAt: a.retired_at })),
+      otherAdoptions: all.filter((a) => !analysedIds.has(a.id)).flatMap((a) => unitsOf(a.id).map((unit) => ({ unit, startedAt: a.started_at }))),
+      settings: {
+        primaryClass: query.class ?? 'design',
+        boundary: query.boundary,
+        classes: FINDING_CLASSES,
+        minimalImportantDifference: query.minimalImportantDifference ?? DEFAULT_MINIMAL_IMPORTANT_DIFFERENCE,
+        draws: verdictDraws(services.length, analysed.length),
+      },
+      horizon: query.horizonDays !== undefined ? { kind: 'days', days: query.horizonDays } : undefined,
+      now: now.toISOString().slice(0, 10),
+    });
+    return {
+      ...result,
+      analysis: exploratory ? 'exploratory' : 'primary',
+      adoptions: analysed.map((a) => ({ id: a.id, team: a.team_name, service: a.service_name, practice: a.practice, startedAt: a.started_at, retiredAt: a.retired_at })),
     };
   }
 }

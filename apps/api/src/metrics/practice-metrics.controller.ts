@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { PracticeImpactResponse } from '@escapement/domain';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
@@ -25,11 +26,11 @@ export class PracticeMetricsController {
     return this.containmentService.containment(query, caller.teams);
   }
 
-  /** Before and after an adoption, per class, with its statistics and a control group. */
+  /** Before and after an adoption (or every adoption of a practice), per class: the verdict against a control group. */
   @Get('adoption-impact')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: ImpactResponse })
-  impact(@Query() query: AdoptionImpactQuery, @Caller() caller: Principal): Promise<ImpactResponse> {
+  impact(@Query() query: AdoptionImpactQuery, @Caller() caller: Principal): Promise<ImpactResponse | PracticeImpactResponse> {
     return this.service.impact(query, caller.teams);
   }
 }
