@@ -2,8 +2,8 @@ import { parseHorizonRule } from './primary-analysis';
 
 describe(parseHorizonRule.name, () => {
   it('reads a percentile of the detection delay, or a fixed number of days', () => {
-    expect(parseHorizonRule('p90')).toEqual({ kind: 'percentile', percentile: 90 });
-    expect(parseHorizonRule('p50')).toEqual({ kind: 'percentile', percentile: 50 });
+    expect(parseHorizonRule('p90')).toEqual({ kind: 'quantile', quantile: 0.9 });
+    expect(parseHorizonRule('p50')).toEqual({ kind: 'quantile', quantile: 0.5 });
     expect(parseHorizonRule('180d')).toEqual({ kind: 'days', days: 180 });
     expect(parseHorizonRule('3650d')).toEqual({ kind: 'days', days: 3650 });
   });

@@ -1,3 +1,4 @@
+import type { HorizonRule } from '../adoption-verdict/verdict-input';
 import type { DetectionStage } from './detection-stage';
 
 /**
@@ -27,12 +28,13 @@ export const DEFAULT_PRIMARY_ANALYSIS: Readonly<PrimaryAnalysis> = Object.freeze
 /** `p50`…`p99`, or `1d`…`3650d`. */
 export const HORIZON_RULE_PATTERN = /^(?:p[5-9][0-9]|[1-9][0-9]{0,3}d)$/;
 
-export type HorizonRule = { kind: 'percentile'; percentile: number } | { kind: 'days'; days: number };
-
-/** The rule a horizon text names, or null when it names none (fixed horizons up to ten years). */
+/**
+ * The rule a horizon text names, or null when it names none (fixed horizons up to ten years): `p90` is the
+ * 0.9 quantile of the detection delay, the form the verdict's horizon takes.
+ */
 export function parseHorizonRule(text: string): HorizonRule | null {
   if (!HORIZON_RULE_PATTERN.test(text)) return null;
-  if (text.startsWith('p')) return { kind: 'percentile', percentile: Number(text.slice(1)) };
+  if (text.startsWith('p')) return { kind: 'quantile', quantile: Number(text.slice(1)) / 100 };
   const days = Number(text.slice(0, -1));
   return days <= 3650 ? { kind: 'days', days } : null;
 }
