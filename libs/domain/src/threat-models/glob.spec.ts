@@ -1,4 +1,4 @@
-import { compileGlob, globProblem, GlobSyntaxError, normalisePath } from './glob';
+import { compileGlob, DEFAULT_GLOB_LIMITS, globProblem, GlobSyntaxError, normalisePath } from './glob';
 
 describe(compileGlob.name, () => {
   const sut = (pattern: string, path: string) => compileGlob(pattern).test(path);
@@ -66,6 +66,46 @@ describe(compileGlob.name, () => {
   ])('rejects %s', (pattern, message) => {
     expect(() => compileGlob(pattern)).toThrow(GlobSyntaxError);
     expect(globProblem(pattern)).toContain(message);
+  });
+
+  it('never lets a set match "/", even when its range spans it', () => {
+    expect(sut('a[!-0]b', 'a/b')).toBe(false);
+    expect(sut('a[!-0]b', 'a.b')).toBe(true);
+    expect(sut('a[/]b', 'a/b')).toBe(false);
+    expect(sut('a[!/]b', 'a/b')).toBe(false);
+    expect(sut('a[!/]b', 'axb')).toBe(true);
+  });
+
+  describe('on hostile patterns (the engine takes time linear in the path)', () => {
+    it('answers 40 repeated "**/" at once, and reads them as one', () => {
+      const pattern = `${'**/'.repeat(40)}x`;
+      expect(globProblem(pattern)).toBeNull();
+      expect(sut(pattern, `${'a/'.repeat(200)}y`)).toBe(false);
+      expect(sut(pattern, `${'a/'.repeat(200)}x`)).toBe(true);
+      expect(sut(pattern, 'x')).toBe(true);
+    });
+
+    it('answers stars that would make a backtracking engine try every split', () => {
+      expect(sut(`${'*a'.repeat(15)}*b`, 'a'.repeat(1000))).toBe(false);
+      expect(sut(`${'**/a/'.repeat(15)}b`, `${'a/'.repeat(500)}c`)).toBe(false);
+      expect(sut(`${'{a,a*}'.repeat(15)}b`, 'a'.repeat(1000))).toBe(false);
+    });
+  });
+
+  describe('limits', () => {
+    it.each([
+      [`src/${'x'.repeat(300)}`, 'characters long; a pattern may have at most 256'],
+      [`${'*x'.repeat(33)}`, 'has 33 wildcards; a pattern may have at most 32'],
+    ])('refuses %s', (pattern, message) => {
+      expect(() => compileGlob(pattern)).toThrow(GlobSyntaxError);
+      expect(globProblem(pattern)).toContain(message);
+    });
+
+    it('takes the limits it is given', () => {
+      expect(globProblem('src/**/*.ts', { maxLength: 5, maxWildcards: 32 })).toContain('a pattern may have at most 5');
+      expect(globProblem('*a*b', { maxLength: 256, maxWildcards: 1 })).toContain('has 2 wildcards');
+      expect(globProblem('src/**/*.ts', DEFAULT_GLOB_LIMITS)).toBeNull();
+    });
   });
 
   it('reads a "}" or "," outside braces as an ordinary character', () => {
