@@ -46,6 +46,7 @@ export { sarifRunContext, type SarifRunContext } from './ingest/sarif/sarif-run-
 export { guessSourceKind } from './ingest/sarif/guess-source-kind';
 export * from './threat-models/threat-model';
 export { parseThreatModel, type ParseThreatModelOptions } from './threat-models/parse-threat-model';
+export type { ThreatModelLimits } from './threat-models/source-text';
 export { detectThreatModelFormat } from './threat-models/detect-threat-model-format';
 export { componentMatcher, matchComponents, type ComponentMatcher, type FindingPlace } from './threat-models/component-matching';
 export { relevantThreats, type CweRelation, type FindingWeakness } from './threat-models/threat-relevance';

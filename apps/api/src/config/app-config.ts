@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError } from './config-error';
 import { loadSecurityConfig, type SecurityConfig } from './security-config';
+import { loadThreatModelLimits, type ThreatModelLimits } from './threat-model-limits';
 
 export { ConfigError };
 
@@ -21,6 +22,8 @@ export interface AppConfig {
   /** Days after a period ends before its cohort's escape rate counts as mature. */
   followUpDays: number;
   security: SecurityConfig;
+  /** Bounds on the globs and match rules of threat models and classification rules. */
+  threatModels: ThreatModelLimits;
 }
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
@@ -98,6 +101,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
+    threatModels: loadThreatModelLimits(env),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { AuditLog } from '../audit/audit-log';
 import type { TeamScope } from '../auth/principal';
 import { validateParameters } from '../common/validation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEFAULT_MAX_DEPTH } from '../imports/json-stream';
 import { toInputDomainError } from '../imports/readers/input-problems';
 import { spoolUpload } from '../imports/upload-spool';
 import { FindingLinker } from '../links/finding-linker';
@@ -42,7 +43,9 @@ export class ThreatModelImporter {
       const fileName = upload.fileName ?? parameters.fileName ?? null;
       let document;
       try {
-        document = parseThreatModel(text, { fileName: fileName ?? undefined, format: parameters.format });
+        // The nesting bound is the one every other upload is read with.
+        const limits = { maxDepth: DEFAULT_MAX_DEPTH, ...this.config.threatModels };
+        document = parseThreatModel(text, { fileName: fileName ?? undefined, format: parameters.format, limits });
       } catch (error) {
         throw toInputDomainError(error, 'threat model') ?? error;
       }
@@ -52,7 +55,8 @@ export class ThreatModelImporter {
         const existing = await this.models.findVersionByContent(manager, modelId, upload.sha256, effectiveFrom);
         if (existing) return { versionId: existing, created: false };
         const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor });
-        await this.linker.relink(manager, null);
+        // A model is about its own service: only that service's findings move.
+        await this.linker.relink(manager, { serviceId: await this.models.serviceIdOf(manager, modelId) });
         await this.audit.record(manager, {
           actor,
           action: 'threat_model.imported',

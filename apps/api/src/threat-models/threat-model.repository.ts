@@ -86,6 +86,11 @@ export class ThreatModelRepository {
     return row.id;
   }
 
+  async serviceIdOf(manager: EntityManager, modelId: string): Promise<string> {
+    const [row]: { service_id: string }[] = await manager.query(`SELECT service_id FROM threat_models WHERE id = $1`, [modelId]);
+    return row.service_id;
+  }
+
   async findVersionByContent(manager: EntityManager, modelId: string, sha256: string, effectiveFrom: Date): Promise<string | null> {
     const [row] = await manager.query(`SELECT id FROM threat_model_versions WHERE threat_model_id = $1 AND content_sha256 = $2 AND effective_from = $3`, [
       modelId,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../ingest/parsed-finding';
 import { parseThreatModel } from './parse-threat-model';
+import { TEST_LIMITS } from './fixtures/limits';
 
 const shopYaml = readFileSync(join(__dirname, 'fixtures/shop.otm.yaml'), 'utf8');
 
@@ -16,7 +17,7 @@ function errorOf(run: () => unknown): InputError {
 }
 
 describe(parseThreatModel.name, () => {
-  const sut = parseThreatModel;
+  const sut = (text: string, options: Omit<Parameters<typeof parseThreatModel>[1], 'limits'> = {}) => parseThreatModel(text, { ...options, limits: TEST_LIMITS });
 
   it('detects the format and hands the file to its parser', () => {
     expect(sut(shopYaml).format).toBe('otm');
