@@ -111,4 +111,18 @@ describe('threat-model uploads the server must answer promptly, while it keeps a
     const inModule7 = (await (await send('GET', `/api/v1/findings?threatModel=${id}&component=c7&limit=500`, undefined, 'application/json')).json()) as { items: unknown[] };
     expect(inModule7.items).toHaveLength(3);
   });
+
+  it('reads a YAML model of 5,000 components in a worker while the health check keeps answering, and refuses one more', async () => {
+    const component = (i: number) => `  - key: y${i}\n    name: Module ${i}\n    description: ${'words '.repeat(20)}\n    match:\n      paths: ["src/module-${i % 1000}/**/*.ts"]\n`;
+    const yaml = (count: number) => nativeModel(Array.from({ length: count }, (_, i) => component(i)).join(''));
+    const { result, health } = await whileHealthAnswers(() => send('POST', `/api/v1/threat-models?service=${service}`, yaml(5000), 'application/yaml'));
+    expect(result.status).toBe(201);
+    expect(((await result.json()) as { version: { counts: { components: number } } }).version.counts.components).toBe(5000);
+    expect(health.every((status) => status === 200)).toBe(true);
+    const over = await send('POST', `/api/v1/threat-models?service=${service}`, yaml(5001), 'application/yaml');
+    expect(over.status).toBe(400);
+    expect(((await over.json()) as { errors: { pointer: string; message: string }[] }).errors).toEqual([
+      expect.objectContaining({ pointer: '/components', message: 'has 5001 components; a model may have at most 5000' }),
+    ]);
+  });
 });

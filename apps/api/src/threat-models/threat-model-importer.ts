@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseThreatModel } from '@escapement/domain';
 import type { Request } from 'express';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -8,12 +7,12 @@ import { AuditLog } from '../audit/audit-log';
 import type { TeamScope } from '../auth/principal';
 import { validateParameters } from '../common/validation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DEFAULT_MAX_DEPTH } from '../imports/json-stream';
 import { toInputDomainError } from '../imports/readers/input-problems';
 import { spoolUpload } from '../imports/upload-spool';
 import { FindingLinker } from '../links/finding-linker';
 import { checkServiceWritable } from '../services/service-ownership';
 import { mapModel, mapVersion, ThreatModelImportParameters, type ThreatModelImportResponse } from './threat-model.dto';
+import { ThreatModelParser } from './threat-model-parser';
 import { ThreatModelRepository } from './threat-model.repository';
 
 const MAX_MODEL_BYTES = 10 * 1024 * 1024;
@@ -29,6 +28,7 @@ export class ThreatModelImporter {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly models: ThreatModelRepository,
+    private readonly parser: ThreatModelParser,
     private readonly linker: FindingLinker,
     private readonly audit: AuditLog,
   ) {}
@@ -43,9 +43,7 @@ export class ThreatModelImporter {
       const fileName = upload.fileName ?? parameters.fileName ?? null;
       let document;
       try {
-        // The nesting bound is the one every other upload is read with.
-        const limits = { maxDepth: DEFAULT_MAX_DEPTH, ...this.config.threatModels };
-        document = parseThreatModel(text, { fileName: fileName ?? undefined, format: parameters.format, limits });
+        document = await this.parser.parse(text, { fileName: fileName ?? undefined, format: parameters.format });
       } catch (error) {
         throw toInputDomainError(error, 'threat model') ?? error;
       }

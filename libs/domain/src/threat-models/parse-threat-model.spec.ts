@@ -45,3 +45,13 @@ describe(parseThreatModel.name, () => {
     expect(error.problems).toEqual([{ message: expect.stringMatching(/^is not valid JSON/), line: 2, column: 14 }]);
   });
 });
+
+describe('parseThreatModel limits', () => {
+  it('refuses a model with more components than the limit, at its list', () => {
+    const text = `escapementThreatModel: 1\nname: M\ncomponents:\n${Array.from({ length: 4 }, (_, i) => `  - { key: c${i}, name: C${i} }\n`).join('')}`;
+    expect(() => parseThreatModel(text, { limits: { ...TEST_LIMITS, maxComponents: 3 } })).toThrow(expect.objectContaining({
+      problems: [{ pointer: '/components', line: 3, column: 1, message: 'has 4 components; a model may have at most 3' }],
+    }));
+    expect(parseThreatModel(text, { limits: { ...TEST_LIMITS, maxComponents: 4 } }).components).toHaveLength(4);
+  });
+});

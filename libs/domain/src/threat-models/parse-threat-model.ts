@@ -33,5 +33,11 @@ export function parseThreatModel(text: string, options: ParseThreatModelOptions)
     const message = `is not a threat model Escapement knows: expected "otmVersion" (Open Threat Model), "summary" and "detail" (Threat Dragon v2) or "${NATIVE_FORMAT_MARKER}" (Escapement's format) at the top level`;
     throw new InputError(`The file ${message}`, [{ message, pointer: '', ...(source.locate('') ?? { line: 1, column: 1 }) }]);
   }
-  return PARSERS[format](source);
+  const document = PARSERS[format](source);
+  if (document.components.length > options.limits.maxComponents) {
+    const pointer = format === 'threat-dragon' ? '' : '/components';
+    const message = `has ${document.components.length} components; a model may have at most ${options.limits.maxComponents}`;
+    throw new InputError(`The threat model ${message}`, [{ message, pointer, ...(source.locate(pointer) ?? { line: 1, column: 1 }) }]);
+  }
+  return document;
 }

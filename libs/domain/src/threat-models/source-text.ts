@@ -24,6 +24,8 @@ export interface ThreatModelLimits {
   glob: GlobLimits;
   /** Match rules (repos, paths and services together) of one component. */
   maxRulesPerComponent: number;
+  /** Components of one model: linking tries each against every finding of the model's service. */
+  maxComponents: number;
 }
 
 export interface SourceText {
