@@ -98,5 +98,12 @@ describe('threat-model match rules stay within the model’s service', () => {
     // New findings of Identity, linked as they arrive, are not claimed either.
     await sut.http().post('/api/v1/findings').send([aFinding({ service: 'identity-api', fingerprint: 'id-new', location: { repo: 'github.com/acme/identity', path: 'src/new.ts', line: 1 } })]).expect(200);
     expect((await linksOf('identity-api')).filter((l) => l.fingerprint === 'id-new')).toEqual([]);
+
+    // Nor can a person link a finding to another service's model by hand.
+    const checkoutModel = ((await sut.http().get('/api/v1/threat-models').expect(200)).body as { id: string; service: string }[]).find((m) => m.service === 'checkout-web')!;
+    const [{ id: loginFinding }] = await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = 'id-login'`);
+    const refused = await sut.http().post(`/api/v1/findings/${loginFinding}/links`).send({ threatModelId: checkoutModel.id, componentKey: 'everything' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/threatModelId', message: expect.stringContaining('describes service "checkout-web"') })]);
+    expect(await linksOf('identity-api')).toEqual(identityLinks);
   });
 });
