@@ -4,7 +4,7 @@ import { ThreatModelsAndClassification1764064800000 } from './1764064800000-Thre
 import { AccessControl1764068400000 } from './1764068400000-AccessControl';
 import { FindingRollups1764072000000 } from './1764072000000-FindingRollups';
 import { AdoptionRetirement1764075600000 } from './1764075600000-AdoptionRetirement';
-import { AutoLinksWithinService1764093600000 } from './1764093600000-AutoLinksWithinService';
+import { ThreatModelServiceScope1764093600000 } from './1764093600000-ThreatModelServiceScope';
 
 /** Every migration, oldest first. Listed explicitly so that source and compiled builds load the same set. */
-export const MIGRATIONS = [InitialSchema1764057600000, ImportDetails1764061200000, ThreatModelsAndClassification1764064800000, AccessControl1764068400000, FindingRollups1764072000000, AdoptionRetirement1764075600000, AutoLinksWithinService1764093600000];
+export const MIGRATIONS = [InitialSchema1764057600000, ImportDetails1764061200000, ThreatModelsAndClassification1764064800000, AccessControl1764068400000, FindingRollups1764072000000, AdoptionRetirement1764075600000, ThreatModelServiceScope1764093600000];

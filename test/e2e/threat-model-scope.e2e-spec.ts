@@ -106,4 +106,33 @@ describe('threat-model match rules stay within the model’s service', () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/threatModelId', message: expect.stringContaining('describes service "checkout-web"') })]);
     expect(await linksOf('identity-api')).toEqual(identityLinks);
   });
+
+  it('lets a model claim the services its rules name that its uploader may write, and no others', async () => {
+    const payments = (await sut.http().post('/api/v1/teams').send({ name: 'Payments' }).expect(201)).body;
+    const identity = (await sut.http().post('/api/v1/teams').send({ name: 'Identity' }).expect(201)).body;
+    for (const [name, team] of [['checkout-web', payments], ['payments-api', payments], ['identity-api', identity]] as const) {
+      await sut.http().post('/api/v1/services').send({ name, teamId: team.id }).expect(201);
+    }
+    const at = (service: string) => aFinding({ service, fingerprint: `${service}-1`, location: { repo: 'github.com/acme/x', path: 'src/a.ts', line: 1 } });
+    await sut.http().post('/api/v1/findings').send([at('checkout-web'), at('payments-api'), at('identity-api')]).expect(200);
+    const platform = `escapementThreatModel: 1\nname: Platform\ncomponents:\n${['checkout-web', 'payments-api', 'identity-api']
+      .map((service) => `  - key: ${service}-part\n    name: ${service}\n    match:\n      services: [${service}]\n`)
+      .join('')}`;
+    const claimed = async () => (await sut.sql<{ fingerprint: string; component_key: string }>(`SELECT f.fingerprint, l.component_key FROM finding_links l JOIN findings f ON f.id = l.finding_id ORDER BY 1`));
+
+    // A Payments token: its own team's services only.
+    const token = await sut.asToken({ scopes: ['threat-models:write', 'read'], teamId: payments.id, name: 'payments-ci' });
+    await token.http.post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(platform).expect(201);
+    expect(await claimed()).toEqual([
+      { fingerprint: 'checkout-web-1', component_key: 'checkout-web-part' },
+      { fingerprint: 'payments-api-1', component_key: 'payments-api-part' },
+    ]);
+    // An organisation-wide uploader: every service the model names. The next version replaces the links.
+    await sut.http().post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(`${platform}# v2\n`).expect(201);
+    expect(await claimed()).toEqual([
+      { fingerprint: 'checkout-web-1', component_key: 'checkout-web-part' },
+      { fingerprint: 'identity-api-1', component_key: 'identity-api-part' },
+      { fingerprint: 'payments-api-1', component_key: 'payments-api-part' },
+    ]);
+  });
 });

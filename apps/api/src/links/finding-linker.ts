@@ -29,17 +29,18 @@ interface FindingFacts {
   category: string | null;
 }
 
-/** What to relink: some findings, every finding of one service (its model changed), or everything. */
-export type RelinkScope = { findingIds: string[] } | { serviceId: string } | 'all';
+/** What to relink: some findings, the findings of a changed model's services, or everything. */
+export type RelinkScope = { findingIds: string[] } | { modelId: string; serviceIds: string[] } | 'all';
 
 const BATCH = 5_000;
 
 /**
  * Computes the automatic links of findings to the components and threats of the latest version of
- * the threat model of their own service. A model is about its service: its components never claim a
- * finding of another service, whatever their rules say, so an upload for one team's service cannot
- * move another team's links or gap figures. People's links and removals are separate rows and are
- * never touched here.
+ * each threat model that covers their service. A model covers its own service, and the services its
+ * latest version could claim (named in its `services` rules and writable by its uploader): its
+ * components never claim a finding of any other service, whatever their rules say, so an upload for
+ * one team's service cannot move another team's links or gap figures. People's links and removals are
+ * separate rows and are never touched here.
  *
  * Matching runs on the request's thread, so it gives the event loop a turn every few milliseconds:
  * a large model relinking thousands of findings must not stop the server answering others.
@@ -52,7 +53,7 @@ export class FindingLinker {
   async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
     const resolved: RelinkScope = scope === null ? 'all' : Array.isArray(scope) ? { findingIds: scope } : scope;
     if (typeof resolved === 'object' && 'findingIds' in resolved && resolved.findingIds.length === 0) return;
-    const models = await this.latestModels(manager, typeof resolved === 'object' && 'serviceId' in resolved ? resolved.serviceId : null);
+    const models = await this.latestModels(manager, typeof resolved === 'object' && 'serviceIds' in resolved ? resolved.serviceIds : null);
     const turns = new EventLoopTurns();
     if (typeof resolved === 'object' && 'findingIds' in resolved) {
       const ids = resolved.findingIds;
@@ -62,31 +63,34 @@ export class FindingLinker {
       return;
     }
     if (typeof resolved === 'object') {
-      // Links of other services' findings to this model, left by an earlier rule, go too.
-      await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id IN (SELECT id FROM threat_models WHERE service_id = $1)`, [resolved.serviceId]);
+      // Links to this model that earlier rules made outside its scope go too.
+      await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id = $1`, [resolved.modelId]);
     }
-    const serviceId = typeof resolved === 'object' ? resolved.serviceId : null;
+    const serviceIds = typeof resolved === 'object' ? resolved.serviceIds : null;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 AND ($2::uuid IS NULL OR f.service_id = $2) ORDER BY f.id LIMIT ${BATCH}`, [after, serviceId]);
+      const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 AND ($2::uuid[] IS NULL OR f.service_id = ANY($2::uuid[])) ORDER BY f.id LIMIT ${BATCH}`, [
+        after,
+        serviceIds,
+      ]);
       if (batch.length === 0) return;
       await this.relinkBatch(manager, models, batch, turns);
       after = batch[batch.length - 1].id;
     }
   }
 
-  private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot>, findings: FindingFacts[], turns: EventLoopTurns): Promise<void> {
+  private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns): Promise<void> {
     if (findings.length === 0) return;
     await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND finding_id = ANY($1::uuid[])`, [findings.map((f) => f.id)]);
     const rows: { finding: string; model: string; component: string; threat: string }[] = [];
     for (const finding of findings) {
       await turns.maybeYield();
-      const model = models.get(finding.service_id);
-      if (!model) continue;
-      for (const component of model.match({ service: finding.service, repo: finding.repo, path: finding.path })) {
-        rows.push({ finding: finding.id, model: model.modelId, component, threat: '' });
-        for (const threat of relevantThreats({ cweIds: finding.cwe_ids, category: finding.category }, model.threatsOf.get(component) ?? [], cweRelated)) {
-          rows.push({ finding: finding.id, model: model.modelId, component, threat: threat.key });
+      for (const model of models.get(finding.service_id) ?? []) {
+        for (const component of model.match({ service: finding.service, repo: finding.repo, path: finding.path })) {
+          rows.push({ finding: finding.id, model: model.modelId, component, threat: '' });
+          for (const threat of relevantThreats({ cweIds: finding.cwe_ids, category: finding.category }, model.threatsOf.get(component) ?? [], cweRelated)) {
+            rows.push({ finding: finding.id, model: model.modelId, component, threat: threat.key });
+          }
         }
       }
     }
@@ -101,14 +105,18 @@ export class FindingLinker {
     }
   }
 
-  /** The latest version of each service's model (or of one service's), keyed by service id. */
-  private async latestModels(manager: EntityManager, serviceId: string | null): Promise<Map<string, ModelSnapshot>> {
-    const versions: { model_id: string; version_id: string; service_id: string; service: string }[] = await manager.query(
-      `SELECT DISTINCT ON (v.threat_model_id) v.threat_model_id AS model_id, v.id AS version_id, m.service_id, s.name AS service
-         FROM threat_model_versions v JOIN threat_models m ON m.id = v.threat_model_id JOIN services s ON s.id = m.service_id
-        WHERE $1::uuid IS NULL OR m.service_id = $1
-        ORDER BY v.threat_model_id, v.version_number DESC`,
-      [serviceId],
+  /**
+   * The latest version of every model covering one of `serviceIds` (null: every model), listed under
+   * each service it covers.
+   */
+  private async latestModels(manager: EntityManager, serviceIds: string[] | null): Promise<Map<string, ModelSnapshot[]>> {
+    const versions: { model_id: string; version_id: string; services: string[]; service_names: string[] }[] = await manager.query(
+      `SELECT l.model_id, l.version_id, l.services, array(SELECT s.name FROM services s WHERE s.id = ANY(l.services) ORDER BY s.name) AS service_names
+         FROM (SELECT DISTINCT ON (v.threat_model_id) v.threat_model_id AS model_id, v.id AS version_id, m.service_id || v.also_services AS services
+                 FROM threat_model_versions v JOIN threat_models m ON m.id = v.threat_model_id
+                ORDER BY v.threat_model_id, v.version_number DESC) l
+        WHERE $1::uuid[] IS NULL OR l.services && $1::uuid[]`,
+      [serviceIds],
     );
     const versionIds = versions.map((v) => v.version_id);
     const components: {
@@ -119,8 +127,8 @@ export class FindingLinker {
       version_id: string; key: string; title: string; description: string | null; component_keys: string[]; stride: StrideCategory | null; layer: PwnismsLayer | null;
       cwe_ids: number[]; severity: ModelThreat['severity']; status: ModelThreat['status'];
     }[] = versionIds.length ? await manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
-    const snapshots = new Map<string, ModelSnapshot>();
-    for (const { model_id, version_id, service_id, service } of versions) {
+    const snapshots = new Map<string, ModelSnapshot[]>();
+    for (const { model_id, version_id, services, service_names } of versions) {
       const ofVersion = components.filter((c) => c.version_id === version_id);
       const match = componentMatcher(
         ofVersion.map((c) => ({
@@ -133,7 +141,7 @@ export class FindingLinker {
           layer: c.layer,
           matchRules: { repos: c.match_repos, paths: c.match_paths, services: c.match_services },
         })),
-        [service],
+        service_names,
         this.config.threatModels.glob,
       );
       const threatsOf = new Map<string, ModelThreat[]>();
@@ -157,7 +165,8 @@ export class FindingLinker {
           else threatsOf.set(key, [threat]);
         }
       }
-      snapshots.set(service_id, { modelId: model_id, match, threatsOf });
+      const snapshot = { modelId: model_id, match, threatsOf };
+      for (const service of services) snapshots.set(service, [...(snapshots.get(service) ?? []), snapshot]);
     }
     return snapshots;
   }

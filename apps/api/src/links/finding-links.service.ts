@@ -34,15 +34,19 @@ export class FindingLinksService {
   private async change(findingId: string, target: LinkTarget, removed: boolean, actor: string | null, teams: TeamScope): Promise<void> {
     const threatKey = target.threatKey ?? '';
     await this.dataSource.transaction(async (manager) => {
-      const [finding]: { service: string; model_service: string | null }[] = await manager.query(
-        `SELECT s.name AS service, (SELECT ms.name FROM threat_models m JOIN services ms ON ms.id = m.service_id WHERE m.id = $2) AS model_service
+      const [finding]: { service: string; model_service: string | null; covered: boolean }[] = await manager.query(
+        `SELECT s.name AS service, ms.name AS model_service,
+                (f.service_id = m.service_id OR f.service_id = ANY (coalesce(latest.also_services, '{}'))) AS covered
            FROM findings f JOIN services s ON s.id = f.service_id
+           LEFT JOIN threat_models m ON m.id = $2::uuid
+           LEFT JOIN services ms ON ms.id = m.service_id
+           LEFT JOIN LATERAL (SELECT v.also_services FROM threat_model_versions v WHERE v.threat_model_id = m.id ORDER BY v.version_number DESC LIMIT 1) latest ON true
           WHERE f.id = $1 AND ($3::uuid[] IS NULL OR s.team_id = ANY ($3::uuid[]))`,
         [findingId, target.threatModelId, teams],
       );
       if (!finding) throw notFound('Finding', findingId);
-      if (finding.model_service !== null && finding.model_service !== finding.service) {
-        const message = `describes service "${finding.model_service}"; the finding belongs to "${finding.service}", and links stay within a service's own model`;
+      if (finding.model_service !== null && !finding.covered) {
+        const message = `describes service "${finding.model_service}", which does not cover the finding's service "${finding.service}"`;
         throw invalid(`Threat model ${target.threatModelId} ${message}`, [{ pointer: '/threatModelId', message }]);
       }
       const [known] = await manager.query(

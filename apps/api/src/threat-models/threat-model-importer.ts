@@ -52,9 +52,11 @@ export class ThreatModelImporter {
         const modelId = await this.models.modelFor(manager, parameters.service.trim(), document.name, teams);
         const existing = await this.models.findVersionByContent(manager, modelId, upload.sha256, effectiveFrom);
         if (existing) return { versionId: existing, created: false };
-        const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor });
-        // A model is about its own service: only that service's findings move.
-        await this.linker.relink(manager, { serviceId: await this.models.serviceIdOf(manager, modelId) });
+        const named = document.components.flatMap((component) => component.matchRules.services);
+        const alsoServices = await this.models.claimableServices(manager, modelId, named, teams);
+        const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor, alsoServices });
+        // A model places its own service's findings (and those it may claim): only they move.
+        await this.linker.relink(manager, { modelId, serviceIds: await this.models.scopeOf(manager, modelId) });
         await this.audit.record(manager, {
           actor,
           action: 'threat_model.imported',
