@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, typ
 import { InputError, type InputProblem } from '../ingest/parsed-finding';
 import type { ProblemList } from '../ingest/problem-list';
 import type { GlobLimits } from './glob';
+import { locateJsonPointers } from './json-locator';
 import { jsonSyntaxErrorOffset } from './json-syntax-error';
 
 export type SourceSyntax = 'json' | 'yaml';
@@ -35,6 +36,8 @@ export interface SourceText {
   limits: ThreatModelLimits;
   /** 1-based position of what the pointer names: a member's key, an item, or the nearest ancestor that exists. */
   locate(pointer: string): TextPosition | null;
+  /** The same for many pointers at once, reading the text once. */
+  locateAll(pointers: readonly string[]): Array<TextPosition | null>;
 }
 
 /** YAML anchors can expand exponentially; a threat model needs few. */
@@ -54,11 +57,10 @@ export function readSourceText(text: string, fileName: string | undefined, limit
 /** Adds line and column to every collected problem, then throws if there are any. */
 export function throwLocatedIfAny(problems: ProblemList, source: SourceText, inputName: string): void {
   if (problems.count === 0) return;
-  for (const problem of problems.items) {
-    if (problem.pointer === undefined || problem.line !== undefined) continue;
-    const position = source.locate(problem.pointer);
-    if (position !== null) Object.assign(problem, position);
-  }
+  const unplaced = problems.items.filter((problem) => problem.pointer !== undefined && problem.line === undefined);
+  source.locateAll(unplaced.map((problem) => problem.pointer!)).forEach((position, index) => {
+    if (position !== null) Object.assign(unplaced[index], position);
+  });
   problems.throwIfAny(inputName);
 }
 
@@ -74,17 +76,9 @@ function readJson(text: string, limits: ThreatModelLimits): SourceText {
     const problem: InputProblem = { message: `is not valid JSON: ${message}`, ...jsonErrorPosition(text, message) };
     throw new InputError(`The threat model is not valid JSON: ${message}`, [problem]);
   }
-  // Positions are only needed once something is wrong, so the second parse waits until then.
-  let located: ((pointer: string) => TextPosition | null) | undefined;
-  return {
-    syntax: 'json',
-    root,
-    limits,
-    locate(pointer) {
-      located ??= locator(text);
-      return located(pointer);
-    },
-  };
+  // Positions are only needed once something is wrong: then one scan of the text finds them all.
+  const locateAll = (pointers: readonly string[]) => offsetPositions(text, locateJsonPointers(text, pointers));
+  return { syntax: 'json', root, limits, locate: (pointer) => locateAll([pointer])[0], locateAll };
 }
 
 function readYaml(text: string, limits: ThreatModelLimits): SourceText {
@@ -106,13 +100,8 @@ function readYaml(text: string, limits: ThreatModelLimits): SourceText {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`The threat model could not be read: ${message}`, [{ message, line: 1, column: 1 }]);
   }
-  return { syntax: 'yaml', root: root ?? null, limits, locate: (pointer) => locateIn(doc, lineCounter, pointer) };
-}
-
-function locator(text: string): (pointer: string) => TextPosition | null {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  return (pointer) => locateIn(doc, lineCounter, pointer);
+  const locate = (pointer: string) => locateIn(doc, lineCounter, pointer);
+  return { syntax: 'yaml', root: root ?? null, limits, locate, locateAll: (pointers) => pointers.map(locate) };
 }
 
 function locateIn(doc: Document, lineCounter: LineCounter, pointer: string): TextPosition | null {
@@ -159,17 +148,28 @@ function jsonErrorPosition(text: string, message: string): TextPosition {
 
 /** 1-based line and column of an offset, in one pass and without copying the text. */
 function offsetPosition(text: string, offset: number): TextPosition {
+  return offsetPositions(text, [offset])[0]!;
+}
+
+/** Line and column of many offsets (null stays null), in one pass over the text. */
+function offsetPositions(text: string, offsets: ReadonlyArray<number | null>): Array<TextPosition | null> {
+  const order = offsets.map((offset, index) => [offset, index] as const).filter((entry): entry is readonly [number, number] => entry[0] !== null);
+  order.sort((a, b) => a[0] - b[0]);
+  const positions: Array<TextPosition | null> = offsets.map(() => null);
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // "\r\n", "\r" and "\n" each end one line.
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+  let i = 0;
+  for (const [offset, index] of order) {
+    for (; i < offset && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
     }
+    positions[index] = { line, column: offset - lineStart + 1 };
   }
-  return { line, column: offset - lineStart + 1 };
+  return positions;
 }
 
 function tooDeepError(maxDepth: number, at: TextPosition): InputError {
