@@ -52,21 +52,12 @@ export class FindingLinker {
   /** Relinks the findings in scope; `string[]`/null are the short forms of `{ findingIds }`/`'all'`. */
   async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
     const resolved: RelinkScope = scope === null ? 'all' : Array.isArray(scope) ? { findingIds: scope } : scope;
-    if (typeof resolved === 'object' && 'findingIds' in resolved && resolved.findingIds.length === 0) return;
-    const models = await this.latestModels(manager, typeof resolved === 'object' && 'serviceIds' in resolved ? resolved.serviceIds : null);
     const turns = new EventLoopTurns();
-    if (typeof resolved === 'object' && 'findingIds' in resolved) {
-      const ids = resolved.findingIds;
-      for (let i = 0; i < ids.length; i += BATCH) {
-        await this.relinkBatch(manager, models, await manager.query(`${FACTS} WHERE f.id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]), turns);
-      }
-      return;
-    }
-    if (typeof resolved === 'object') {
-      // Links to this model that earlier rules made outside its scope go too.
-      await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id = $1`, [resolved.modelId]);
-    }
-    const serviceIds = typeof resolved === 'object' ? resolved.serviceIds : null;
+    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, turns);
+    const serviceIds = resolved === 'all' ? null : resolved.serviceIds;
+    // Links to a changed model that earlier rules made outside its scope go too.
+    if (resolved !== 'all') await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id = $1`, [resolved.modelId]);
+    const models = await this.latestModels(manager, serviceIds);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 AND ($2::uuid[] IS NULL OR f.service_id = ANY($2::uuid[])) ORDER BY f.id LIMIT ${BATCH}`, [
@@ -76,6 +67,16 @@ export class FindingLinker {
       if (batch.length === 0) return;
       await this.relinkBatch(manager, models, batch, turns);
       after = batch[batch.length - 1].id;
+    }
+  }
+
+  private async relinkFindings(manager: EntityManager, ids: string[], turns: EventLoopTurns): Promise<void> {
+    if (ids.length === 0) return;
+    // Only the models covering these findings' services are read and compiled.
+    const services: { service_id: string }[] = await manager.query(`SELECT DISTINCT service_id FROM findings WHERE id = ANY($1::uuid[])`, [ids]);
+    const models = await this.latestModels(manager, services.map((row) => row.service_id));
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await this.relinkBatch(manager, models, await manager.query(`${FACTS} WHERE f.id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]), turns);
     }
   }
 
