@@ -42,8 +42,9 @@ describe('threat-model uploads the server must answer promptly, while it keeps a
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function send(method: string, route: string, body: string | undefined, contentType: string) {
-    return fetch(`${server.url}${route}`, { method, headers: { ...headers, 'content-type': contentType }, body, signal: AbortSignal.timeout(ANSWER_MS) });
+  /** Large valid models may take longer to store than hostile ones to refuse: `waitMs` says how long to wait. */
+  function send(method: string, route: string, body: string | undefined, contentType: string, waitMs = ANSWER_MS) {
+    return fetch(`${server.url}${route}`, { method, headers: { ...headers, 'content-type': contentType }, body, signal: AbortSignal.timeout(waitMs) });
   }
 
   /** Runs `work` while asking for the health check every 50 ms; each must answer within ANSWER_MS. */
@@ -103,26 +104,54 @@ describe('threat-model uploads the server must answer promptly, while it keeps a
     const components = Array.from({ length: 1000 }, (_, i) => ({ key: `c${i}`, name: `Module ${i}`, match: { paths: [`src/module-${i}/**`, `src/module-${i}/**/*.ts`] } }));
     const threats = Array.from({ length: 1000 }, (_, i) => ({ key: `t${i}`, title: `Injection in module ${i}`, components: [`c${i}`], cweIds: [89] }));
     const model = JSON.stringify({ escapementThreatModel: 1, name: 'Large', components, threats });
-    const { result, health } = await whileHealthAnswers(() => send('POST', `/api/v1/threat-models?service=${service}&fileName=large.json`, model, 'application/octet-stream'));
+    const { result, health } = await whileHealthAnswers(() => send('POST', `/api/v1/threat-models?service=${service}&fileName=large.json`, model, 'application/octet-stream', 3 * ANSWER_MS));
     expect(result.status).toBe(201);
     expect(health.every((status) => status === 200)).toBe(true);
     // Every one of the 3,000 findings sits in its module's component, with that component's threat.
     const [{ id }] = (await (await send('GET', '/api/v1/threat-models', undefined, 'application/json')).json()) as { id: string }[];
     const inModule7 = (await (await send('GET', `/api/v1/findings?threatModel=${id}&component=c7&limit=500`, undefined, 'application/json')).json()) as { items: unknown[] };
     expect(inModule7.items).toHaveLength(3);
-  });
+  }, 180_000);
 
   it('reads a YAML model of 5,000 components in a worker while the health check keeps answering, and refuses one more', async () => {
     const component = (i: number) => `  - key: y${i}\n    name: Module ${i}\n    description: ${'words '.repeat(20)}\n    match:\n      paths: ["src/module-${i % 1000}/**/*.ts"]\n`;
     const yaml = (count: number) => nativeModel(Array.from({ length: count }, (_, i) => component(i)).join(''));
-    const { result, health } = await whileHealthAnswers(() => send('POST', `/api/v1/threat-models?service=${service}`, yaml(5000), 'application/yaml'));
+    const { result, health } = await whileHealthAnswers(() => send('POST', `/api/v1/threat-models?service=${service}`, yaml(5000), 'application/yaml', 3 * ANSWER_MS));
     expect(result.status).toBe(201);
     expect(((await result.json()) as { version: { counts: { components: number } } }).version.counts.components).toBe(5000);
     expect(health.every((status) => status === 200)).toBe(true);
-    const over = await send('POST', `/api/v1/threat-models?service=${service}`, yaml(5001), 'application/yaml');
+    const over = await send('POST', `/api/v1/threat-models?service=${service}`, yaml(5001), 'application/yaml', 3 * ANSWER_MS);
     expect(over.status).toBe(400);
     expect(((await over.json()) as { errors: { pointer: string; message: string }[] }).errors).toEqual([
       expect.objectContaining({ pointer: '/components', message: 'has 5001 components; a model may have at most 5000' }),
     ]);
+  }, 180_000);
+});
+
+describe('a threat-model file that needs more memory to read than the server allows', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-tm-memory-'));
+  const target = onPostgres ? { databaseUrl: testDatabaseUrl() } : { dataDir };
+  let server: ServerProcess;
+  afterAll(async () => {
+    if (server?.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('is refused with a 413 naming the limit, and the server goes on answering', async () => {
+    server = await startServerProcess({
+      ...(onPostgres ? { DATABASE_URL: testDatabaseUrl() } : { ESCAPEMENT_DATA_DIR: dataDir }),
+      ESCAPEMENT_DEMO: '0',
+      ESCAPEMENT_THREAT_MODEL_PARSE_MEMORY_MB: '64',
+      ESCAPEMENT_THREAT_MODEL_MAX_COMPONENTS: '100000',
+    });
+    const headers = { authorization: `Bearer ${createTokenWithCli(target, 'admin')}`, 'content-type': 'application/yaml' };
+    const model = nativeModel(Array.from({ length: 60_000 }, (_, i) => `  - key: c${i}\n    name: Component ${i}\n`).join(''));
+    const response = await fetch(`${server.url}/api/v1/threat-models?service=memory-${Date.now()}`, { method: 'POST', headers, body: model, signal: AbortSignal.timeout(ANSWER_MS * 3) });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/could not be read within 64 MB of memory/);
+    expect((await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(ANSWER_MS) })).status).toBe(200);
+  }, 120_000);
 });
