@@ -108,6 +108,12 @@ describe(compileGlob.name, () => {
     });
   });
 
+  it('matches characters outside the basic plane, and takes a lone surrogate without failing', () => {
+    expect(sut('docs/\u{1F600}*.md', 'docs/\u{1F600}-smile.md')).toBe(true);
+    expect(sut('docs/?.md', 'docs/\u{1F600}.md')).toBe(true);
+    expect(() => globProblem('docs/\uD800*.md')).not.toThrow();
+  });
+
   it('reads a "}" or "," outside braces as an ordinary character', () => {
     expect(sut('a,b}.ts', 'a,b}.ts')).toBe(true);
     expect(globProblem('a,b}.ts')).toBeNull();

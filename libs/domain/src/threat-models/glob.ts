@@ -41,7 +41,13 @@ export function compileGlob(pattern: string, options: { ignoreCase?: boolean; li
   checkGlobSize(pattern, normalised, options.limits ?? DEFAULT_GLOB_LIMITS);
   const source = globSource(normalised);
   // DOTALL: a path with a line break in it is still one path to `**`.
-  const compiled = RE2JS.compile(source, RE2JS.DOTALL | (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(source, RE2JS.DOTALL | (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  } catch (error) {
+    // The translation is always valid RE2; what the engine can still refuse (a lone UTF-16 surrogate, say) is the pattern's fault.
+    throw new GlobSyntaxError(`${JSON.stringify(pattern)} cannot be compiled: ${error instanceof Error ? error.message : String(error)}`);
+  }
   // Most rules start with a literal directory: a path that does not start with it is refused without
   // running the automaton, which makes a model of a thousand `src/<module>/**` components cheap to apply.
   // (Case-insensitive patterns skip this: case folding is the engine's to decide.)
