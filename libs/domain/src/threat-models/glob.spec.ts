@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { compileGlob, DEFAULT_GLOB_LIMITS, globProblem, GlobSyntaxError, normalisePath } from './glob';
 
 describe(compileGlob.name, () => {
@@ -117,6 +118,25 @@ describe(compileGlob.name, () => {
   it('reads a "}" or "," outside braces as an ordinary character', () => {
     expect(sut('a,b}.ts', 'a,b}.ts')).toBe(true);
     expect(globProblem('a,b}.ts')).toBeNull();
+  });
+});
+
+describe(`${compileGlob.name} on any pattern`, () => {
+  it('compiles or says why not, and matches any path, never failing otherwise', () => {
+    const char = fc.constantFrom(...'*?[]{},\\!^-/a.b'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')), fc.string({ maxLength: 40 }), (pattern, path) => {
+        let matcher;
+        try {
+          matcher = compileGlob(pattern);
+        } catch (error) {
+          expect(error).toBeInstanceOf(GlobSyntaxError);
+          return;
+        }
+        expect(typeof matcher.test(path)).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
