@@ -122,13 +122,15 @@ describe('threat-model match rules stay within the model’s service', () => {
 
     // A Payments token: its own team's services only.
     const token = await sut.asToken({ scopes: ['threat-models:write', 'read'], teamId: payments.id, name: 'payments-ci' });
-    await token.http.post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(platform).expect(201);
+    const byToken = await token.http.post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(platform).expect(201);
+    expect(byToken.body.version.alsoServices).toEqual(['payments-api']);
     expect(await claimed()).toEqual([
       { fingerprint: 'checkout-web-1', component_key: 'checkout-web-part' },
       { fingerprint: 'payments-api-1', component_key: 'payments-api-part' },
     ]);
     // An organisation-wide uploader: every service the model names. The next version replaces the links.
-    await sut.http().post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(`${platform}# v2\n`).expect(201);
+    const byAdmin = await sut.http().post('/api/v1/threat-models?service=checkout-web').set('content-type', 'application/yaml').serialize(raw).send(`${platform}# v2\n`).expect(201);
+    expect(byAdmin.body.version.alsoServices).toEqual(['identity-api', 'payments-api']);
     expect(await claimed()).toEqual([
       { fingerprint: 'checkout-web-1', component_key: 'checkout-web-part' },
       { fingerprint: 'identity-api-1', component_key: 'identity-api-part' },

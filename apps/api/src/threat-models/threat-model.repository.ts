@@ -21,6 +21,8 @@ export interface VersionRow {
   threats: number;
   trust_zones: number;
   trust_boundaries: number;
+  /** Services other than the model's own whose findings this version may place. */
+  also_service_names: string[];
 }
 
 export interface ModelRow {
@@ -64,7 +66,8 @@ const VERSION_COUNTS = `
   (SELECT count(*)::int FROM tm_components c WHERE c.version_id = v.id) AS components,
   (SELECT count(*)::int FROM tm_threats t WHERE t.version_id = v.id) AS threats,
   (SELECT count(*)::int FROM tm_trust_zones z WHERE z.version_id = v.id) AS trust_zones,
-  (SELECT count(*)::int FROM tm_trust_boundaries b WHERE b.version_id = v.id) AS trust_boundaries`;
+  (SELECT count(*)::int FROM tm_trust_boundaries b WHERE b.version_id = v.id) AS trust_boundaries,
+  array(SELECT s.name FROM services s WHERE s.id = ANY (v.also_services) ORDER BY s.name) AS also_service_names`;
 
 /** Threat models, their versions and their parts; versions are only ever added. */
 @Injectable()
