@@ -13,6 +13,8 @@ export interface ThreatModelLimits {
   parseTimeoutMs: number;
   /** Heap the reading of one model file may use before it is refused. */
   parseMemoryMb: number;
+  /** Model files read at once; as many again wait for a turn, and more are told to retry (429). */
+  parseConcurrency: number;
 }
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -32,5 +34,6 @@ export function loadThreatModelLimits(env: NodeJS.ProcessEnv): ThreatModelLimits
     maxComponents: wholeNumber('ESCAPEMENT_THREAT_MODEL_MAX_COMPONENTS', env.ESCAPEMENT_THREAT_MODEL_MAX_COMPONENTS, 5_000, 1, 100_000),
     parseTimeoutMs: 1000 * wholeNumber('ESCAPEMENT_THREAT_MODEL_PARSE_SECONDS', env.ESCAPEMENT_THREAT_MODEL_PARSE_SECONDS, 60, 1, 3600),
     parseMemoryMb: wholeNumber('ESCAPEMENT_THREAT_MODEL_PARSE_MEMORY_MB', env.ESCAPEMENT_THREAT_MODEL_PARSE_MEMORY_MB, 512, 64, 16_384),
+    parseConcurrency: wholeNumber('ESCAPEMENT_THREAT_MODEL_PARSE_CONCURRENCY', env.ESCAPEMENT_THREAT_MODEL_PARSE_CONCURRENCY, 2, 1, 64),
   };
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEFAULT_MAX_DEPTH } from '../imports/json-stream';
 import type { ParseOutcome } from './threat-model-parse.worker';
+import { WorkerSlots } from './worker-slots';
 
 /** The compiled worker beside this file; absent when the API runs from its TypeScript sources (tests). */
 const WORKER = path.join(__dirname, 'threat-model-parse.worker.js');
@@ -14,20 +15,25 @@ const WORKER = path.join(__dirname, 'threat-model-parse.worker.js');
 /**
  * Reads threat-model files with the configured bounds. A 10 MB YAML model takes seconds to read, so
  * the server reads each in a worker thread of its own: the request thread keeps answering, the
- * worker's heap is capped and its time limited, and its memory is given back when it ends. Run from
+ * worker's heap is capped and its time limited, and its memory is given back when it ends. A few
+ * workers run at once (ESCAPEMENT_THREAT_MODEL_PARSE_CONCURRENCY), as many uploads again wait, and
+ * more are answered 429, so parallel uploads cannot multiply the memory without bound. Run from
  * TypeScript sources (the in-process test suites), where no compiled worker exists, it reads inline.
  */
 @Injectable()
 export class ThreatModelParser {
   private readonly inWorker = __filename.endsWith('.js') && fs.existsSync(WORKER);
+  private readonly slots: WorkerSlots;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.slots = new WorkerSlots(config.threatModels.parseConcurrency, config.threatModels.parseConcurrency);
+  }
 
   async parse(text: string, options: Omit<ParseThreatModelOptions, 'limits'>): Promise<ThreatModelDocument> {
     const { glob, maxRulesPerComponent, maxComponents } = this.config.threatModels;
     // The nesting bound is the one every other upload is read with.
     const full: ParseThreatModelOptions = { ...options, limits: { maxDepth: DEFAULT_MAX_DEPTH, glob, maxRulesPerComponent, maxComponents } };
-    return this.inWorker ? this.parseInWorker(text, full) : parseThreatModel(text, full);
+    return this.inWorker ? this.slots.run(() => this.parseInWorker(text, full)) : parseThreatModel(text, full);
   }
 
   private parseInWorker(text: string, options: ParseThreatModelOptions): Promise<ThreatModelDocument> {
