@@ -12,7 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EventLoopTurns } from './event-loop-turns';
 
-/** The latest version of one service's model, its rules compiled once for the whole relink. */
+/** The latest version of one model, its rules compiled once for the whole relink. */
 interface ModelSnapshot {
   modelId: string;
   match: ComponentMatcher;
