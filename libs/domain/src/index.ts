@@ -61,11 +61,12 @@ export { sarifRunContext, type SarifRunContext } from './ingest/sarif/sarif-run-
 export { guessSourceKind } from './ingest/sarif/guess-source-kind';
 export * from './threat-models/threat-model';
 export { parseThreatModel, type ParseThreatModelOptions } from './threat-models/parse-threat-model';
+export type { ThreatModelLimits } from './threat-models/source-text';
 export { detectThreatModelFormat } from './threat-models/detect-threat-model-format';
-export { matchComponents, type FindingPlace } from './threat-models/component-matching';
+export { componentMatcher, matchComponents, type ComponentMatcher, type FindingPlace } from './threat-models/component-matching';
 export { relevantThreats, type CweRelation, type FindingWeakness } from './threat-models/threat-relevance';
 export { FINDING_CATEGORIES_OF_LAYER, FINDING_CATEGORIES_OF_STRIDE } from './threat-models/threat-categories';
-export { globProblem, normalisePath } from './threat-models/glob';
+export { DEFAULT_GLOB_LIMITS, globProblem, normalisePath, type GlobLimits } from './threat-models/glob';
 export * from './threat-models/cwe-relation';
 export * from './api/context';
 export * from './context-packs';

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ruleIdGlobProblem } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { invalid, notFound } from '../common/domain-error';
 import { modifyReturning } from '../common/sql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ClassificationRuleResponse, CreateClassificationRuleRequest, mapRule, OverrideClassificationRequest } from './classification.dto';
 import { Reclassifier } from './reclassifier';
 import { toWorkspaceRule, WorkspaceRules, type WorkspaceRuleRow } from './workspace-rules';
@@ -15,6 +17,7 @@ export class ClassificationService {
     private readonly rules: WorkspaceRules,
     private readonly reclassifier: Reclassifier,
     private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async listRules(): Promise<ClassificationRuleResponse[]> {
@@ -25,6 +28,8 @@ export class ClassificationService {
   async createRule(request: CreateClassificationRuleRequest, actor: string | null): Promise<{ rule: ClassificationRuleResponse; reclassified: number }> {
     const { ruleId, tool, cweId } = request.match;
     if (!ruleId && !tool && !cweId) throw invalid('A rule must match on at least one of ruleId, tool or cweId', [{ pointer: '/match', message: 'empty match' }]);
+    const globProblem = ruleId ? ruleIdGlobProblem(ruleId, this.config.threatModels.glob) : null;
+    if (globProblem) throw invalid(`match.ruleId ${globProblem}`, [{ pointer: '/match/ruleId', message: globProblem }]);
     const result = await this.dataSource.transaction(async (manager) => {
       const [row]: WorkspaceRuleRow[] = await manager.query(
         `INSERT INTO classification_rules (position, match_rule_id, match_tool, match_cwe_id, finding_class, category, reason, created_by)

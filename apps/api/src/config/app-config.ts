@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError } from './config-error';
 import { loadSecurityConfig, parseDuration, type SecurityConfig } from './security-config';
+import { loadThreatModelLimits, type ThreatModelLimits } from './threat-model-limits';
 
 export { ConfigError };
 
@@ -26,6 +27,8 @@ export interface AppConfig {
   /** How long an idle kept-alive connection stays open, and how long a client may take to send headers. */
   http: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
   security: SecurityConfig;
+  /** Bounds on the globs and match rules of threat models and classification rules. */
+  threatModels: ThreatModelLimits;
 }
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
@@ -136,6 +139,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     http: parseHttpTimeouts(env),
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
+    threatModels: loadThreatModelLimits(env),
     ...overrides,
   };
 }

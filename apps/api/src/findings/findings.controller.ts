@@ -29,7 +29,7 @@ export class FindingsController {
   @HttpCode(204)
   @Access(ACCESS.triage)
   addLink(@Param() { id }: FindingIdParam, @Body() link: LinkRequest, @Caller() caller: Principal): Promise<void> {
-    return this.links.add(id, link, actorOf(caller));
+    return this.links.add(id, link, actorOf(caller), caller.teams);
   }
 
   /** Removes a link by hand; the automatic linking will not bring it back. */
@@ -37,7 +37,7 @@ export class FindingsController {
   @HttpCode(204)
   @Access(ACCESS.triage)
   removeLink(@Param() { id }: FindingIdParam, @Query() link: LinkRequest, @Caller() caller: Principal): Promise<void> {
-    return this.links.remove(id, link, actorOf(caller));
+    return this.links.remove(id, link, actorOf(caller), caller.teams);
   }
 
   @Get()

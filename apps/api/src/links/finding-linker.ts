@@ -1,15 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { cweRelated, matchComponents, relevantThreats, type ModelComponent, type ModelThreat, type PwnismsLayer, type StrideCategory } from '@escapement/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  componentMatcher,
+  cweRelated,
+  relevantThreats,
+  type ComponentMatcher,
+  type ModelThreat,
+  type PwnismsLayer,
+  type StrideCategory,
+} from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EventLoopTurns } from './event-loop-turns';
 
+/** The latest version of one model, its rules compiled once for the whole relink. */
 interface ModelSnapshot {
   modelId: string;
-  components: ModelComponent[];
-  threats: ModelThreat[];
+  match: ComponentMatcher;
+  threatsOf: ReadonlyMap<string, ModelThreat[]>;
 }
 
 interface FindingFacts {
   id: string;
+  service_id: string;
   service: string;
   repo: string | null;
   path: string | null;
@@ -17,76 +29,110 @@ interface FindingFacts {
   category: string | null;
 }
 
+/** What to relink: some findings, the findings of a changed model's services, or everything. */
+export type RelinkScope = { findingIds: string[] } | { modelId: string; serviceIds: string[] } | 'all';
+
 const BATCH = 5_000;
 
 /**
  * Computes the automatic links of findings to the components and threats of the latest version of
- * every threat model. People's links and removals are separate rows and are never touched here.
+ * each threat model that covers their service. A model covers its own service, and the services its
+ * latest version could claim (named in its `services` rules and writable by its uploader): its
+ * components never claim a finding of any other service, whatever their rules say, so an upload for
+ * one team's service cannot move another team's links or gap figures. People's links and removals are
+ * separate rows and are never touched here.
+ *
+ * Matching runs on the request's thread, so it gives the event loop a turn every few milliseconds:
+ * a large model relinking thousands of findings must not stop the server answering others.
  */
 @Injectable()
 export class FindingLinker {
-  /** Relinks the given findings, or every finding when `findingIds` is null (after a model changed). */
-  async relink(manager: EntityManager, findingIds: string[] | null): Promise<void> {
-    const models = await this.latestModels(manager);
-    if (findingIds !== null) {
-      for (let i = 0; i < findingIds.length; i += BATCH) await this.relinkBatch(manager, models, await this.facts(manager, findingIds.slice(i, i + BATCH)));
-      return;
-    }
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Relinks the findings in scope; `string[]`/null are the short forms of `{ findingIds }`/`'all'`. */
+  async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
+    const resolved: RelinkScope = scope === null ? 'all' : Array.isArray(scope) ? { findingIds: scope } : scope;
+    const turns = new EventLoopTurns();
+    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, turns);
+    const serviceIds = resolved === 'all' ? null : resolved.serviceIds;
+    // Links to a changed model that earlier rules made outside its scope go too.
+    if (resolved !== 'all') await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id = $1`, [resolved.modelId]);
+    const models = await this.latestModels(manager, serviceIds);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 ORDER BY f.id LIMIT ${BATCH}`, [after]);
+      const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 AND ($2::uuid[] IS NULL OR f.service_id = ANY($2::uuid[])) ORDER BY f.id LIMIT ${BATCH}`, [
+        after,
+        serviceIds,
+      ]);
       if (batch.length === 0) return;
-      await this.relinkBatch(manager, models, batch);
+      await this.relinkBatch(manager, models, batch, turns);
       after = batch[batch.length - 1].id;
     }
   }
 
-  private facts(manager: EntityManager, ids: string[]): Promise<FindingFacts[]> {
-    return manager.query(`${FACTS} WHERE f.id = ANY($1::uuid[])`, [ids]);
+  private async relinkFindings(manager: EntityManager, ids: string[], turns: EventLoopTurns): Promise<void> {
+    if (ids.length === 0) return;
+    // Only the models covering these findings' services are read and compiled.
+    const services: { service_id: string }[] = await manager.query(`SELECT DISTINCT service_id FROM findings WHERE id = ANY($1::uuid[])`, [ids]);
+    const models = await this.latestModels(manager, services.map((row) => row.service_id));
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await this.relinkBatch(manager, models, await manager.query(`${FACTS} WHERE f.id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]), turns);
+    }
   }
 
-  private async relinkBatch(manager: EntityManager, models: ModelSnapshot[], findings: FindingFacts[]): Promise<void> {
+  private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns): Promise<void> {
     if (findings.length === 0) return;
     await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND finding_id = ANY($1::uuid[])`, [findings.map((f) => f.id)]);
     const rows: { finding: string; model: string; component: string; threat: string }[] = [];
     for (const finding of findings) {
-      for (const model of models) {
-        for (const component of matchComponents({ service: finding.service, repo: finding.repo, path: finding.path }, model.components)) {
+      await turns.maybeYield();
+      for (const model of models.get(finding.service_id) ?? []) {
+        for (const component of model.match({ service: finding.service, repo: finding.repo, path: finding.path })) {
           rows.push({ finding: finding.id, model: model.modelId, component, threat: '' });
-          const ofComponent = model.threats.filter((t) => t.componentKeys.includes(component));
-          for (const threat of relevantThreats({ cweIds: finding.cwe_ids, category: finding.category }, ofComponent, cweRelated)) {
+          for (const threat of relevantThreats({ cweIds: finding.cwe_ids, category: finding.category }, model.threatsOf.get(component) ?? [], cweRelated)) {
             rows.push({ finding: finding.id, model: model.modelId, component, threat: threat.key });
           }
         }
       }
     }
-    if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO finding_links (finding_id, threat_model_id, component_key, threat_key, source)
-       SELECT * , 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
-       ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r.finding), rows.map((r) => r.model), rows.map((r) => r.component), rows.map((r) => r.threat)],
-    );
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const chunk = rows.slice(i, i + BATCH);
+      await manager.query(
+        `INSERT INTO finding_links (finding_id, threat_model_id, component_key, threat_key, source)
+         SELECT * , 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+         ON CONFLICT DO NOTHING`,
+        [chunk.map((r) => r.finding), chunk.map((r) => r.model), chunk.map((r) => r.component), chunk.map((r) => r.threat)],
+      );
+    }
   }
 
-  private async latestModels(manager: EntityManager): Promise<ModelSnapshot[]> {
-    const versions: { model_id: string; version_id: string }[] = await manager.query(
-      `SELECT DISTINCT ON (threat_model_id) threat_model_id AS model_id, id AS version_id
-         FROM threat_model_versions ORDER BY threat_model_id, version_number DESC`,
+  /**
+   * The latest version of every model covering one of `serviceIds` (null: every model), listed under
+   * each service it covers.
+   */
+  private async latestModels(manager: EntityManager, serviceIds: string[] | null): Promise<Map<string, ModelSnapshot[]>> {
+    const versions: { model_id: string; version_id: string; services: string[]; service_names: string[] }[] = await manager.query(
+      `SELECT l.model_id, l.version_id, l.services, array(SELECT s.name FROM services s WHERE s.id = ANY(l.services) ORDER BY s.name) AS service_names
+         FROM (SELECT DISTINCT ON (v.threat_model_id) v.threat_model_id AS model_id, v.id AS version_id, m.service_id || v.also_services AS services
+                 FROM threat_model_versions v JOIN threat_models m ON m.id = v.threat_model_id
+                ORDER BY v.threat_model_id, v.version_number DESC) l
+        WHERE $1::uuid[] IS NULL OR l.services && $1::uuid[]`,
+      [serviceIds],
     );
-    const snapshots: ModelSnapshot[] = [];
-    for (const { model_id, version_id } of versions) {
-      const components: {
-        key: string; name: string; description: string | null; type: string | null; trust_zone_key: string | null; parent_key: string | null;
-        layer: PwnismsLayer | null; match_repos: string[]; match_paths: string[]; match_services: string[];
-      }[] = await manager.query(`SELECT * FROM tm_components WHERE version_id = $1`, [version_id]);
-      const threats: {
-        key: string; title: string; description: string | null; component_keys: string[]; stride: StrideCategory | null; layer: PwnismsLayer | null;
-        cwe_ids: number[]; severity: ModelThreat['severity']; status: ModelThreat['status'];
-      }[] = await manager.query(`SELECT * FROM tm_threats WHERE version_id = $1`, [version_id]);
-      snapshots.push({
-        modelId: model_id,
-        components: components.map((c) => ({
+    const versionIds = versions.map((v) => v.version_id);
+    const components: {
+      version_id: string; key: string; name: string; description: string | null; type: string | null; trust_zone_key: string | null; parent_key: string | null;
+      layer: PwnismsLayer | null; match_repos: string[]; match_paths: string[]; match_services: string[];
+    }[] = versionIds.length ? await manager.query(`SELECT * FROM tm_components WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
+    const threats: {
+      version_id: string; key: string; title: string; description: string | null; component_keys: string[]; stride: StrideCategory | null; layer: PwnismsLayer | null;
+      cwe_ids: number[]; severity: ModelThreat['severity']; status: ModelThreat['status'];
+    }[] = versionIds.length ? await manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
+    const snapshots = new Map<string, ModelSnapshot[]>();
+    for (const { model_id, version_id, services, service_names } of versions) {
+      const ofVersion = components.filter((c) => c.version_id === version_id);
+      const match = componentMatcher(
+        ofVersion.map((c) => ({
           key: c.key,
           name: c.name,
           description: c.description,
@@ -96,7 +142,13 @@ export class FindingLinker {
           layer: c.layer,
           matchRules: { repos: c.match_repos, paths: c.match_paths, services: c.match_services },
         })),
-        threats: threats.map((t) => ({
+        service_names,
+        this.config.threatModels.glob,
+      );
+      const threatsOf = new Map<string, ModelThreat[]>();
+      for (const t of threats) {
+        if (t.version_id !== version_id) continue;
+        const threat: ModelThreat = {
           key: t.key,
           title: t.title,
           description: t.description,
@@ -107,11 +159,18 @@ export class FindingLinker {
           severity: t.severity,
           status: t.status,
           mitigations: [],
-        })),
-      });
+        };
+        for (const key of t.component_keys) {
+          const list = threatsOf.get(key);
+          if (list) list.push(threat);
+          else threatsOf.set(key, [threat]);
+        }
+      }
+      const snapshot = { modelId: model_id, match, threatsOf };
+      for (const service of services) snapshots.set(service, [...(snapshots.get(service) ?? []), snapshot]);
     }
     return snapshots;
   }
 }
 
-const FACTS = `SELECT f.id, s.name AS service, f.repo, f.path, f.cwe_ids, f.category FROM findings f JOIN services s ON s.id = f.service_id`;
+const FACTS = `SELECT f.id, f.service_id, s.name AS service, f.repo, f.path, f.cwe_ids, f.category FROM findings f JOIN services s ON s.id = f.service_id`;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
+import type { TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 
 export interface LinkTarget {
@@ -10,7 +11,11 @@ export interface LinkTarget {
   threatKey?: string;
 }
 
-/** People's links: adding or removing one wins over the automatic linking, and is audited. */
+/**
+ * People's links: adding or removing one wins over the automatic linking, and is audited. As the
+ * automatic links are, a person's link stays within the finding's service: it names a component of
+ * that service's model. A caller limited to teams links its teams' findings only (others are 404).
+ */
 @Injectable()
 export class FindingLinksService {
   constructor(
@@ -18,18 +23,32 @@ export class FindingLinksService {
     private readonly audit: AuditLog,
   ) {}
 
-  async add(findingId: string, target: LinkTarget, actor: string | null): Promise<void> {
-    await this.change(findingId, target, false, actor);
+  async add(findingId: string, target: LinkTarget, actor: string | null, teams: TeamScope = null): Promise<void> {
+    await this.change(findingId, target, false, actor, teams);
   }
 
-  async remove(findingId: string, target: LinkTarget, actor: string | null): Promise<void> {
-    await this.change(findingId, target, true, actor);
+  async remove(findingId: string, target: LinkTarget, actor: string | null, teams: TeamScope = null): Promise<void> {
+    await this.change(findingId, target, true, actor, teams);
   }
 
-  private async change(findingId: string, target: LinkTarget, removed: boolean, actor: string | null): Promise<void> {
+  private async change(findingId: string, target: LinkTarget, removed: boolean, actor: string | null, teams: TeamScope): Promise<void> {
     const threatKey = target.threatKey ?? '';
     await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.query(`SELECT 1 FROM findings WHERE id = $1`, [findingId])).length) throw notFound('Finding', findingId);
+      const [finding]: { service: string; model_service: string | null; covered: boolean }[] = await manager.query(
+        `SELECT s.name AS service, ms.name AS model_service,
+                (f.service_id = m.service_id OR f.service_id = ANY (coalesce(latest.also_services, '{}'))) AS covered
+           FROM findings f JOIN services s ON s.id = f.service_id
+           LEFT JOIN threat_models m ON m.id = $2::uuid
+           LEFT JOIN services ms ON ms.id = m.service_id
+           LEFT JOIN LATERAL (SELECT v.also_services FROM threat_model_versions v WHERE v.threat_model_id = m.id ORDER BY v.version_number DESC LIMIT 1) latest ON true
+          WHERE f.id = $1 AND ($3::uuid[] IS NULL OR s.team_id = ANY ($3::uuid[]))`,
+        [findingId, target.threatModelId, teams],
+      );
+      if (!finding) throw notFound('Finding', findingId);
+      if (finding.model_service !== null && !finding.covered) {
+        const message = `describes service "${finding.model_service}", which does not cover the finding's service "${finding.service}"`;
+        throw invalid(`Threat model ${target.threatModelId} ${message}`, [{ pointer: '/threatModelId', message }]);
+      }
       const [known] = await manager.query(
         `SELECT EXISTS (SELECT 1 FROM tm_components c JOIN threat_model_versions v ON v.id = c.version_id WHERE v.threat_model_id = $1 AND c.key = $2) AS component,
                 ($3 = '' OR EXISTS (SELECT 1 FROM tm_threats t JOIN threat_model_versions v ON v.id = t.version_id WHERE v.threat_model_id = $1 AND t.key = $3)) AS threat`,

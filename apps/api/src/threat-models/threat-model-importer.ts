@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseThreatModel } from '@escapement/domain';
 import type { Request } from 'express';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -13,6 +12,7 @@ import { spoolUpload } from '../imports/upload-spool';
 import { FindingLinker } from '../links/finding-linker';
 import { checkServiceWritable } from '../services/service-ownership';
 import { mapModel, mapVersion, ThreatModelImportParameters, type ThreatModelImportResponse } from './threat-model.dto';
+import { ThreatModelParser } from './threat-model-parser';
 import { ThreatModelRepository } from './threat-model.repository';
 
 const MAX_MODEL_BYTES = 10 * 1024 * 1024;
@@ -28,6 +28,7 @@ export class ThreatModelImporter {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly models: ThreatModelRepository,
+    private readonly parser: ThreatModelParser,
     private readonly linker: FindingLinker,
     private readonly audit: AuditLog,
   ) {}
@@ -42,7 +43,7 @@ export class ThreatModelImporter {
       const fileName = upload.fileName ?? parameters.fileName ?? null;
       let document;
       try {
-        document = parseThreatModel(text, { fileName: fileName ?? undefined, format: parameters.format });
+        document = await this.parser.parse(text, { fileName: fileName ?? undefined, format: parameters.format });
       } catch (error) {
         throw toInputDomainError(error, 'threat model') ?? error;
       }
@@ -51,8 +52,11 @@ export class ThreatModelImporter {
         const modelId = await this.models.modelFor(manager, parameters.service.trim(), document.name, teams);
         const existing = await this.models.findVersionByContent(manager, modelId, upload.sha256, effectiveFrom);
         if (existing) return { versionId: existing, created: false };
-        const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor });
-        await this.linker.relink(manager, null);
+        const named = document.components.flatMap((component) => component.matchRules.services);
+        const alsoServices = await this.models.claimableServices(manager, modelId, named, teams);
+        const id = await this.models.addVersion(manager, modelId, document, { effectiveFrom, sha256: upload.sha256, fileName, importedBy: actor, alsoServices });
+        // A model places its own service's findings (and those it may claim): only they move.
+        await this.linker.relink(manager, { modelId, serviceIds: await this.models.scopeOf(manager, modelId) });
         await this.audit.record(manager, {
           actor,
           action: 'threat_model.imported',

@@ -45,6 +45,11 @@ export class VersionResponse {
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty() importedAt!: string;
   @ApiProperty() counts!: { components: number; threats: number; trustZones: number; trustBoundaries: number };
+  @ApiProperty({
+    type: [String],
+    description: "Services besides the model's own whose findings this version places: those its match rules name that its uploader could write",
+  })
+  alsoServices!: string[];
 }
 
 export class ThreatModelResponse {
@@ -80,6 +85,7 @@ export function mapVersion(row: VersionRow): VersionResponse {
     fileName: row.file_name,
     importedAt: row.imported_at.toISOString(),
     counts: { components: row.components, threats: row.threats, trustZones: row.trust_zones, trustBoundaries: row.trust_boundaries },
+    alsoServices: row.also_service_names,
   };
 }
 

@@ -21,6 +21,8 @@ export interface VersionRow {
   threats: number;
   trust_zones: number;
   trust_boundaries: number;
+  /** Services other than the model's own whose findings this version may place. */
+  also_service_names: string[];
 }
 
 export interface ModelRow {
@@ -64,7 +66,8 @@ const VERSION_COUNTS = `
   (SELECT count(*)::int FROM tm_components c WHERE c.version_id = v.id) AS components,
   (SELECT count(*)::int FROM tm_threats t WHERE t.version_id = v.id) AS threats,
   (SELECT count(*)::int FROM tm_trust_zones z WHERE z.version_id = v.id) AS trust_zones,
-  (SELECT count(*)::int FROM tm_trust_boundaries b WHERE b.version_id = v.id) AS trust_boundaries`;
+  (SELECT count(*)::int FROM tm_trust_boundaries b WHERE b.version_id = v.id) AS trust_boundaries,
+  array(SELECT s.name FROM services s WHERE s.id = ANY (v.also_services) ORDER BY s.name) AS also_service_names`;
 
 /** Threat models, their versions and their parts; versions are only ever added. */
 @Injectable()
@@ -86,6 +89,35 @@ export class ThreatModelRepository {
     return row.id;
   }
 
+  /**
+   * The services a model's versions place findings of: its own, and those its latest version (and the
+   * one before, whose links a new version replaces) may also claim.
+   */
+  async scopeOf(manager: EntityManager, modelId: string): Promise<string[]> {
+    const [row]: { ids: string[] }[] = await manager.query(
+      `SELECT array(SELECT m.service_id UNION SELECT unnest(v.also_services) FROM threat_model_versions v WHERE v.threat_model_id = m.id
+                     AND v.version_number >= (SELECT max(version_number) - 1 FROM threat_model_versions WHERE threat_model_id = m.id)) AS ids
+         FROM threat_models m WHERE m.id = $1`,
+      [modelId],
+    );
+    return row.ids;
+  }
+
+  /**
+   * Of the services a model's `services` rules name, the ones other than its own that the uploader may
+   * write (a team-limited uploader: its teams' services), which the version may therefore also claim.
+   */
+  async claimableServices(manager: EntityManager, modelId: string, named: readonly string[], teams: TeamScope): Promise<string[]> {
+    if (named.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `SELECT s.id FROM services s JOIN threat_models m ON m.id = $1
+        WHERE lower(s.name) = ANY($2::text[]) AND s.id <> m.service_id AND ($3::uuid[] IS NULL OR s.team_id = ANY($3::uuid[]))
+        ORDER BY s.id`,
+      [modelId, [...new Set(named.map((name) => name.trim().toLowerCase()))], teams],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async findVersionByContent(manager: EntityManager, modelId: string, sha256: string, effectiveFrom: Date): Promise<string | null> {
     const [row] = await manager.query(`SELECT id FROM threat_model_versions WHERE threat_model_id = $1 AND content_sha256 = $2 AND effective_from = $3`, [
       modelId,
@@ -99,13 +131,13 @@ export class ThreatModelRepository {
     manager: EntityManager,
     modelId: string,
     document: ThreatModelDocument,
-    meta: { effectiveFrom: Date; sha256: string; fileName: string | null; importedBy: string | null },
+    meta: { effectiveFrom: Date; sha256: string; fileName: string | null; importedBy: string | null; alsoServices?: readonly string[] },
   ): Promise<string> {
     const [version]: { id: string }[] = await manager.query(
-      `INSERT INTO threat_model_versions (threat_model_id, version_number, effective_from, format, name, source_version, description, content_sha256, file_name, imported_by)
-       SELECT $1, coalesce(max(version_number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM threat_model_versions WHERE threat_model_id = $1
+      `INSERT INTO threat_model_versions (threat_model_id, version_number, effective_from, format, name, source_version, description, content_sha256, file_name, imported_by, also_services)
+       SELECT $1, coalesce(max(version_number), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10::uuid[] FROM threat_model_versions WHERE threat_model_id = $1
        RETURNING id`,
-      [modelId, meta.effectiveFrom, document.format, document.name, document.version, document.description, meta.sha256, meta.fileName, meta.importedBy],
+      [modelId, meta.effectiveFrom, document.format, document.name, document.version, document.description, meta.sha256, meta.fileName, meta.importedBy, meta.alsoServices ?? []],
     );
     const id = version.id;
     const zones = document.trustZones;

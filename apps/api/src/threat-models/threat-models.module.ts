@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ThreatModelImporter } from './threat-model-importer';
+import { ThreatModelParser } from './threat-model-parser';
 import { ThreatModelRepository } from './threat-model.repository';
 import { ThreatModelsController } from './threat-models.controller';
 import { ThreatModelsService } from './threat-models.service';
 
 @Module({
   controllers: [ThreatModelsController],
-  providers: [ThreatModelImporter, ThreatModelRepository, ThreatModelsService],
+  providers: [ThreatModelImporter, ThreatModelParser, ThreatModelRepository, ThreatModelsService],
 })
 export class ThreatModelsModule {}

@@ -1,5 +1,5 @@
 import { classifyFinding } from './classify-finding';
-import { ruleIdMatchesGlob, type WorkspaceRule, workspaceRuleEvidence } from './workspace-rule';
+import { ruleIdGlobProblem, ruleIdMatchesGlob, type WorkspaceRule, workspaceRuleEvidence } from './workspace-rule';
 
 const authzRule: WorkspaceRule = {
   id: 'acme-authz',
@@ -23,6 +23,29 @@ describe(ruleIdMatchesGlob.name, () => {
     ['JS/SQL-INJECTION', 'js/sql-injection', false],
   ])('%s against %s: %s', (ruleId, glob, expected) => {
     expect(sut(ruleId, glob)).toBe(expected);
+  });
+
+  it('answers a glob that would make a backtracking engine try every split of the id at once', () => {
+    expect(sut('a'.repeat(60), `${'*a'.repeat(8)}*b`)).toBe(false);
+    expect(sut(`${'a'.repeat(60)}b`, `${'*a'.repeat(8)}*b`)).toBe(true);
+  });
+
+  it('reads regular-expression characters and line breaks in the id literally', () => {
+    expect(sut('a.b(c)\nd', 'a.b(*)*')).toBe(true);
+    expect(sut('axb(c)', 'a.b(*)')).toBe(false);
+    expect(sut('acme\nauthz', 'acme*authz')).toBe(true);
+  });
+});
+
+describe(ruleIdGlobProblem.name, () => {
+  const sut = ruleIdGlobProblem;
+
+  it('bounds globs in length and wildcards, and leaves exact ids alone', () => {
+    expect(sut('acme.authz.*')).toBeNull();
+    expect(sut('x'.repeat(400))).toBeNull();
+    expect(sut(`${'x'.repeat(300)}*`)).toBe('is a glob of 301 characters; a rule-id glob may have at most 256');
+    expect(sut(`${'*a'.repeat(33)}`)).toBe('has 33 wildcards; a rule-id glob may have at most 32');
+    expect(sut('*a*b', { maxLength: 256, maxWildcards: 1 })).toBe('has 2 wildcards; a rule-id glob may have at most 1');
   });
 });
 

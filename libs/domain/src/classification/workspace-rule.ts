@@ -1,4 +1,6 @@
+import { RE2JS } from 're2js';
 import type { FindingClass } from '../model/finding';
+import { DEFAULT_GLOB_LIMITS, type GlobLimits, type GlobMatcher } from '../threat-models/glob';
 import type { ClassificationInput, FindingCategory } from './finding-classification';
 
 /**
@@ -28,16 +30,20 @@ export function workspaceRuleRef(rule: Pick<WorkspaceRule, 'id'>): string {
   return `workspace:${rule.id}`;
 }
 
-const globs = new Map<string, RegExp>();
+/**
+ * Rule-id globs come from people, and `*a*a*a*a*a*a*a*a*b` against a 60-character id backtracks for
+ * minutes in a JavaScript regular expression. They run on RE2JS, whose automaton takes time linear in
+ * the id, compiled once per glob.
+ */
+const MAX_CACHED_GLOBS = 2000;
+const globs = new Map<string, GlobMatcher>();
 
-function globPattern(glob: string): RegExp {
+function globPattern(glob: string): GlobMatcher {
   let pattern = globs.get(glob);
   if (!pattern) {
-    const source = glob
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    pattern = new RegExp(`^${source}$`);
+    const compiled = RE2JS.compile(glob.split('*').map((part) => RE2JS.quote(part)).join('.*'), RE2JS.DOTALL);
+    pattern = { test: (text) => compiled.matches(text) };
+    if (globs.size >= MAX_CACHED_GLOBS) globs.clear();
     globs.set(glob, pattern);
   }
   return pattern;
@@ -45,6 +51,15 @@ function globPattern(glob: string): RegExp {
 
 export function ruleIdMatchesGlob(ruleId: string, glob: string): boolean {
   return glob.includes('*') ? globPattern(glob).test(ruleId) : ruleId === glob;
+}
+
+/** Why a rule id (exact, or a glob with `*`) is over the limits, or null when it is within them. */
+export function ruleIdGlobProblem(glob: string, limits: GlobLimits = DEFAULT_GLOB_LIMITS): string | null {
+  const stars = glob.match(/\*+/g)?.length ?? 0;
+  if (stars === 0) return null;
+  if (glob.length > limits.maxLength) return `is a glob of ${glob.length} characters; a rule-id glob may have at most ${limits.maxLength}`;
+  if (stars > limits.maxWildcards) return `has ${stars} wildcards; a rule-id glob may have at most ${limits.maxWildcards}`;
+  return null;
 }
 
 /** What the rule matched, in words ("rule id "acme.authz.check" matches "acme.authz.*""), or null. */

@@ -1,4 +1,4 @@
-import { rulesMatch } from '../threat-models/component-matching';
+import { repositoryRuleMatches } from '../threat-models/component-matching';
 
 /** A service with the repository rules that tie it to code: its own patterns and its model's components' rules. */
 export interface ServiceRepositories {
@@ -13,6 +13,6 @@ export interface ServiceRepositories {
  */
 export function servicesOfRepository(candidates: readonly ServiceRepositories[], repo: string): string[] {
   return candidates
-    .filter((candidate) => candidate.repositoryRules.some((rule) => rule.trim() !== '' && rulesMatch({ repos: [rule], paths: [], services: [] }, { service: null, repo, path: null })))
+    .filter((candidate) => candidate.repositoryRules.some((rule) => repositoryRuleMatches(rule, repo)))
     .map((candidate) => candidate.service);
 }

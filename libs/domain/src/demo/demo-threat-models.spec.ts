@@ -11,6 +11,7 @@ import { DEMO_SERVICE_PROFILES } from './demo-services';
 import { demoThreatModels } from './demo-threat-models';
 import type { DemoFinding, DemoOptions, DemoThreatModel } from './demo-types';
 import { DEMO_WEAKNESSES, type DemoWeakness } from './demo-weaknesses';
+import { TEST_LIMITS } from '../threat-models/fixtures/limits';
 
 const END = new Date('2025-06-30T00:00:00Z');
 const DAY_MS = 86_400_000;
@@ -92,7 +93,7 @@ describe(demoThreatModels.name, () => {
 
     it('writes documents the native format parser reads back unchanged', () => {
       for (const { versions } of models) {
-        for (const { document } of versions) expect(parseThreatModel(asNativeFile(document), { fileName: 'model.json' })).toEqual(document);
+        for (const { document } of versions) expect(parseThreatModel(asNativeFile(document), { fileName: 'model.json', limits: TEST_LIMITS })).toEqual(document);
       }
     });
 

@@ -1,4 +1,4 @@
-import { matchComponents, type FindingPlace } from './component-matching';
+import { componentMatcher, matchComponents, type FindingPlace } from './component-matching';
 import type { ComponentMatchRules, ModelComponent } from './threat-model';
 
 function component(key: string, rules: Partial<ComponentMatchRules>, parentKey: string | null = null): ModelComponent {
@@ -151,5 +151,26 @@ describe(matchComponents.name, () => {
       const cyclic = [component('x', { paths: ['**'] }, 'y'), component('y', { paths: ['**'] }, 'x')];
       expect(sut(place({ path: 'a.ts' }), cyclic)).toEqual([]);
     });
+  });
+});
+
+describe(componentMatcher.name, () => {
+  const components = [component('everything', { paths: ['**'] }), component('identity', { services: ['identity-api'] })];
+
+  it('places findings of the model\'s own services only, whatever the rules claim', () => {
+    const sut = componentMatcher(components, ['Checkout-Web']);
+    expect(sut(place({ service: 'checkout-web', path: 'src/a.ts' }))).toEqual(['everything']);
+    expect(sut(place({ service: 'identity-api', path: 'src/a.ts' }))).toEqual([]);
+    expect(sut(place({ service: null, path: 'src/a.ts' }))).toEqual([]);
+  });
+
+  it('applies the rules alone without a scope, as matchComponents does', () => {
+    const sut = componentMatcher(components);
+    expect(sut(place({ service: 'identity-api', path: 'src/a.ts' }))).toEqual(['everything', 'identity']);
+  });
+
+  it('lets a glob over the limits it is given match nothing', () => {
+    const sut = componentMatcher([component('long', { paths: ['src/**/*.ts'] })], null, { maxLength: 5, maxWildcards: 32 });
+    expect(sut(place({ path: 'src/a.ts' }))).toEqual([]);
   });
 });

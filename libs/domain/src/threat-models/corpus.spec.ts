@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../ingest/parsed-finding';
 import { parseThreatModel } from './parse-threat-model';
+import { TEST_LIMITS } from './fixtures/limits';
 
 /**
  * The shared corpus of real threat models lives beside the repository (ESCAPEMENT_CORPUS overrides),
@@ -13,7 +14,7 @@ const describeWithCorpus = existsSync(corpus) ? describe : describe.skip;
 const read = (name: string) => readFileSync(join(corpus, name), 'utf8');
 
 describeWithCorpus(`${parseThreatModel.name} on the shared corpus`, () => {
-  const sut = (name: string) => parseThreatModel(read(name), { fileName: name });
+  const sut = (name: string) => parseThreatModel(read(name), { fileName: name, limits: TEST_LIMITS });
 
   it('reads the OTM example: 4 components in 2 zones, 1 boundary crossed by the client–service flow, 1 threat', () => {
     const model = sut('otm-example.json');

@@ -1,7 +1,8 @@
 import { detectThreatModelFormat } from './detect-threat-model-format';
+import { TEST_LIMITS } from './fixtures/limits';
 
 describe(detectThreatModelFormat.name, () => {
-  const sut = detectThreatModelFormat;
+  const sut = (text: string, fileName?: string) => detectThreatModelFormat(text, fileName, TEST_LIMITS);
 
   it.each([
     ['{"otmVersion": "0.2.0", "project": {}}', 'otm'],

@@ -1,7 +1,7 @@
 import { isJsonObject } from '../ingest/json-reader';
 import { InputError } from '../ingest/parsed-finding';
 import { NATIVE_FORMAT_MARKER } from './native/parse-native';
-import { readSourceText } from './source-text';
+import { readSourceText, type ThreatModelLimits } from './source-text';
 import type { ThreatModelFormat } from './threat-model';
 
 /**
@@ -11,8 +11,8 @@ import type { ThreatModelFormat } from './threat-model';
  * error can be reported by the right parser's caller. The file name decides only when the content
  * cannot (`*.otm.json`, `*.otm.yaml`). Null when nothing tells.
  */
-export function detectThreatModelFormat(text: string, fileName?: string): ThreatModelFormat | null {
-  return formatOfContent(text, fileName) ?? formatOfName(fileName);
+export function detectThreatModelFormat(text: string, fileName: string | undefined, limits: ThreatModelLimits): ThreatModelFormat | null {
+  return formatOfContent(text, fileName, limits) ?? formatOfName(fileName);
 }
 
 /** The format its top-level members name, for a value already read from a file. */
@@ -28,9 +28,9 @@ export function formatOfName(fileName: string | undefined): ThreatModelFormat | 
   return /\.otm(\.(json|ya?ml))?$/i.test(fileName ?? '') ? 'otm' : null;
 }
 
-function formatOfContent(text: string, fileName: string | undefined): ThreatModelFormat | null {
+function formatOfContent(text: string, fileName: string | undefined, limits: ThreatModelLimits): ThreatModelFormat | null {
   try {
-    return formatOfRoot(readSourceText(text, fileName).root);
+    return formatOfRoot(readSourceText(text, fileName, limits).root);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return formatOfText(text);

@@ -1,4 +1,5 @@
-import { compileGlob, globProblem, GlobSyntaxError, normalisePath } from './glob';
+import fc from 'fast-check';
+import { compileGlob, DEFAULT_GLOB_LIMITS, globProblem, GlobSyntaxError, normalisePath } from './glob';
 
 describe(compileGlob.name, () => {
   const sut = (pattern: string, path: string) => compileGlob(pattern).test(path);
@@ -68,9 +69,74 @@ describe(compileGlob.name, () => {
     expect(globProblem(pattern)).toContain(message);
   });
 
+  it('never lets a set match "/", even when its range spans it', () => {
+    expect(sut('a[!-0]b', 'a/b')).toBe(false);
+    expect(sut('a[!-0]b', 'a.b')).toBe(true);
+    expect(sut('a[/]b', 'a/b')).toBe(false);
+    expect(sut('a[!/]b', 'a/b')).toBe(false);
+    expect(sut('a[!/]b', 'axb')).toBe(true);
+  });
+
+  describe('on hostile patterns (the engine takes time linear in the path)', () => {
+    it('answers 40 repeated "**/" at once, and reads them as one', () => {
+      const pattern = `${'**/'.repeat(40)}x`;
+      expect(globProblem(pattern)).toBeNull();
+      expect(sut(pattern, `${'a/'.repeat(200)}y`)).toBe(false);
+      expect(sut(pattern, `${'a/'.repeat(200)}x`)).toBe(true);
+      expect(sut(pattern, 'x')).toBe(true);
+    });
+
+    it('answers stars that would make a backtracking engine try every split', () => {
+      expect(sut(`${'*a'.repeat(15)}*b`, 'a'.repeat(1000))).toBe(false);
+      expect(sut(`${'**/a/'.repeat(15)}b`, `${'a/'.repeat(500)}c`)).toBe(false);
+      expect(sut(`${'{a,a*}'.repeat(15)}b`, 'a'.repeat(1000))).toBe(false);
+    });
+  });
+
+  describe('limits', () => {
+    it.each([
+      [`src/${'x'.repeat(300)}`, 'characters long; a pattern may have at most 256'],
+      [`${'*x'.repeat(33)}`, 'has 33 wildcards; a pattern may have at most 32'],
+    ])('refuses %s', (pattern, message) => {
+      expect(() => compileGlob(pattern)).toThrow(GlobSyntaxError);
+      expect(globProblem(pattern)).toContain(message);
+    });
+
+    it('takes the limits it is given', () => {
+      expect(globProblem('src/**/*.ts', { maxLength: 5, maxWildcards: 32 })).toContain('a pattern may have at most 5');
+      expect(globProblem('*a*b', { maxLength: 256, maxWildcards: 1 })).toContain('has 2 wildcards');
+      expect(globProblem('src/**/*.ts', DEFAULT_GLOB_LIMITS)).toBeNull();
+    });
+  });
+
+  it('matches characters outside the basic plane, and takes a lone surrogate without failing', () => {
+    expect(sut('docs/\u{1F600}*.md', 'docs/\u{1F600}-smile.md')).toBe(true);
+    expect(sut('docs/?.md', 'docs/\u{1F600}.md')).toBe(true);
+    expect(() => globProblem('docs/\uD800*.md')).not.toThrow();
+  });
+
   it('reads a "}" or "," outside braces as an ordinary character', () => {
     expect(sut('a,b}.ts', 'a,b}.ts')).toBe(true);
     expect(globProblem('a,b}.ts')).toBeNull();
+  });
+});
+
+describe(`${compileGlob.name} on any pattern`, () => {
+  it('compiles or says why not, and matches any path, never failing otherwise', () => {
+    const char = fc.constantFrom(...'*?[]{},\\!^-/a.b'.split(''));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')), fc.string({ maxLength: 40 }), (pattern, path) => {
+        let matcher;
+        try {
+          matcher = compileGlob(pattern);
+        } catch (error) {
+          expect(error).toBeInstanceOf(GlobSyntaxError);
+          return;
+        }
+        expect(typeof matcher.test(path)).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { childPointer } from '../ingest/json-pointer';
 import { isJsonObject, JsonReader, type JsonObject } from '../ingest/json-reader';
+import type { ThreatModelLimits } from './source-text';
 
 /**
  * The JSON reader of the ingest parsers, with what threat-model files also need: lists of strings,
@@ -7,6 +8,11 @@ import { isJsonObject, JsonReader, type JsonObject } from '../ingest/json-reader
  * members read as null, as there: both formats' producers write either.
  */
 export class ModelReader extends JsonReader {
+  /** The bounds the file is read under: the parsers check globs and match rules against them. */
+  constructor(readonly limits: ThreatModelLimits) {
+    super();
+  }
+
   /** The root object, or a problem at the root naming what the file should have been. */
   root(value: unknown, what: string): JsonObject | null {
     if (isJsonObject(value)) return value;

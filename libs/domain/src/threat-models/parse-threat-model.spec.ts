@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../ingest/parsed-finding';
 import { parseThreatModel } from './parse-threat-model';
+import { TEST_LIMITS } from './fixtures/limits';
 
 const shopYaml = readFileSync(join(__dirname, 'fixtures/shop.otm.yaml'), 'utf8');
 
@@ -16,7 +17,7 @@ function errorOf(run: () => unknown): InputError {
 }
 
 describe(parseThreatModel.name, () => {
-  const sut = parseThreatModel;
+  const sut = (text: string, options: Omit<Parameters<typeof parseThreatModel>[1], 'limits'> = {}) => parseThreatModel(text, { ...options, limits: TEST_LIMITS });
 
   it('detects the format and hands the file to its parser', () => {
     expect(sut(shopYaml).format).toBe('otm');
@@ -42,5 +43,15 @@ describe(parseThreatModel.name, () => {
   it('rejects text that does not parse, with its place', () => {
     const error = errorOf(() => sut('{"otmVersion": "0.2.0",\n  "project": }', { fileName: 'x.json' }));
     expect(error.problems).toEqual([{ message: expect.stringMatching(/^is not valid JSON/), line: 2, column: 14 }]);
+  });
+});
+
+describe('parseThreatModel limits', () => {
+  it('refuses a model with more components than the limit, at its list', () => {
+    const text = `escapementThreatModel: 1\nname: M\ncomponents:\n${Array.from({ length: 4 }, (_, i) => `  - { key: c${i}, name: C${i} }\n`).join('')}`;
+    expect(() => parseThreatModel(text, { limits: { ...TEST_LIMITS, maxComponents: 3 } })).toThrow(expect.objectContaining({
+      problems: [{ pointer: '/components', line: 3, column: 1, message: 'has 4 components; a model may have at most 3' }],
+    }));
+    expect(parseThreatModel(text, { limits: { ...TEST_LIMITS, maxComponents: 4 } }).components).toHaveLength(4);
   });
 });

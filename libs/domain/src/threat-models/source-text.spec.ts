@@ -1,6 +1,7 @@
 import { InputError } from '../ingest/parsed-finding';
 import { ProblemList } from '../ingest/problem-list';
 import { readSourceText, throwLocatedIfAny } from './source-text';
+import { TEST_LIMITS } from './fixtures/limits';
 
 function problemsOf(run: () => unknown) {
   try {
@@ -13,7 +14,7 @@ function problemsOf(run: () => unknown) {
 }
 
 describe(readSourceText.name, () => {
-  const sut = readSourceText;
+  const sut = (text: string, fileName?: string) => readSourceText(text, fileName, TEST_LIMITS);
 
   it('reads JSON as JSON, YAML as YAML, and a byte-order mark as nothing', () => {
     expect(sut('{"a": [1, 2]}')).toMatchObject({ syntax: 'json', root: { a: [1, 2] } });
@@ -42,6 +43,36 @@ describe(readSourceText.name, () => {
   it('places a JSON syntax error at its line and column', () => {
     const [problem] = problemsOf(() => sut('{\n  "a": 1,\n  "b" 2\n}'));
     expect(problem).toMatchObject({ line: 3, column: 7 });
+  });
+
+  describe('nesting', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+    it('reads JSON and YAML as deep as the limit', () => {
+      expect(sut(nested(64)).root).toBeInstanceOf(Array);
+      expect(sut(`a: ${nested(63)}`).root).toMatchObject({ a: expect.any(Array) });
+    });
+
+    it('refuses JSON one level deeper, at the bracket that goes too deep, before parsing it', () => {
+      const [problem] = problemsOf(() => sut(`{\n  "a": ${nested(64)}}`));
+      expect(problem).toMatchObject({ line: 2, column: 71, message: expect.stringMatching(/deeper than 64 levels/) });
+    });
+
+    it('refuses a 2 MB file of nested arrays at once, as JSON and as YAML flow collections', () => {
+      expect(problemsOf(() => sut(nested(1_000_000)))[0]).toMatchObject({ line: 1, column: 65 });
+      expect(problemsOf(() => sut(`a: ${nested(1_000_000)}`))[0]).toMatchObject({ line: 1, column: 68 });
+    });
+
+    it('does not count brackets inside strings, in either syntax', () => {
+      expect(sut(`["${'['.repeat(100)}"]`).root).toEqual(['['.repeat(100)]);
+      expect(sut(`a: "${'['.repeat(100)}"\nb: x${'{'.repeat(100)}\n`).root).toEqual({ a: '['.repeat(100), b: `x${'{'.repeat(100)}` });
+    });
+
+    it('refuses YAML nested too deep in block style, at the collection that goes too deep', () => {
+      const lines = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k${i}:`);
+      const [problem] = problemsOf(() => sut(`${lines.join('\n')} x\n`));
+      expect(problem).toMatchObject({ line: 65, column: 65, message: expect.stringMatching(/deeper than 64 levels/) });
+    });
   });
 
   it('places a truncated JSON file at its end', () => {
@@ -93,7 +124,7 @@ describe(throwLocatedIfAny.name, () => {
   const sut = throwLocatedIfAny;
 
   it('does nothing without problems', () => {
-    expect(() => sut(new ProblemList(), readSourceText('a: 1'), 'the model')).not.toThrow();
+    expect(() => sut(new ProblemList(), readSourceText('a: 1', undefined, TEST_LIMITS), 'the model')).not.toThrow();
   });
 
   it('adds line and column to each problem and keeps its pointer', () => {
@@ -101,7 +132,7 @@ describe(throwLocatedIfAny.name, () => {
     problems.at('/b', 'must be a string');
     const error = (() => {
       try {
-        sut(problems, readSourceText('a: 1\nb: 2\n'), 'the model');
+        sut(problems, readSourceText('a: 1\nb: 2\n', undefined, TEST_LIMITS), 'the model');
       } catch (caught) {
         return caught as InputError;
       }

@@ -65,12 +65,17 @@ export function readMatchRules(component: JsonObject, pointer: string, reader: M
   if (match === null) return rules;
   const matchPointer = childPointer(pointer, 'match');
   reader.onlyKeys(match, matchPointer, MATCH_MEMBERS, 'match');
+  const count = MATCH_MEMBERS.reduce((sum, member) => sum + (Array.isArray(match[member]) ? (match[member] as unknown[]).length : 0), 0);
+  if (count > reader.limits.maxRulesPerComponent) {
+    reader.problem(matchPointer, `has ${count} rules; a component may have at most ${reader.limits.maxRulesPerComponent}`);
+    return rules;
+  }
   for (const member of MATCH_MEMBERS) {
     const listPointer = childPointer(matchPointer, member);
     (reader.array(match, member, matchPointer) ?? []).forEach((item, index) => {
       const itemPointer = childPointer(listPointer, index);
       if (typeof item !== 'string' || item.trim() === '') return reader.problem(itemPointer, 'must be a non-blank string');
-      const problem = member === 'services' ? null : globProblem(item);
+      const problem = member === 'services' ? null : globProblem(item, reader.limits.glob);
       if (problem !== null) return reader.problem(itemPointer, problem);
       if (!rules[member].includes(item.trim())) rules[member].push(item.trim());
     });

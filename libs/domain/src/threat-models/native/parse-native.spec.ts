@@ -5,6 +5,7 @@ import { InputError } from '../../ingest/parsed-finding';
 import { matchComponents } from '../component-matching';
 import { readSourceText } from '../source-text';
 import { parseNativeThreatModel } from './parse-native';
+import { TEST_LIMITS } from '../fixtures/limits';
 
 /** The documentation's complete example is the fixture, so the two cannot drift apart. */
 const documentedExample = (() => {
@@ -15,7 +16,7 @@ const documentedExample = (() => {
 
 function problemsOf(text: string) {
   try {
-    parseNativeThreatModel(readSourceText(text));
+    parseNativeThreatModel(readSourceText(text, undefined, TEST_LIMITS));
   } catch (error) {
     if (error instanceof InputError) return error.problems;
     throw error;
@@ -26,7 +27,7 @@ function problemsOf(text: string) {
 const header = 'escapementThreatModel: 1\nname: M\n';
 
 describe(parseNativeThreatModel.name, () => {
-  const sut = (text: string) => parseNativeThreatModel(readSourceText(text));
+  const sut = (text: string) => parseNativeThreatModel(readSourceText(text, undefined, TEST_LIMITS));
 
   describe('the documented example', () => {
     const model = sut(documentedExample);
@@ -186,6 +187,16 @@ describe(parseNativeThreatModel.name, () => {
         ['/threats/0/cweIds/1', 'must be a CWE id: a whole number such as 639, or "CWE-639"'],
         ['/threats/0/cweIds/2', 'must be a CWE id: a whole number such as 639, or "CWE-639"'],
         ['/threats/0/cweIds/3', 'must be a CWE id: a whole number such as 639, or "CWE-639"'],
+      ]);
+    });
+
+    it('globs and match lists over the limits, at their place', () => {
+      const long = `src/${'x'.repeat(300)}`;
+      const many = JSON.stringify(Array.from({ length: 65 }, (_, i) => `src/m${i}/**`));
+      const problems = problemsOf(`${header}components:\n  - { key: a, name: A, match: { paths: ["${long}"] } }\n  - { key: b, name: B, match: { paths: ${many} } }\n`);
+      expect(problems).toEqual([
+        expect.objectContaining({ pointer: '/components/0/match/paths/0', line: 4, message: expect.stringContaining('a pattern may have at most 256') }),
+        expect.objectContaining({ pointer: '/components/1/match', line: 5, message: 'has 65 rules; a component may have at most 64' }),
       ]);
     });
 

@@ -41,7 +41,7 @@ interface Known {
  * references to keys that do not exist are all problems, each reported at its place.
  */
 export function parseNativeThreatModel(source: SourceText): ThreatModelDocument {
-  const reader = new ModelReader();
+  const reader = new ModelReader(source.limits);
   const root = reader.root(source.root, `an Escapement threat model, starting with "${NATIVE_FORMAT_MARKER}: ${NATIVE_FORMAT_VERSION}"`);
   const document = root === null ? null : readDocument(root, reader);
   throwLocatedIfAny(reader.problems, source, 'the threat model');

@@ -40,10 +40,20 @@ export function otmMatchRules({ pointer, attributes, tags }: OtmExtras, reader: 
     const fromTags = tags.filter((tag) => tag.startsWith(RULE_TAGS[kind])).map((tag) => tag.slice(RULE_TAGS[kind].length).trim());
     rules[kind] = [...new Set([...fromAttribute, ...fromTags].filter((value) => value !== ''))];
   }
+  const count = rules.repos.length + rules.paths.length + rules.services.length;
+  if (count > reader.limits.maxRulesPerComponent) {
+    reader.problem(attributes === null ? childPointer(pointer, 'tags') : attributesPointer, `has ${count} match rules; a component may have at most ${reader.limits.maxRulesPerComponent}`);
+    return { repos: [], paths: [], services: [] };
+  }
   const pathsPointer = attributes?.[RULE_ATTRIBUTES.paths] === undefined ? childPointer(pointer, 'tags') : childPointer(attributesPointer, RULE_ATTRIBUTES.paths);
   for (const path of rules.paths) {
-    const problem = globProblem(path);
+    const problem = globProblem(path, reader.limits.glob);
     if (problem !== null) reader.problem(pathsPointer, problem);
+  }
+  const reposPointer = attributes?.[RULE_ATTRIBUTES.repos] === undefined ? childPointer(pointer, 'tags') : childPointer(attributesPointer, RULE_ATTRIBUTES.repos);
+  for (const repo of rules.repos) {
+    const problem = globProblem(repo, reader.limits.glob);
+    if (problem !== null) reader.problem(reposPointer, problem);
   }
   return rules;
 }

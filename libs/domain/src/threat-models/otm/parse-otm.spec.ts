@@ -5,12 +5,13 @@ import { InputError } from '../../ingest/parsed-finding';
 import { matchComponents } from '../component-matching';
 import { readSourceText } from '../source-text';
 import { parseOtm } from './parse-otm';
+import { TEST_LIMITS } from '../fixtures/limits';
 
 const shopYaml = readFileSync(join(__dirname, '../fixtures/shop.otm.yaml'), 'utf8');
 
 function problemsOf(text: string) {
   try {
-    parseOtm(readSourceText(text));
+    parseOtm(readSourceText(text, undefined, TEST_LIMITS));
   } catch (error) {
     if (error instanceof InputError) return error.problems;
     throw error;
@@ -22,7 +23,7 @@ function problemsOf(text: string) {
 const minimal = (more: string) => `otmVersion: 0.2.0\nproject: { name: P, id: p }\n${more}`;
 
 describe(parseOtm.name, () => {
-  const sut = (text: string) => parseOtm(readSourceText(text));
+  const sut = (text: string) => parseOtm(readSourceText(text, undefined, TEST_LIMITS));
 
   describe('the shop fixture', () => {
     const model = sut(shopYaml);

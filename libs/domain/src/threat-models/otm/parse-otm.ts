@@ -15,7 +15,7 @@ import { zoneCrossings, type ComponentFlow } from './otm-trust-boundaries';
  * figures, diagram geometry) are not looked at.
  */
 export function parseOtm(source: SourceText): ThreatModelDocument {
-  const reader = new ModelReader();
+  const reader = new ModelReader(source.limits);
   const root = reader.root(source.root, 'an Open Threat Model document');
   const document = root === null ? null : readDocument(root, reader);
   throwLocatedIfAny(reader.problems, source, 'the Open Threat Model');

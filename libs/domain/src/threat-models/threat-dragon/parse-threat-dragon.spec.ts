@@ -1,6 +1,7 @@
 import { InputError } from '../../ingest/parsed-finding';
 import { readSourceText } from '../source-text';
 import { parseThreatDragon } from './parse-threat-dragon';
+import { TEST_LIMITS } from '../fixtures/limits';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ function threat(overrides: Json = {}): Json {
 
 function problemsOf(text: string) {
   try {
-    parseThreatDragon(readSourceText(text));
+    parseThreatDragon(readSourceText(text, undefined, TEST_LIMITS));
   } catch (error) {
     if (error instanceof InputError) return error.problems;
     throw error;
@@ -31,7 +32,7 @@ function problemsOf(text: string) {
 }
 
 describe(parseThreatDragon.name, () => {
-  const sut = (text: string) => parseThreatDragon(readSourceText(text));
+  const sut = (text: string) => parseThreatDragon(readSourceText(text, undefined, TEST_LIMITS));
 
   it('reads actors, processes and stores as components, with one-line names', () => {
     const parsed = sut(

@@ -51,7 +51,7 @@ interface Flow {
  * match rules, layers or CWE fields, so those stay empty.
  */
 export function parseThreatDragon(source: SourceText): ThreatModelDocument {
-  const reader = new ModelReader();
+  const reader = new ModelReader(source.limits);
   const root = reader.root(source.root, 'a Threat Dragon model');
   const document = root === null ? null : readDocument(root, reader);
   throwLocatedIfAny(reader.problems, source, 'the Threat Dragon model');
