@@ -37,6 +37,8 @@ export function fuzzSeed(fixed: number): number {
  */
 export class ParserSandbox {
   private worker: Worker | null = null;
+  /** Settles once the current worker has loaded the parsers: runs are timed from then on. */
+  private ready: Promise<void> = Promise.resolve();
   private nextId = 0;
 
   constructor(private readonly limits: SandboxLimits) {
@@ -55,8 +57,9 @@ export class ParserSandbox {
     return result.heapUsed;
   }
 
-  private send(message: { parser?: ParserName; input?: string | Uint8Array; measure?: boolean }): Promise<RunResult> {
+  private async send(message: { parser?: ParserName; input?: string | Uint8Array; measure?: boolean }): Promise<RunResult> {
     const worker = this.worker ?? this.start();
+    await this.ready;
     const id = ++this.nextId;
     return new Promise<RunResult>((resolve) => {
       const finish = (result: RunResult) => {
@@ -100,6 +103,17 @@ export class ParserSandbox {
     });
     worker.unref();
     this.worker = worker;
+    // Loading the built parsers takes seconds on a busy machine; that is not the parser hanging.
+    this.ready = new Promise<void>((resolve) => {
+      const onReady = (message: { ready?: boolean }) => {
+        if (!message.ready) return;
+        worker.off('message', onReady);
+        resolve();
+      };
+      worker.on('message', onReady);
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
+    });
     return worker;
   }
 }

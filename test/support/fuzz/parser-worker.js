@@ -26,6 +26,8 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-fuzz-'));
 const INT4_MAX = 2 ** 31 - 1;
+/** The server's default bounds on threat-model files (apps/api/src/config/threat-model-limits.ts). */
+const MODEL_LIMITS = { maxDepth: 64, glob: { maxLength: 256, maxWildcards: 32 }, maxRulesPerComponent: 64, maxComponents: 5000 };
 
 /** What a stored finding must satisfy, or the database refuses it (a 500): the columns' types and checks. */
 function storable(record) {
@@ -62,10 +64,10 @@ const PARSERS = {
   csv: (input) => readAll('csv', input),
   'sarif-log': (input) => domain.parseSarifLog(JSON.parse(text(input))).findings.length,
   'csv-text': (input) => domain.parseFindingsCsv(text(input)).length,
-  native: (input) => domain.parseThreatModel(text(input), { format: 'native' }).components.length,
-  otm: (input) => domain.parseThreatModel(text(input), { format: 'otm' }).components.length,
-  'threat-dragon': (input) => domain.parseThreatModel(text(input), { format: 'threat-dragon' }).components.length,
-  'threat-model': (input) => domain.parseThreatModel(text(input)).components.length,
+  native: (input) => domain.parseThreatModel(text(input), { format: 'native', limits: MODEL_LIMITS }).components.length,
+  otm: (input) => domain.parseThreatModel(text(input), { format: 'otm', limits: MODEL_LIMITS }).components.length,
+  'threat-dragon': (input) => domain.parseThreatModel(text(input), { format: 'threat-dragon', limits: MODEL_LIMITS }).components.length,
+  'threat-model': (input) => domain.parseThreatModel(text(input), { limits: MODEL_LIMITS }).components.length,
   // The harness's own checks: a parser that never returns, and one that allocates without bound.
   'self-check-hang': () => {
     for (;;);
@@ -79,6 +81,9 @@ const PARSERS = {
 function isInputError(error) {
   return error instanceof domain.InputError || error instanceof DomainError || error instanceof JsonStreamError || error instanceof SyntaxError;
 }
+
+// Loaded: from here on the parent times each run, so a slow start on a busy machine is not a hang.
+parentPort.postMessage({ ready: true });
 
 parentPort.on('message', async ({ id, parser, input, measure }) => {
   if (measure) {
