@@ -87,7 +87,7 @@ function sarifLogs(goodWeight: number): fc.Arbitrary<string> {
     { requiredKeys: [] },
   );
   const artifactLocation = fc.record(
-    { uri: o(fc.constantFrom('src/a.ts', 'file:///home/runner/work/app/src/b.py', 'lib/x.jar', '%SRCROOT%/c.go')), uriBaseId: o(fc.constantFrom('SRCROOT', '%SRCROOT%', 'NOPE')), index: o(fc.integer({ min: -1, max: 5 })) },
+    { uri: o(fc.constantFrom('src/a.ts', 'file:///checkout/app/src/b.py', 'lib/x.jar', '%SRCROOT%/c.go')), uriBaseId: o(fc.constantFrom('SRCROOT', '%SRCROOT%', 'NOPE')), index: o(fc.integer({ min: -1, max: 5 })) },
     { requiredKeys: [] },
   );
   const sarifLocation = fc.record({ physicalLocation: o(fc.record({ artifactLocation: o(artifactLocation), region: o(region), contextRegion: o(region) }, { requiredKeys: [] })) }, { requiredKeys: [] });
@@ -132,7 +132,7 @@ function sarifLogs(goodWeight: number): fc.Arbitrary<string> {
       tool: o(fc.record({ driver: o(toolComponent), extensions: some(toolComponent, 2, o) }, { requiredKeys: ['driver'] })),
       results: o(fc.array(sarifResult, { minLength: 1, maxLength: 6 })),
       artifacts: some(fc.record({ location: o(artifactLocation) }, { requiredKeys: [] }), 3, o),
-      originalUriBaseIds: o(fc.dictionary(fc.constantFrom('SRCROOT', 'A', 'B'), fc.record({ uri: o(fc.constantFrom('file:///src/', 'file:///home/runner/work/')) }, { requiredKeys: [] }), { maxKeys: 3 })),
+      originalUriBaseIds: o(fc.dictionary(fc.constantFrom('SRCROOT', 'A', 'B'), fc.record({ uri: o(fc.constantFrom('file:///src/', 'file:///checkout/')) }, { requiredKeys: [] }), { maxKeys: 3 })),
       taxonomies: some(fc.record({ name: o(fc.constantFrom('CWE', 'OWASP')), taxa: some(fc.record({ id: o(fc.integer({ min: 0, max: 2000 }).map(String)), name: hostileString }, { requiredKeys: [] }), 4, o) }, { requiredKeys: [] }), 2, o).map((taxonomies) => (Array.isArray(taxonomies) && taxonomies.length === 0 ? [{ name: 'CWE', taxa: [{ id: '79' }, { id: '89' }] }] : taxonomies)),
       versionControlProvenance: some(fc.record({ repositoryUri: hostileString, revisionId: hostileString, mappedTo: o(fc.record({ uriBaseId: fc.constantFrom('SRCROOT', 'A') })) }, { requiredKeys: [] }), 1, o),
       invocations: some(fc.record({ startTimeUtc: o(iso), endTimeUtc: o(iso), executionSuccessful: hostileValue }, { requiredKeys: [] }), 1, o),
