@@ -47,6 +47,7 @@ export { CONTEXT_AWARE_PRACTICE } from './demo/demo-services';
 export { DEFAULT_DEMO_FINDINGS, DEFAULT_DEMO_MONTHS, DEFAULT_DEMO_SEED } from './demo/demo-window';
 export * from './ingest/parsed-finding';
 export * from './ingest/commit-id';
+export { jsonTooDeepAt, MAX_JSON_DEPTH } from './ingest/json-nesting';
 export { MAX_REPORTED_PROBLEMS } from './ingest/problem-list';
 export * from './ingest/detect-format';
 export * from './ingest/finding-fingerprint';

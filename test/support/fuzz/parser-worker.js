@@ -27,7 +27,7 @@ const gc = vm.runInNewContext('gc');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-fuzz-'));
 const INT4_MAX = 2 ** 31 - 1;
 /** The server's default bounds on threat-model files (apps/api/src/config/threat-model-limits.ts). */
-const MODEL_LIMITS = { maxDepth: 64, glob: { maxLength: 256, maxWildcards: 32 }, maxRulesPerComponent: 64, maxComponents: 5000 };
+const MODEL_LIMITS = { maxDepth: domain.MAX_JSON_DEPTH, glob: { maxLength: 256, maxWildcards: 32 }, maxRulesPerComponent: 64, maxComponents: 5000 };
 
 /** What a stored finding must satisfy, or the database refuses it (a 500): the columns' types and checks. */
 function storable(record) {

@@ -1,13 +1,4 @@
-import { lineAndColumn, routesToOneOf, tooDeepAt } from './json-body';
-
-describe(tooDeepAt.name, () => {
-  it('finds the first bracket past the limit, ignoring brackets inside strings', () => {
-    const sut = tooDeepAt;
-    expect(sut('[[[]]]', 3)).toBe(-1);
-    expect(sut('[[[[]]]]', 3)).toBe(3);
-    expect(sut('["[[[[", {"a": "\\"[[["}]', 2)).toBe(-1);
-  });
-});
+import { lineAndColumn, routesToOneOf } from './json-body';
 
 describe(lineAndColumn.name, () => {
   it('counts lines and columns from 1', () => {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import * as express from 'express';
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from '@escapement/domain';
 import { DomainError } from './domain-error';
 
 /** Line and column (1-based) of a character offset, so a broken JSON body can be pointed at. */
@@ -7,26 +8,6 @@ export function lineAndColumn(text: string, position: number): { line: number; c
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   return { line, column: position - before.lastIndexOf('\n') };
-}
-
-/** Deeper than any finding or model needs; deep nesting is only ever an attack on parsers. */
-export const MAX_JSON_DEPTH = 64;
-
-/** Offset of the first bracket that nests deeper than `limit`, outside strings; -1 when there is none. */
-export function tooDeepAt(text: string, limit: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > limit) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return -1;
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -72,7 +53,7 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
     verify: (req, _res, buffer) => {
       const text = buffer.toString('utf8');
       (req as Request & { rawText?: string }).rawText = text;
-      const at = tooDeepAt(text, MAX_JSON_DEPTH);
+      const at = jsonTooDeepAt(text, MAX_JSON_DEPTH);
       if (at >= 0) throw new TooDeep(at);
     },
   });

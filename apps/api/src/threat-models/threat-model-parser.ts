@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InputError, parseThreatModel, type ParseThreatModelOptions, type ThreatModelDocument } from '@escapement/domain';
+import { InputError, MAX_JSON_DEPTH, parseThreatModel, type ParseThreatModelOptions, type ThreatModelDocument } from '@escapement/domain';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DEFAULT_MAX_DEPTH } from '../imports/json-stream';
 import type { ParseOutcome } from './threat-model-parse.worker';
 import { WorkerSlots } from './worker-slots';
 
@@ -32,7 +31,7 @@ export class ThreatModelParser {
   async parse(text: string, options: Omit<ParseThreatModelOptions, 'limits'>): Promise<ThreatModelDocument> {
     const { glob, maxRulesPerComponent, maxComponents } = this.config.threatModels;
     // The nesting bound is the one every other upload is read with.
-    const full: ParseThreatModelOptions = { ...options, limits: { maxDepth: DEFAULT_MAX_DEPTH, glob, maxRulesPerComponent, maxComponents } };
+    const full: ParseThreatModelOptions = { ...options, limits: { maxDepth: MAX_JSON_DEPTH, glob, maxRulesPerComponent, maxComponents } };
     return this.inWorker ? this.slots.run(() => this.parseInWorker(text, full)) : parseThreatModel(text, full);
   }
 

@@ -4,6 +4,7 @@ import type { ProblemList } from '../ingest/problem-list';
 import type { GlobLimits } from './glob';
 import { locateJsonPointers } from './json-locator';
 import { jsonSyntaxErrorOffset } from './json-syntax-error';
+import { jsonTooDeepAt } from '../ingest/json-nesting';
 
 export type SourceSyntax = 'json' | 'yaml';
 
@@ -175,23 +176,6 @@ function offsetPositions(text: string, offsets: ReadonlyArray<number | null>): A
 function tooDeepError(maxDepth: number, at: TextPosition): InputError {
   const message = `nests arrays and objects deeper than ${maxDepth} levels, more than any threat model needs`;
   return new InputError(`The threat model ${message} (line ${at.line}, column ${at.column})`, [{ message, ...at }]);
-}
-
-/** Offset of the first `[` or `{` (outside strings) that opens level `maxDepth + 1`; -1 when none does. */
-function jsonTooDeepAt(text: string, maxDepth: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return -1;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '@escapement/domain';
+
 export interface JsonStreamOptions {
   /** Deepest nesting of arrays and objects accepted anywhere in the document (the root container is depth 1). */
   maxDepth?: number;
@@ -12,8 +14,8 @@ export interface JsonStreamOptions {
 
 export type JsonStreamLimits = Readonly<Required<JsonStreamOptions>>;
 
-/** Deep enough for SARIF (about a dozen levels) with room to spare; the limit protects code that later walks taken values recursively. */
-export const DEFAULT_MAX_DEPTH = 64;
+/** The one nesting limit of every JSON the API reads; it protects code that later walks taken values recursively. */
+export const DEFAULT_MAX_DEPTH = MAX_JSON_DEPTH;
 export const DEFAULT_MAX_STRING_LENGTH = 10 * 1024 * 1024;
 
 export function resolveLimits(options: JsonStreamOptions = {}): JsonStreamLimits {
