@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContextChannel, ContextKind, DetectionStage, FindingClass, PwnismsLayer, ReviewOutcome, Severity, StrideCategory, ThreatStatus } from '@escapement/domain';
+import type { ContextChannel, ContextKind, DetectionStage, FindingClass, PwnismsLayer, ReviewOutcome, Severity } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
+import type { ModelComponentRow, ModelThreatRow } from '../threat-models/model-rows';
 
 export interface ServiceRow {
   id: string;
@@ -21,29 +22,11 @@ export interface LatestModelRow {
   threats: number;
 }
 
-export interface ContextComponentRow {
-  key: string;
-  name: string;
-  description: string | null;
-  type: string | null;
-  trust_zone_key: string | null;
-  parent_key: string | null;
-  layer: PwnismsLayer | null;
-  match_repos: string[];
-  match_paths: string[];
-  match_services: string[];
-}
+/** A component of the served version, as every model reader stores it. */
+export type ContextComponentRow = ModelComponentRow;
 
-export interface ContextThreatRow {
-  key: string;
-  title: string;
-  description: string | null;
-  component_keys: string[];
-  stride: StrideCategory | null;
-  layer: PwnismsLayer | null;
-  cwe_ids: number[];
-  severity: Severity | null;
-  status: ThreatStatus;
+/** A threat of the served version, with its mitigations. */
+export interface ContextThreatRow extends ModelThreatRow {
   mitigations: { key: string; title: string; description: string | null; status: string | null }[];
 }
 

@@ -27,6 +27,7 @@ import {
 import { actorOf, type Principal, type TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 import { ContextRepository, type LatestModelRow } from './context.repository';
+import { toModelComponent, toModelThreat } from '../threat-models/model-rows';
 
 /** The most escaped findings a pack is cut from; the count of all of them is still given. */
 const MAX_ESCAPES = 500;
@@ -252,28 +253,10 @@ export class ContextService {
     return {
       service: model.service_name,
       model: modelRef(model),
-      components: components.map((c) => ({
-        key: c.key,
-        name: c.name,
-        description: c.description,
-        type: c.type,
-        trustZoneKey: c.trust_zone_key,
-        parentKey: c.parent_key,
-        layer: c.layer,
-        matchRules: { repos: c.match_repos, paths: c.match_paths, services: c.match_services },
-      })),
-      threats: threats.map((t) => ({
-        key: t.key,
-        title: t.title,
-        description: t.description,
-        componentKeys: t.component_keys,
-        stride: t.stride,
-        layer: t.layer,
-        cweIds: t.cwe_ids,
-        severity: t.severity,
-        status: t.status,
-        mitigations: (t.mitigations ?? []).map((m) => ({ key: m.key, title: m.title, description: m.description ?? null, status: (m.status ?? null) as MitigationStatus | null })),
-      })),
+      components: components.map(toModelComponent),
+      threats: threats.map((t) =>
+        toModelThreat(t, (t.mitigations ?? []).map((m) => ({ key: m.key, title: m.title, description: m.description ?? null, status: (m.status ?? null) as MitigationStatus | null }))),
+      ),
       trustZones: zones.map((z) => ({ key: z.key, name: z.name, trustRating: z.trust_rating === null ? null : Number(z.trust_rating), description: z.description })),
       trustBoundaries: boundaries.map((b) => ({ key: b.key, name: b.name, fromZoneKey: b.from_zone_key, toZoneKey: b.to_zone_key, crossingComponentKeys: b.crossing_component_keys })),
       escapes: [],

@@ -5,11 +5,10 @@ import {
   relevantThreats,
   type ComponentMatcher,
   type ModelThreat,
-  type PwnismsLayer,
-  type StrideCategory,
 } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { toModelComponent, toModelThreat, type ModelComponentRow, type ModelThreatRow } from '../threat-models/model-rows';
 import { EventLoopTurns } from './event-loop-turns';
 
 /** The latest version of one model, its rules compiled once for the whole relink. */
@@ -120,46 +119,20 @@ export class FindingLinker {
       [serviceIds],
     );
     const versionIds = versions.map((v) => v.version_id);
-    const components: {
-      version_id: string; key: string; name: string; description: string | null; type: string | null; trust_zone_key: string | null; parent_key: string | null;
-      layer: PwnismsLayer | null; match_repos: string[]; match_paths: string[]; match_services: string[];
-    }[] = versionIds.length ? await manager.query(`SELECT * FROM tm_components WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
-    const threats: {
-      version_id: string; key: string; title: string; description: string | null; component_keys: string[]; stride: StrideCategory | null; layer: PwnismsLayer | null;
-      cwe_ids: number[]; severity: ModelThreat['severity']; status: ModelThreat['status'];
-    }[] = versionIds.length ? await manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
+    const components: (ModelComponentRow & { version_id: string })[] = versionIds.length ? await manager.query(`SELECT * FROM tm_components WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
+    const threats: (ModelThreatRow & { version_id: string })[] = versionIds.length ? await manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
     const snapshots = new Map<string, ModelSnapshot[]>();
     for (const { model_id, version_id, services, service_names } of versions) {
       const ofVersion = components.filter((c) => c.version_id === version_id);
       const match = componentMatcher(
-        ofVersion.map((c) => ({
-          key: c.key,
-          name: c.name,
-          description: c.description,
-          type: c.type,
-          trustZoneKey: c.trust_zone_key,
-          parentKey: c.parent_key,
-          layer: c.layer,
-          matchRules: { repos: c.match_repos, paths: c.match_paths, services: c.match_services },
-        })),
+        ofVersion.map(toModelComponent),
         service_names,
         this.config.threatModels.glob,
       );
       const threatsOf = new Map<string, ModelThreat[]>();
       for (const t of threats) {
         if (t.version_id !== version_id) continue;
-        const threat: ModelThreat = {
-          key: t.key,
-          title: t.title,
-          description: t.description,
-          componentKeys: t.component_keys,
-          stride: t.stride,
-          layer: t.layer,
-          cweIds: t.cwe_ids,
-          severity: t.severity,
-          status: t.status,
-          mitigations: [],
-        };
+        const threat = toModelThreat(t);
         for (const key of t.component_keys) {
           const list = threatsOf.get(key);
           if (list) list.push(threat);

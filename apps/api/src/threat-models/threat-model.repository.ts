@@ -4,6 +4,7 @@ import type { ModelComponent, ModelThreat, ThreatModelDocument } from '@escapeme
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import { claimServices } from '../services/service-ownership';
+import type { ModelComponentRow } from './model-rows';
 
 export interface VersionRow {
   id: string;
@@ -34,18 +35,7 @@ export interface ModelRow {
   latest_version: number | null;
 }
 
-export interface ComponentRow {
-  key: string;
-  name: string;
-  description: string | null;
-  type: string | null;
-  trust_zone_key: string | null;
-  parent_key: string | null;
-  layer: string | null;
-  match_repos: string[];
-  match_paths: string[];
-  match_services: string[];
-}
+export type ComponentRow = ModelComponentRow;
 
 export interface ThreatRow {
   key: string;
