@@ -1,18 +1,7 @@
+import { seededRandom } from '@escapement/domain';
 import { JsonStreamError } from './json-stream-error';
 import { parseJsonText } from './parse-json-text';
 import { selectJsonValues } from './select-json-values';
-
-/** mulberry32: a tiny seeded PRNG, so that a failing case can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes random JSON text directly (not through JSON.stringify), so that it covers what serialisers never emit:
