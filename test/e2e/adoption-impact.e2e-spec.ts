@@ -101,7 +101,8 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
   it('leads with the control-adjusted verdict, and does not test with two services', async () => {
     const response = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}`).expect(200)).body;
     const verdict = response.verdict;
-    expect(verdict).toMatchObject({ boundary: 'ci', analysis: 'primary', primaryClass: 'design', minimalImportantDifference: 0.1, units: 2 });
+    expect(verdict).toMatchObject({ boundary: 'ci', analysis: 'primary', exploratorySettings: [], primaryClass: 'design', minimalImportantDifference: 0.1, units: 2 });
+    expect(verdict.primaryAnalysis).toEqual({ findingClass: 'design', boundary: 'ci', horizonRule: 'p90', minimalImportantDifference: 0.1 });
     expect(verdict.adoptions).toEqual([{ id: adoptionId, team: 'Adopters', service: null, practice: 'context-aware-development', startedAt: '2026-03-01', retiredAt: null }]);
     // Every finding here is detected on the day it was introduced: H is 0 days and nothing is cut.
     expect(verdict.horizon.horizonDays).toBe(0);
@@ -124,7 +125,10 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
     expect(design.fallbackShare).toBe(0);
     expect(design.sensitivity.estimate).toBeCloseTo(design.estimate, 12);
     const exploratory = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&boundary=production&horizonDays=30`).expect(200)).body.verdict;
-    expect(exploratory).toMatchObject({ analysis: 'exploratory', boundary: 'production', horizon: { horizonDays: 30, estimated: false } });
+    expect(exploratory).toMatchObject({ analysis: 'exploratory', exploratorySettings: ['boundary', 'horizon'], boundary: 'production', horizon: { horizonDays: 30, estimated: false } });
+    // Repeating the recorded settings is still the primary analysis.
+    const repeated = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&boundary=ci&class=design&minimalImportantDifference=0.1`).expect(200)).body.verdict;
+    expect(repeated).toMatchObject({ analysis: 'primary', exploratorySettings: [] });
   });
 
   it('analyses every adoption of a practice together', async () => {
@@ -196,5 +200,55 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
     const weighted = (await sut.http().get('/api/v1/metrics/containment?from=2025-06-01&stageWeights=production:100').expect(200)).body;
     expect(weighted.cost.byKey.design.total).toBe(45 * 2 * 4 + 35 * 100 * 4);
     await sut.http().get('/api/v1/metrics/containment?stageWeights=later:3').expect(400);
+  });
+
+  // Last: the findings and adoptions these add would change the figures above.
+  it('ends the after-window at a retirement, for one adoption and for the practice pooled', async () => {
+    // February (before) findings for both services, so that a short window still has a before side, and
+    // ten design escapes of the adopters introduced in May, after the retirement to come.
+    const at = (day: string, i: number, service: string, stage: 'production' | 'code_review', tag: string) =>
+      aFinding({ service, fingerprint: `${tag}-${service}-${i}`, cweIds: [862], introducedAt: `${day}T00:00:00Z`, detectedAt: `${day}T12:00:00Z`, stage });
+    const feb = (i: number) => `2026-02-${String(1 + i).padStart(2, '0')}`;
+    const body = [
+      ...Array.from({ length: 10 }, (_, i) => at(feb(i), i, 'adopter-api', i < 5 ? 'production' : 'code_review', 'feb')),
+      ...Array.from({ length: 10 }, (_, i) => at(feb(i), i, 'control-api', i < 5 ? 'production' : 'code_review', 'feb')),
+      ...Array.from({ length: 10 }, (_, i) => at(`2026-05-${String(1 + i).padStart(2, '0')}`, i, 'adopter-api', 'production', 'may')),
+    ];
+    await sut.http().post('/api/v1/findings').send(body).expect(200);
+    type Verdict = { classes: { findingClass: string; counts: { treated: { before: unknown; after: unknown } } }[] };
+    const designOf = (verdict: Verdict) => verdict.classes.find((c) => c.findingClass === 'design')!.counts.treated;
+    const running = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}`).expect(200)).body;
+    // 90-day windows (the data start on 2025-12-01): December and February before, April and May after.
+    expect(designOf(running.verdict)).toEqual({ before: { escaped: 17, total: 30 }, after: { escaped: 14, total: 30 } });
+
+    await sut.http().post(`/api/v1/adoptions/${adoptionId}/retire`).send({ retiredAt: '2026-04-22' }).expect(201);
+    const retired = (await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}`).expect(200)).body;
+    // 52 days from 2026-03-01 to the retirement, and a before-window as long: February only before, April only after.
+    expect(retired.windowDays).toBe(52);
+    expect(retired.windows).toEqual({ before: { from: '2026-01-08', to: '2026-03-01' }, after: { from: '2026-03-01', to: '2026-04-22' } });
+    expect(retired.adoption.retiredAt).toBe('2026-04-22');
+    expect(retired.classes.find((c: { class: string }) => c.class === 'design').treated).toMatchObject({ before: { escaped: 5, total: 10 }, after: { escaped: 4, total: 20 } });
+    expect(designOf(retired.verdict)).toEqual({ before: { escaped: 5, total: 10 }, after: { escaped: 4, total: 20 } });
+    const pooled = (await sut.http().get('/api/v1/metrics/adoption-impact?practice=context-aware-development').expect(200)).body;
+    expect(designOf(pooled.verdict)).toEqual({ before: { escaped: 5, total: 10 }, after: { escaped: 4, total: 20 } });
+    const tooLong = await sut.http().get(`/api/v1/metrics/adoption-impact?adoption=${adoptionId}&windowDays=120`).expect(400);
+    expect(tooLong.body.detail).toContain('retirement on 2026-04-22');
+  });
+
+  it('runs the primary analysis recorded on the adoption, and labels any other exploratory', async () => {
+    const team = (await sut.http().post('/api/v1/teams').send({ name: 'Recorded' }).expect(201)).body;
+    await sut.http().post('/api/v1/services').send({ name: 'recorded-api', teamId: team.id }).expect(201);
+    const primaryAnalysis = { findingClass: 'pattern', boundary: 'production', horizonRule: '30d', minimalImportantDifference: 0.2 };
+    await sut.http().post('/api/v1/adoptions').send({ teamId: team.id, practice: 'recorded-practice', startedAt: '2026-03-01', primaryAnalysis }).expect(201);
+    const primary = (await sut.http().get('/api/v1/metrics/adoption-impact?practice=recorded-practice').expect(200)).body.verdict;
+    expect(primary).toMatchObject({ analysis: 'primary', exploratorySettings: [], primaryAnalysis, boundary: 'production', primaryClass: 'pattern', minimalImportantDifference: 0.2 });
+    expect(primary.horizon).toMatchObject({ horizonDays: 30, rule: { kind: 'days', days: 30 }, estimated: false });
+    expect(primary.classes[0].findingClass).toBe('pattern');
+    const same = (await sut.http().get('/api/v1/metrics/adoption-impact?practice=recorded-practice&boundary=production&horizonDays=30').expect(200)).body.verdict;
+    expect(same.analysis).toBe('primary');
+    const other = (await sut.http().get('/api/v1/metrics/adoption-impact?practice=recorded-practice&boundary=ci&class=all').expect(200)).body.verdict;
+    expect(other).toMatchObject({ analysis: 'exploratory', exploratorySettings: ['class', 'boundary'], boundary: 'ci', primaryClass: 'all', primaryAnalysis });
+    // Every finding as the lead class, Holm-adjusted with the three classes.
+    expect(other.classes.map((c: { findingClass: string }) => c.findingClass)).toEqual(['all', 'design', 'pattern', 'unclassified']);
   });
 });

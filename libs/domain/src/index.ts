@@ -22,6 +22,7 @@ export { followUpHorizon, type FollowUpHorizon } from './adoption-verdict/follow
 export { countCohorts, type CohortDating } from './adoption-verdict/cohort-counts';
 export { QUARTER_DAYS, type EventStudyPoint } from './adoption-verdict/stacked-design';
 export * from './adoption-verdict/adoption-verdict';
+export * from './adoption-verdict/analysis-choice';
 export type { EscapeCounts } from './statistics/counts';
 export * from './api/escape-rate';
 export * from './api/adoption-verdict';

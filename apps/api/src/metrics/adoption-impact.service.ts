@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   adoptionVerdict,
+  ALL_CLASSES,
+  chooseAnalysis,
   compareProportions,
-  DEFAULT_MINIMAL_IMPORTANT_DIFFERENCE,
   differenceInDifferences,
   FINDING_CLASSES,
   type AdoptionVerdictResponse,
+  type AnalysisChoice,
+  type AnalysisOverrides,
+  type ImpactClassResult,
   type PracticeImpactResponse,
+  type PrimaryAnalysis,
   type VerdictFinding,
 } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
@@ -55,33 +60,37 @@ export class AdoptionImpactService {
     if (!adoption) throw notFound('Adoption', query.adoption ?? query.team ?? query.service ?? '');
     const treatedTeam = adoption.team_id ?? (await this.repository.teamOfService(adoption.service_id!));
     if (teams && (!treatedTeam || !teams.includes(treatedTeam))) throw notFound('Adoption', query.adoption ?? query.team ?? query.service ?? '');
+    const choice = chooseAnalysis(primaryAnalysisOf(adoption), overridesOf(query));
+    const boundary = choice.boundary;
     const start = new Date(`${adoption.started_at}T00:00:00Z`);
     const followUpDays = query.followUpDays ?? this.config.followUpDays;
     const treated = await this.repository.treatedServices(adoption);
     const firstCohort = await this.repository.firstCohort(treated);
 
     // The after window must end a full follow-up before today, so recent flaws that have not yet had time
-    // to escape do not flatter the "after" rate; the before window mirrors it.
-    const matureAfterDays = Math.floor((now.getTime() - followUpDays * DAY - start.getTime()) / DAY);
+    // to escape do not flatter the "after" rate; the before window mirrors it. A retirement ends the after
+    // window: findings introduced once the practice stopped say nothing about it.
+    const retiredAfterDays = adoption.retired_at ? Math.round((new Date(`${adoption.retired_at}T00:00:00Z`).getTime() - start.getTime()) / DAY) : Infinity;
+    const matureAfterDays = Math.min(retiredAfterDays, Math.floor((now.getTime() - followUpDays * DAY - start.getTime()) / DAY));
     const dataBeforeDays = firstCohort ? Math.floor((start.getTime() - firstCohort.getTime()) / DAY) + 1 : 0;
     const windowDays = query.windowDays ?? Math.min(MAX_WINDOW_DAYS, matureAfterDays, dataBeforeDays);
     if (windowDays < MIN_WINDOW_DAYS || windowDays > matureAfterDays) {
       throw invalid(
-        `Not enough mature data around this adoption: the after window needs ${followUpDays} days of follow-up, which leaves ${Math.max(0, matureAfterDays)} days after ${adoption.started_at}` +
+        `Not enough mature data around this adoption: the after window needs ${followUpDays} days of follow-up${adoption.retired_at ? ` and ends at the retirement on ${adoption.retired_at}` : ''}, which leaves ${Math.max(0, matureAfterDays)} days after ${adoption.started_at}` +
           (query.windowDays ? ` (asked for ${query.windowDays})` : ` and ${Math.max(0, dataBeforeDays)} days of data before it`),
         [{ parameter: query.windowDays ? 'windowDays' : 'adoption', message: 'windows too short for a fair comparison' }],
       );
     }
     const windowEnd = new Date(start.getTime() + windowDays * DAY);
     const control = await this.repository.controlServices(adoption, treated, windowEnd, teams);
-    const rows = await this.repository.countArms(treated, control, start, windowDays, query.boundary);
+    const rows = await this.repository.countArms(treated, control, start, windowDays, boundary);
 
     const cell = (arm: ArmCountRow['arm'], window: ArmCountRow['window'], cls: string | null) =>
       rows
         .filter((r) => r.arm === arm && r.window === window && (cls === null || r.finding_class === cls))
         .reduce((sum, r) => ({ total: sum.total + r.total, escaped: sum.escaped + r.escaped }), { total: 0, escaped: 0 });
 
-    const classes = [...FINDING_CLASSES, null].map((cls) => {
+    const classes = [...FINDING_CLASSES, null].map((cls): ImpactClassResult => {
       const treatedBefore = cell('treated', 'before', cls);
       const treatedAfter = cell('treated', 'after', cls);
       const controlBefore = cell('control', 'before', cls);
@@ -89,7 +98,7 @@ export class AdoptionImpactService {
       const hasControl = controlBefore.total > 0 && controlAfter.total > 0;
       const hasTreated = treatedBefore.total > 0 && treatedAfter.total > 0;
       return {
-        class: cls ?? 'all',
+        class: cls ?? ALL_CLASSES,
         treated: { before: treatedBefore, after: treatedAfter, comparison: hasTreated ? compareProportions(treatedBefore, treatedAfter) : null },
         control: { before: controlBefore, after: controlAfter, comparison: hasControl ? compareProportions(controlBefore, controlAfter) : null },
         differenceInDifferences:
@@ -98,8 +107,8 @@ export class AdoptionImpactService {
     });
     const day = (d: Date) => d.toISOString().slice(0, 10);
     return {
-      adoption: { id: adoption.id, team: adoption.team_name, service: adoption.service_name, practice: adoption.practice, startedAt: adoption.started_at },
-      boundary: query.boundary,
+      adoption: summaryOf(adoption),
+      boundary,
       windowDays,
       followUpDays,
       windows: {
@@ -108,7 +117,7 @@ export class AdoptionImpactService {
       },
       control: { services: control.length },
       classes,
-      verdict: await this.verdict([adoption], query, teams, now),
+      verdict: await this.verdict([adoption], choice, primaryAnalysisOf(adoption), teams, now),
     };
   }
 
@@ -116,15 +125,17 @@ export class AdoptionImpactService {
   private async practiceImpact(practice: string, query: AdoptionImpactQuery, teams: TeamScope, now: Date): Promise<PracticeImpactResponse> {
     const adoptions = await this.repository.adoptions(teams, practice);
     if (!adoptions.length) throw notFound('Practice', practice);
-    return { practice, verdict: await this.verdict(adoptions, query, teams, now) };
+    // The earliest adoption's primary analysis was fixed before any other adoption of the practice had data.
+    const primary = primaryAnalysisOf(adoptions[0]);
+    return { practice, verdict: await this.verdict(adoptions, chooseAnalysis(primary, overridesOf(query)), primary, teams, now) };
   }
 
   /**
    * The control-adjusted, cluster-aware verdict (libs/domain adoption-verdict) for these adoptions, against
    * every service in the caller's scope; adoptions of anything else keep their units out of the controls
-   * while they are adopted. Settings in the query make the analysis exploratory.
+   * while they are adopted. `choice` is the primary analysis, or an exploratory one when the query changed it.
    */
-  private async verdict(analysed: AdoptionRow[], query: AdoptionImpactQuery, teams: TeamScope, now: Date): Promise<AdoptionVerdictResponse> {
+  private async verdict(analysed: AdoptionRow[], choice: AnalysisChoice, primaryAnalysis: PrimaryAnalysis, teams: TeamScope, now: Date): Promise<AdoptionVerdictResponse> {
     const all = await this.repository.adoptions(teams);
     const unitRows = await this.repository.adoptionServices([...new Set([...all, ...analysed].map((a) => a.id))]);
     const unitsOf = (id: string) => unitRows.filter((r) => r.adoption_id === id).map((r) => r.service_id);
@@ -140,25 +151,39 @@ export class AdoptionImpactService {
       count: r.n,
     }));
     const analysedIds = new Set(analysed.map((a) => a.id));
-    const exploratory = query.class !== undefined || query.boundary !== 'ci' || query.minimalImportantDifference !== undefined || query.horizonDays !== undefined;
     const result = adoptionVerdict({
       findings,
       adoptions: analysed.map((a) => ({ id: a.id, units: unitsOf(a.id), startedAt: a.started_at, retiredAt: a.retired_at })),
       otherAdoptions: all.filter((a) => !analysedIds.has(a.id)).flatMap((a) => unitsOf(a.id).map((unit) => ({ unit, startedAt: a.started_at }))),
       settings: {
-        primaryClass: query.class ?? 'design',
-        boundary: query.boundary,
-        classes: FINDING_CLASSES,
-        minimalImportantDifference: query.minimalImportantDifference ?? DEFAULT_MINIMAL_IMPORTANT_DIFFERENCE,
+        primaryClass: choice.findingClass,
+        boundary: choice.boundary,
+        // Holm's adjustment runs over these: every class, and every finding when that is the class fixed.
+        classes: choice.findingClass === ALL_CLASSES ? [ALL_CLASSES, ...FINDING_CLASSES] : FINDING_CLASSES,
+        minimalImportantDifference: choice.minimalImportantDifference,
         draws: verdictDraws(services.length, analysed.length),
       },
-      horizon: query.horizonDays !== undefined ? { kind: 'days', days: query.horizonDays } : undefined,
+      horizon: choice.horizon,
       now: now.toISOString().slice(0, 10),
     });
     return {
       ...result,
-      analysis: exploratory ? 'exploratory' : 'primary',
-      adoptions: analysed.map((a) => ({ id: a.id, team: a.team_name, service: a.service_name, practice: a.practice, startedAt: a.started_at, retiredAt: a.retired_at })),
+      analysis: choice.analysis,
+      primaryAnalysis,
+      exploratorySettings: choice.exploratorySettings,
+      adoptions: analysed.map(summaryOf),
     };
   }
+}
+
+function overridesOf(query: AdoptionImpactQuery): AnalysisOverrides {
+  return { findingClass: query.class, boundary: query.boundary, horizonDays: query.horizonDays, minimalImportantDifference: query.minimalImportantDifference };
+}
+
+function summaryOf(a: AdoptionRow) {
+  return { id: a.id, team: a.team_name, service: a.service_name, practice: a.practice, startedAt: a.started_at, retiredAt: a.retired_at };
+}
+
+function primaryAnalysisOf(a: AdoptionRow): PrimaryAnalysis {
+  return { findingClass: a.primary_finding_class, boundary: a.primary_boundary, horizonRule: a.primary_horizon_rule, minimalImportantDifference: a.primary_mid };
 }

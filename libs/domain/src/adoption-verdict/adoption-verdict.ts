@@ -77,6 +77,9 @@ export interface AdoptionVerdictInput {
   sensitivity?: boolean;
 }
 
+/** The class name that stands for every finding whatever its class (a primary analysis may fix it). */
+export const ALL_CLASSES = 'all';
+
 const DEFAULT_WINDOW_DAYS = 364;
 const DEFAULT_MIN_WINDOW_DAYS = 28;
 
@@ -160,7 +163,7 @@ function analyse(counts: readonly CohortCount[], design: StackedDesign, input: A
   const { settings } = input;
   const groupSizes = design.profiles.map((_, g) => design.labels.filter((l) => l === g).length);
   const runs: ClassRun[] = settings.classes.map((findingClass) => {
-    const panel = new UnitPanel(counts, findingClass, design.units, design.firstDay, design.dataEnd);
+    const panel = new UnitPanel(counts, findingClass === ALL_CLASSES ? null : findingClass, design.units, design.firstDay, design.dataEnd);
     const observed = stackedEstimate(panel, design);
     const study = eventStudy(panel, design);
     const primary = findingClass === settings.primaryClass;
@@ -236,8 +239,9 @@ function judge(
   if (r.estimate === null || r.interval === null) {
     const adopters = design.units.filter((_, u) => design.labels[u] !== -1);
     const controls = design.units.filter((_, u) => design.labels[u] === -1);
-    const adoptersHaveData = counts.some((c) => c.findingClass === cls && adopters.includes(c.unit));
-    const controlsHaveData = counts.some((c) => c.findingClass === cls && controls.includes(c.unit));
+    const ofClass = (c: CohortCount) => cls === ALL_CLASSES || c.findingClass === cls;
+    const adoptersHaveData = counts.some((c) => ofClass(c) && adopters.includes(c.unit));
+    const controlsHaveData = counts.some((c) => ofClass(c) && controls.includes(c.unit));
     if (adoptersHaveData && (!controls.length || !controlsHaveData)) {
       return { code: 'no-control', words: `No unit without the practice has ${cls} findings in the same windows, so any change of the adopters cannot be separated from an organisation-wide trend (a new scanner, a security push, the season).` };
     }

@@ -54,7 +54,7 @@ export interface VerdictSettings {
   /** The class fixed in advance as the primary analysis; shown first. */
   primaryClass: string;
   boundary: DetectionStage;
-  /** Classes analysed, Holm-adjusted together. */
+  /** Classes analysed, Holm-adjusted together; `all` stands for every finding. */
   classes: readonly string[];
   minimalImportantDifference: number;
   /** Default 0.05. */

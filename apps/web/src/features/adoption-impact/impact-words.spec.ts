@@ -54,7 +54,7 @@ describe(differenceWords.name, () => {
 
 describe(differenceInDifferencesWords.name, () => {
   it('gives the estimate, interval, p-value and the adjusted method when used', () => {
-    const did = { estimate: -0.08, low: -0.15, high: -0.01, standardError: 0.036, z: -2.2, pValue: 0.028, method: 'wald' as const };
+    const did = { estimate: -0.08, centre: -0.08, low: -0.15, high: -0.01, standardError: 0.036, z: -2.2, pValue: 0.028, method: 'wald' as const };
     expect(differenceInDifferencesWords(did)).toBe('−8.0 points (95% interval −15.0 to −1.0 point), p = 0.028');
     expect(differenceInDifferencesWords({ ...did, method: 'adjusted-wald' })).toContain('Price & Bonett');
   });
