@@ -106,4 +106,41 @@ describe(adoptionVerdict.name, () => {
     expect(design.sensitivity).not.toBeNull();
     expect(design.fallbackShare).toBe(0);
   });
+
+  describe('retirement', () => {
+    // a1 and a2: 10 findings (5 escaped) 3 days before the start; after it a1 has 1 of 10 on 06-03 and 10 of
+    // 10 on 06-12, a2 5 of 10 on both days. c1 controls, with one early finding so the data start on 04-01.
+    const data = [
+      ...findings('a1', '2025-05-28', 10, 5), ...findings('a1', '2025-06-03', 10, 1), ...findings('a1', '2025-06-12', 10, 10),
+      ...findings('a2', '2025-05-28', 10, 5), ...findings('a2', '2025-06-03', 10, 5), ...findings('a2', '2025-06-12', 10, 5),
+      ...findings('c1', '2025-04-01', 1, 0), ...findings('c1', '2025-05-28', 10, 5), ...findings('c1', '2025-06-03', 10, 5),
+    ];
+    const run = (adoptions: AdoptionVerdictInput['adoptions']) => sut({ ...input(data, []), adoptions, settings: { ...SETTINGS, exactLimit: 0, draws: 50 } }).classes[0];
+
+    it('ends a single adoption’s after-window at the retirement, and its before-window as long', () => {
+      // Alone, a1 is compared with c1 and a2 (which has not adopted in this analysis).
+      // Running: 61-day windows (04-01 to 06-01, 06-01 to 07-31); retired on 06-08: 7-day windows.
+      expect(run([{ id: 'x', units: ['a1'], startedAt: START }]).counts!.treated).toEqual({ before: { escaped: 5, total: 10 }, after: { escaped: 11, total: 20 } });
+      const retired = run([{ id: 'x', units: ['a1'], startedAt: START, retiredAt: '2025-06-08' }]);
+      expect(retired.counts).toEqual({ treated: { before: { escaped: 5, total: 10 }, after: { escaped: 1, total: 10 } }, control: { before: { escaped: 10, total: 20 }, after: { escaped: 10, total: 20 } } });
+      expect(retired.estimate).toBeCloseTo(0.1 - 0.5 - 0, 12);
+    });
+
+    it('ends only the retired adoption’s after-window when a practice is pooled', () => {
+      const running = run([{ id: 'x', units: ['a1'], startedAt: START }, { id: 'y', units: ['a2'], startedAt: START }]);
+      expect(running.counts!.treated.after).toEqual({ escaped: 21, total: 40 });
+      const pooled = run([{ id: 'x', units: ['a1'], startedAt: START, retiredAt: '2025-06-08' }, { id: 'y', units: ['a2'], startedAt: START }]);
+      // a1's 7-day after-window (1 of 10) and a2's 61-day one (10 of 20).
+      expect(pooled.counts!.treated).toEqual({ before: { escaped: 10, total: 20 }, after: { escaped: 11, total: 30 } });
+      expect(pooled.units.adopting).toBe(2);
+    });
+  });
+
+  it('analyses every finding together when the class fixed is "all"', () => {
+    const all = [...unit('a1', 5, 1), ...unit('a1', 5, 5, 10, 'pattern'), ...unit('c1', 5, 5), ...unit('c1', 5, 5, 10, 'pattern')];
+    const result = sut(input(all, ['a1'], { primaryClass: 'all', classes: ['all', 'design', 'pattern'] }));
+    expect(result.classes.map((c) => c.findingClass)).toEqual(['all', 'design', 'pattern']);
+    expect(result.classes[0].counts!.treated).toEqual({ before: { escaped: 10, total: 20 }, after: { escaped: 6, total: 20 } });
+    expect(result.classes[0].estimate).toBeCloseTo(0.3 - 0.5, 12);
+  });
 });
