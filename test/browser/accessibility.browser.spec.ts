@@ -7,7 +7,7 @@ const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
 /** Pages as a person reaches them from the navigation; each is checked once its content has loaded. */
 const PAGES: { path: string; ready: string }[] = [
   { path: '/', ready: '[data-testid="escape-rate-chart"][aria-busy="false"]' },
-  { path: '/adoption-impact', ready: '[data-testid="impact-bars"], [data-testid="state-empty"]' },
+  { path: '/adoption-impact', ready: '[data-testid="verdict"] .recharts-scatter-symbol, [data-testid="event-study-empty"], [data-testid="state-empty"]' },
   { path: '/findings', ready: 'table, [data-testid="state-empty"]' },
   { path: '/threat-models', ready: 'main h1' },
   { path: '/imports', ready: 'main h1' },

@@ -62,6 +62,8 @@ export interface DashboardSession {
   /** GET on the API with a read token, as the dashboard asks it, to compare what the page shows with the data. */
   api<T>(pathAndQuery: string): Promise<T>;
   screenshot(page: Page, name: string): Promise<void>;
+  /** Where a screenshot of that name goes (for screenshots of one element). */
+  screenshotPath(name: string): string;
 }
 
 let userCount = 0;
@@ -130,9 +132,12 @@ export function useDashboardSession(): DashboardSession {
       if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     };
-    session.screenshot = async (page, name) => {
+    session.screenshotPath = (name) => {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      return path.join(SCREENSHOTS, `${name}.png`);
+    };
+    session.screenshot = async (page, name) => {
+      await page.screenshot({ path: session.screenshotPath(name), fullPage: true });
     };
   }, 180_000);
 

@@ -1,36 +1,45 @@
-import { isDetectionStage, type DetectionStage } from '@escapement/domain';
+import { isDetectionStage, PRIMARY_FINDING_CLASSES, type PrimaryFindingClass } from '@escapement/domain';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAdoptionImpact } from '../../features/adoption-impact/api/get-adoption-impact';
 import { AdoptionImpactPanel } from '../../features/adoption-impact/components/adoption-impact-panel';
 import { AdoptionPicker, type AdoptionSelection } from '../../features/adoption-impact/components/adoption-picker';
+import { AdoptionVerdictPanel, PracticeVerdictPanel } from '../../features/adoption-impact/components/verdict-panel';
 import { useAdoptions } from '../../features/escape-rate/api/get-adoptions';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
 import type { ShadedWindow } from '../../features/escape-rate/window-areas';
 import { useTeams } from '../../features/filters/api/get-teams';
 
-const DEFAULT_BOUNDARY: DetectionStage = 'ci';
+const isFindingClass = (value: string | null): value is PrimaryFindingClass => (PRIMARY_FINDING_CLASSES as readonly (string | null)[]).includes(value);
 
 function readSelection(params: URLSearchParams): AdoptionSelection {
   const boundary = params.get('boundary');
+  const findingClass = params.get('class');
   return {
     adoption: params.get('adoption') || null,
     team: params.get('adoption') ? null : params.get('team') || null,
-    boundary: isDetectionStage(boundary) ? boundary : DEFAULT_BOUNDARY,
+    pooled: params.get('pooled') === '1',
+    boundary: isDetectionStage(boundary) ? boundary : null,
+    findingClass: isFindingClass(findingClass) ? findingClass : null,
   };
 }
 
+/** Only what differs from the defaults goes into the URL: no setting there means the primary analysis. */
 function writeSelection(selection: AdoptionSelection): URLSearchParams {
   const next = new URLSearchParams();
   if (selection.adoption) next.set('adoption', selection.adoption);
   else if (selection.team) next.set('team', selection.team);
-  if (selection.boundary !== DEFAULT_BOUNDARY) next.set('boundary', selection.boundary);
+  if (selection.pooled) next.set('pooled', '1');
+  if (selection.boundary) next.set('boundary', selection.boundary);
+  if (selection.findingClass) next.set('class', selection.findingClass);
   return next;
 }
 
 /**
- * Did escapes fall after a team adopted context-aware practice? The adoption (or team) and boundary are
- * in the URL; without either, the earliest adoption is shown, since it has the most mature data after it.
+ * Did escapes fall after a team adopted context-aware practice? The page leads with the verdict of the primary
+ * analysis recorded on the adoption (or of every adoption of its practice, pooled), its event study, and only
+ * beside it the adopters' own before/after. The choices are in the URL; without an adoption or team, the
+ * earliest adoption is shown, since it has the most mature data after it.
  */
 export function AdoptionImpactPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -49,6 +58,8 @@ export function AdoptionImpactPage() {
 
   // The trend shows whoever adopted: the adoption's team or service, or the chosen team.
   const chosen = adoptions.data?.find((adoption) => adoption.id === selection.adoption);
+  const teamFirst = selection.team ? [...(adoptions.data ?? [])].filter((a) => a.teamId === selection.team).sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0] : undefined;
+  const practice = chosen?.practice ?? impact.data?.adoption.practice ?? teamFirst?.practice ?? null;
   const trendTeam = selection.team ?? chosen?.teamId ?? null;
   const trendService = selection.team ? null : (chosen?.serviceId ?? null);
   const windows = useMemo<ShadedWindow[]>(() => {
@@ -71,14 +82,20 @@ export function AdoptionImpactPage() {
         selection={selection}
         adoptions={adoptions.data ?? []}
         teams={teams.data ?? []}
+        practice={practice}
         onChange={(next) => setSearchParams(writeSelection(next))}
       />
+      {selection.pooled ? (
+        <PracticeVerdictPanel practice={practice} boundary={selection.boundary} findingClass={selection.findingClass} />
+      ) : (
+        <AdoptionVerdictPanel {...selection} />
+      )}
       <AdoptionImpactPanel {...selection} />
       {(trendTeam !== null || trendService !== null) && (
         <EscapeRatePanel
           title="Escape rate over time, by finding class"
           fileName="adoption-trend"
-          filters={{ boundary: selection.boundary, team: trendTeam, service: trendService, from: null, to: null }}
+          filters={{ boundary: selection.boundary ?? impact.data?.boundary ?? 'ci', team: trendTeam, service: trendService, from: null, to: null }}
           adoptionScope={{ teamIds: trendTeam ? [trendTeam] : [], serviceIds: trendService ? [trendService] : [] }}
           narrowed
           windows={windows}

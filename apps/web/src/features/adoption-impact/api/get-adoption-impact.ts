@@ -1,19 +1,23 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { DetectionStage } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { AdoptionImpactResponse } from '../types';
+import type { AdoptionImpactResponse, ImpactClass } from '../types';
 
-/** Which adoption to measure: one by id, or a team's first. */
+/**
+ * Which adoption to measure (one by id, or a team's first), and the exploratory settings: null keeps the
+ * primary analysis recorded on the adoption.
+ */
 export interface AdoptionImpactParams {
   adoption: string | null;
   team: string | null;
-  boundary: DetectionStage;
+  boundary: DetectionStage | null;
+  findingClass: ImpactClass | null;
 }
 
 export function getAdoptionImpact(params: AdoptionImpactParams, signal?: AbortSignal): Promise<AdoptionImpactResponse> {
   return apiGet<AdoptionImpactResponse>(
     '/metrics/adoption-impact',
-    { adoption: params.adoption, team: params.adoption ? null : params.team, boundary: params.boundary },
+    { adoption: params.adoption, team: params.adoption ? null : params.team, boundary: params.boundary, class: params.findingClass },
     { signal },
   );
 }

@@ -17,7 +17,10 @@ function lastDay(exclusiveEnd: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** "Did escapes fall after this adoption?": the before/after bars and the statistics behind the answer. */
+/**
+ * Beside the verdict: the adopters' own escape rates before and after, and the control's, findings taken as
+ * independent. Context for the verdict above it, which this never replaces.
+ */
 export function AdoptionImpactPanel(params: AdoptionImpactParams) {
   const titleId = useId();
   const impact = useAdoptionImpact(params);
@@ -57,10 +60,11 @@ export function AdoptionImpactPanel(params: AdoptionImpactParams) {
   return (
     <section className="card" aria-labelledby={titleId}>
       <header className="card-header">
-        <h2 id={titleId}>Escape rate before and after</h2>
+        <h2 id={titleId}>Beside the verdict: the adopters’ own before and after</h2>
         <p className="muted">
-          Findings introduced in equal windows either side of the adoption, counted only once their flaws have had the full follow-up to escape. Bars are
-          the adopting team’s escape rates with 95% Wilson intervals; the control group is services of teams that had not adopted.
+          Findings introduced in equal windows either side of the adoption (ending at a retirement), counted only once their flaws have had the full
+          follow-up to escape. Bars are the adopting team’s escape rates with 95% Wilson intervals; the control group is services of teams that had not
+          adopted. This is context for the verdict above, not a verdict: the adopters’ own change includes whatever moved the whole organisation.
         </p>
       </header>
       {body}
@@ -82,8 +86,8 @@ function ImpactBody({ response }: { response: AdoptionImpactResponse }) {
       <ImpactBarsChart response={response} />
       <ImpactStatistics response={response} />
       <p className="muted small">
-        The verdict does not correct for looking at many classes or teams at once, nor for other changes at the same time, and it assumes findings are
-        independent (one flaw can produce many findings).
+        These tests take findings as independent (one flaw can produce many findings, and practice is adopted per team) and do not correct for looking at
+        many classes at once: the verdict above does both.
       </p>
     </>
   );

@@ -30,7 +30,7 @@ function ClassStatistics({ entry, controlServices }: { entry: ImpactClassResult;
         <h3 id={headingId}>{IMPACT_CLASS_LABELS[entry.class]}</h3>
         {comparison && (
           <span data-testid={`verdict-${entry.class}`}>
-            <Badge tone={comparison.verdict === 'likely real' ? 'verdict-real' : 'verdict-chance'}>{comparison.verdict}</Badge>
+            <Badge tone="info">own change: {comparison.verdict}</Badge>
           </span>
         )}
       </header>
@@ -46,7 +46,7 @@ function ClassStatistics({ entry, controlServices }: { entry: ImpactClassResult;
             <dd>
               {testName(comparison)}, {testReason(comparison)}: <strong>{formatPValue(comparison.pValue)}</strong>. {pValueWords(comparison.pValue)}
             </dd>
-            <dt>Verdict</dt>
+            <dt>Own change alone</dt>
             <dd>
               <strong>{comparison.verdict === 'likely real' ? 'Likely real.' : 'Could be chance.'}</strong> {verdictExplanation(comparison)}
             </dd>
