@@ -79,9 +79,11 @@ describeWithBrowser()('adoption impact in a browser', () => {
     await page.goto(`${session.url}/adoption-impact?adoption=${earliest.id}`);
     await page.waitForSelector(VERDICT);
     const asked = page.waitForResponse((response) => new URL(response.url()).searchParams.get('practice') === earliest.practice);
-    await page.getByLabel(/Every adoption of/).check();
+    // A click, not check(): the radio is controlled by the URL, which updates after the click returns.
+    await page.getByLabel(/Every adoption of/).click();
     expect((await asked).status()).toBe(200);
     await page.waitForURL((url) => url.searchParams.get('pooled') === '1');
+    expect(await page.getByLabel(/Every adoption of/).isChecked()).toBe(true);
     await page.waitForSelector(`${EVENT_STUDY} .recharts-scatter-symbol`);
     expect(await page.locator(`${VERDICT} h2`).innerText()).toContain(`every adoption of ${earliest.practice}, pooled (${pooled.verdict.adoptions.length} adoptions)`);
     expect(await page.locator(`${VERDICT} [data-testid="verdict-lead"]`).getAttribute('data-code')).toBe(pooled.verdict.classes[0]!.verdict.code);

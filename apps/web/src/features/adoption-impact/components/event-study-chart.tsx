@@ -11,12 +11,15 @@ const SERIES_KEYS = ['estimate'];
 
 const points = (value: number | null) => (value === null ? '—' : `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}`);
 
-/** Round the axis out to whole 5-point steps around every whisker and zero. */
-function axisDomain(rows: readonly EventStudyRow[]): [number, number] {
+/** Ticks at a round step (5, 10, 20 or 25 points) covering every whisker and zero, so zero is always a tick. */
+function axisTicks(rows: readonly EventStudyRow[]): number[] {
   const values = rows.flatMap((r) => [r.low ?? r.estimate ?? 0, r.high ?? r.estimate ?? 0]);
   const low = Math.min(-5, ...values);
   const high = Math.max(5, ...values);
-  return [Math.floor(low / 5) * 5, Math.ceil(high / 5) * 5];
+  const step = [5, 10, 20, 25, 50].find((s) => (Math.ceil(high / s) - Math.floor(low / s)) <= 8) ?? 100;
+  const ticks: number[] = [];
+  for (let t = Math.floor(low / step) * step; t <= Math.ceil(high / step) * step; t += step) ticks.push(t);
+  return ticks;
 }
 
 /**
@@ -34,7 +37,7 @@ export function EventStudyChart({ points: studyPoints, title }: { points: readon
     );
   }
   const quarters = rows.map((r) => r.quarter);
-  const [low, high] = axisDomain(rows);
+  const ticks = axisTicks(rows);
   return (
     <ChartContainer config={EVENT_STUDY_CONFIG} seriesKeys={SERIES_KEYS} data-testid="event-study" role="figure" aria-label={title}>
       <div className="chart-toolbar">
@@ -64,7 +67,7 @@ export function EventStudyChart({ points: studyPoints, title }: { points: readon
             tickFormatter={(q: number) => quarterLabel(q)}
             tickLine={false}
           />
-          <YAxis domain={[low, high]} tickFormatter={(v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)}`} tickLine={false} axisLine={false} width={40} />
+          <YAxis domain={[ticks[0], ticks[ticks.length - 1]]} ticks={ticks} interval={0} tickFormatter={(v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)}`} tickLine={false} axisLine={false} width={40} />
           <ReferenceLine y={0} className="zero-line" stroke="var(--text-muted)" />
           <ReferenceLine
             x={-0.5}

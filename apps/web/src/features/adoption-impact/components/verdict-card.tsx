@@ -19,6 +19,9 @@ import {
 import { EventStudyChart } from './event-study-chart';
 import { IMPACT_CLASS_LABELS } from './impact-bars-chart';
 
+/** The minimal important difference, unsigned: a change of this size either way matters. */
+const midWords = (mid: number) => `${Math.round(mid * 1000) / 10} points`;
+
 const classLabel = (cls: string) => IMPACT_CLASS_LABELS[cls as keyof typeof IMPACT_CLASS_LABELS] ?? cls;
 
 /**
@@ -36,7 +39,7 @@ export function VerdictCard({ verdict, subject }: { verdict: AdoptionVerdictResp
         <p data-testid="verdict-analysis">
           <Badge tone={verdict.analysis === 'primary' ? 'analysis-primary' : 'analysis-exploratory'}>{verdict.analysis === 'primary' ? 'Primary' : 'Exploratory'}</Badge>{' '}
           {analysisWords(verdict)}: {classLabel(primary.findingClass).toLowerCase()} findings, escapes at or after {STAGE_LABELS[primary.boundary]}, horizon{' '}
-          {primary.horizonRule}, minimal important difference {formatPoints(primary.minimalImportantDifference, 0)}.
+          {primary.horizonRule}, minimal important difference {midWords(primary.minimalImportantDifference)}.
         </p>
       </header>
       {lead ? <LeadVerdict verdict={verdict} lead={lead} /> : <p>No class was analysed.</p>}
@@ -89,7 +92,7 @@ function LeadVerdict({ verdict, lead }: { verdict: AdoptionVerdictResponse; lead
         <dd>
           {lead.powerAtMinimalImportantDifference === null
             ? 'Not computed.'
-            : `${Math.round(lead.powerAtMinimalImportantDifference * 100)}% to detect a true change of ${formatPoints(verdict.minimalImportantDifference, 0)} (the minimal important difference).`}
+            : `${Math.round(lead.powerAtMinimalImportantDifference * 100)}% to detect a true change of ${midWords(verdict.minimalImportantDifference)} (the minimal important difference).`}
         </dd>
         <dt>Beside it: the adopters’ own change</dt>
         <dd data-testid="verdict-own-change">
