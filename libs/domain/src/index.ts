@@ -71,3 +71,7 @@ export { DEFAULT_GLOB_LIMITS, globProblem, normalisePath, type GlobLimits } from
 export * from './threat-models/cwe-relation';
 export * from './api/context';
 export * from './context-packs';
+export * from './statistics/mantel-haenszel';
+export * from './api/changes';
+export * from './changes/context-flags';
+export * from './changes/change-context';
