@@ -61,7 +61,7 @@ export class Changes1765000000000 implements MigrationInterface {
       -- The change each finding came from: by hand first, then the change ref sent with it, then its
       -- introducing commit among a change's commits (or its merge commit) of the same service.
       CREATE VIEW finding_changes AS
-        SELECT f.id AS finding_id,
+        SELECT f.id AS finding_id, f.service_id,
                coalesce(m.id, r.id, c.id) AS change_id,
                CASE WHEN m.id IS NOT NULL THEN 'manual' WHEN r.id IS NOT NULL THEN 'change_ref' ELSE 'commit' END AS link_source
           FROM findings f
