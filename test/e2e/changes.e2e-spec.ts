@@ -41,6 +41,25 @@ describe('changes', () => {
     await sut.close();
   });
 
+  describe('the demo organisation', () => {
+    it('has changes linked to its findings by commit, whose context coverage rises after each adoption', async () => {
+      const metric = (await sut.http().get('/api/v1/metrics/change-context').expect(200)).body as ChangeContextMetricDto;
+      expect(metric.changes + metric.immatureChanges).toBeGreaterThan(0);
+      const [{ linked }] = await sut.sql<{ linked: number }>(`SELECT count(*)::int AS linked FROM finding_changes WHERE link_source = 'commit'`);
+      expect(linked).toBeGreaterThan(0);
+      expect(metric.linkedFindings).toBeLessThanOrEqual(linked);
+      expect(metric.adoptions.length).toBeGreaterThan(0);
+      for (const adoption of metric.adoptions) {
+        const points = metric.coverage.filter((p) => p.teamId === adoption.teamId);
+        const share = (after: boolean) => {
+          const chosen = points.filter((p) => (p.period >= adoption.startedAt) === after);
+          return chosen.reduce((sum, p) => sum + p.all, 0) / chosen.reduce((sum, p) => sum + p.changes, 0);
+        };
+        expect(share(true)).toBeGreaterThan(share(false));
+      }
+    });
+  });
+
   describe('recording', () => {
     it('is idempotent by service and ref: a re-send updates and adds, never duplicates or erases', async () => {
       const first = await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#1', title: 'Refunds', threatModelLinked: true }).expect(200);

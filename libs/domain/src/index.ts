@@ -75,3 +75,4 @@ export * from './statistics/mantel-haenszel';
 export * from './api/changes';
 export * from './changes/context-flags';
 export * from './changes/change-context';
+export { demoChanges, type DemoChange, type DemoCommit } from './demo/demo-changes';
