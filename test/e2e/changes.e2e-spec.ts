@@ -164,18 +164,33 @@ describe('changes', () => {
       expect(change.findingsLinked).toEqual([expect.objectContaining({ title: 'Refund without owner check', introducedCommit: flawed, linkedBy: 'commit' })]);
       const [finding] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'refunds-api'`);
       const ofFinding = await sut.http().get(`/api/v1/findings/${finding.id}/change`).expect(200);
-      expect(ofFinding.body).toMatchObject({ id: change.id, ref: '#42', linkedBy: 'commit' });
+      expect(ofFinding.body.change).toMatchObject({ id: change.id, ref: '#42', linkedBy: 'commit' });
+    });
+
+    it('links every finding of an upload sent with --change to that change, by its ref', async () => {
+      fs.writeFileSync(path.join(repo, 'pentest.json'), JSON.stringify([{ title: 'Refund amount not bounded', severity: 'medium', sourceKind: 'pentest', fingerprint: 'CH-2' }]));
+      const upload = await cli(['upload', '--no-blame', 'pentest.json', '--service', 'refunds-api', '--change', '#42'], ci.secret, repo);
+      expect(upload.stderr).toBe('');
+      const change = await changeByRef('refunds-api', '#42');
+      expect(change.findingsLinked.map((f) => [f.title, f.linkedBy]).sort()).toEqual([
+        ['Refund amount not bounded', 'change_ref'],
+        ['Refund without owner check', 'commit'],
+      ]);
+      await sut.sql(`DELETE FROM findings WHERE fingerprint = 'CH-2'`);
     });
 
     it('a link by hand wins, and is refused across services', async () => {
       const [finding] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'refunds-api'`);
       const second = (await sut.http().post('/api/v1/changes').send({ service: 'refunds-api', ref: '#43' }).expect(200)).body.id as string;
       const linked = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: second }).expect(200);
-      expect(linked.body).toMatchObject({ ref: '#43', linkedBy: 'manual' });
+      expect(linked.body.change).toMatchObject({ ref: '#43', linkedBy: 'manual' });
       const foreign = (await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#99' }).expect(200)).body.id as string;
       const refused = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: foreign }).expect(400);
       expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/changeId' })]);
-      await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: null }).expect(200);
+      const untied = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: null }).expect(200);
+      expect(untied.body.change).toMatchObject({ ref: '#42', linkedBy: 'commit' });
+      const [unlinked] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f WHERE NOT EXISTS (SELECT 1 FROM finding_changes fc WHERE fc.finding_id = f.id) LIMIT 1`);
+      expect((await sut.http().get(`/api/v1/findings/${unlinked.id}/change`).expect(200)).body).toEqual({ change: null });
     });
   });
 

@@ -10,7 +10,7 @@ import { uploadCommand } from './commands/upload.command';
 const USAGE = `escapement — security findings and escape rates
 
 Usage:
-  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan] [--no-blame]
+  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--change REF] [--full-scan] [--no-blame]
                             [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
                                               post scanner output (SARIF, JSON, CSV) to the server
   escapement context [--service S] [PATH...] [--component C[,C2]] [--format markdown|json]

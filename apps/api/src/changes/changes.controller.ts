@@ -46,18 +46,18 @@ export class ChangesController {
     return this.changes.detail(id, caller.teams);
   }
 
-  /** The change a finding came from, with its context flags (null when unknown). */
+  /** The change a finding came from, with its context flags (`change: null` when unknown). */
   @Get('findings/:id/change')
   @Access(ACCESS.read)
-  ofFinding(@Param() { id }: FindingIdParam, @Caller() caller: Principal): Promise<FindingChangeDto | null> {
-    return this.changes.ofFinding(id, caller.teams);
+  async ofFinding(@Param() { id }: FindingIdParam, @Caller() caller: Principal): Promise<{ change: FindingChangeDto | null }> {
+    return { change: await this.changes.ofFinding(id, caller.teams) };
   }
 
   /** Ties a finding to its change by hand; `changeId: null` removes that. */
   @Put('findings/:id/change')
   @Access(ACCESS.triage)
-  link(@Param() { id }: FindingIdParam, @Body() body: FindingChangeLinkRequest, @Caller() caller: Principal): Promise<FindingChangeDto | null> {
-    return this.changes.link(id, body.changeId, caller);
+  async link(@Param() { id }: FindingIdParam, @Body() body: FindingChangeLinkRequest, @Caller() caller: Principal): Promise<{ change: FindingChangeDto | null }> {
+    return { change: await this.changes.link(id, body.changeId, caller) };
   }
 
   /** Escape rates of changes with and without each context flag, per class, stratified by team and quarter; and coverage over time. */
