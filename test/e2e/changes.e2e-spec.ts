@@ -84,6 +84,17 @@ describe('changes', () => {
       expect((await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes`))[0].count).toBe(before);
     });
 
+    it('back-fills from a CSV export as imported flags, and points at the line and column of a bad cell', async () => {
+      const csv = 'service,ref,title,merged_at,threat_model_linked,prompt_context\norders-api,CSV-1,From Jira,2026-02-01T10:00:00Z,yes,\norders-api,CSV-2,,2026-02-02T10:00:00Z,no,true\n';
+      const stored = await sut.http().post('/api/v1/changes/bulk').set('content-type', 'text/csv').send(csv).expect(200);
+      expect(stored.body).toEqual({ received: 2, created: 2, updated: 0 });
+      expect((await changeByRef('orders-api', 'CSV-1')).flags).toMatchObject({ threatModelLinked: { value: true, source: 'imported' }, promptContext: { value: null } });
+      const bad = 'service,ref,merged_at,opened_at\norders-api,CSV-3,2026-02-01T10:00:00Z,2026-02-03T10:00:00Z\norders-api,CSV-4,not a date,\n';
+      const refused = await sut.http().post('/api/v1/changes/bulk').set('content-type', 'text/csv').send(bad).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ line: 2, column: 3 }), expect.objectContaining({ line: 3, column: 3 })]);
+      expect((await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes WHERE ref IN ('CSV-3', 'CSV-4')`))[0].count).toBe(0);
+    });
+
     it('refuses a team-limited token another team’s service (403) and a read token (403); a team-limited reader sees only its team’s changes', async () => {
       const [team] = await sut.sql<{ id: string }>(`INSERT INTO teams (name) VALUES ('change-writers') RETURNING id`);
       const limited = await sut.asToken({ scopes: ['findings:write'], teamId: team.id });

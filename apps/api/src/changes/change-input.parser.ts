@@ -1,4 +1,4 @@
-import { CONTEXT_FLAGS, type ContextFlagSource } from '@escapement/domain';
+import { CONTEXT_FLAGS, parseChangesCsv, type ContextFlagSource } from '@escapement/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { invalid, type ProblemDetail } from '../common/domain-error';
@@ -64,4 +64,34 @@ export function parseChange(item: unknown, pointer: string, source: ContextFlagS
     },
     problems,
   };
+}
+
+/**
+ * A changes CSV (a ticket-system export), validated like JSON; every problem names its line and column
+ * (the column of the field at fault, when the problem is about one).
+ */
+export function parseChangesCsvBody(text: string, source: ContextFlagSource): ChangeRecord[] {
+  const { rows, problems } = parseChangesCsv(text);
+  const found: ProblemDetail[] = problems.map((p) => ({ line: p.line, column: p.column, message: p.message }));
+  const records: ChangeRecord[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const result = parseChange(row.change, '', source);
+    for (const problem of result.problems) {
+      const field = problem.pointer?.split('/')[1] ?? '';
+      found.push({ line: row.line, ...(row.columns[field] ? { column: row.columns[field] } : {}), message: `${field || 'row'}: ${problem.message}` });
+    }
+    if (!result.record) continue;
+    const key = JSON.stringify([result.record.serviceName, result.record.ref]);
+    const first = seen.get(key);
+    if (first !== undefined) found.push({ line: row.line, column: row.columns.ref, message: `repeats the change ${result.record.ref} of ${result.record.serviceName} already on line ${first}` });
+    else seen.set(key, row.line);
+    records.push(result.record);
+  }
+  if (records.length > MAX_CHANGES_PER_REQUEST) found.push({ line: 1, message: `at most ${MAX_CHANGES_PER_REQUEST} changes per request` });
+  if (found.length) {
+    const first = found[0];
+    throw invalid(`${found.length} problem${found.length === 1 ? '' : 's'} in the changes CSV; first at line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}`, found.slice(0, 100));
+  }
+  return records;
 }

@@ -25,7 +25,7 @@ export class ChangesController {
     return this.changes.record(body, caller);
   }
 
-  /** Back-fill from a ticket-system export: a JSON array (or `{ "changes": [...] }`), all or nothing. */
+  /** Back-fill from a ticket-system export: a JSON array (or `{ "changes": [...] }`), or CSV (`text/csv`), all or nothing. */
   @Post('changes/bulk')
   @HttpCode(200)
   @Access(ACCESS.recordChanges)

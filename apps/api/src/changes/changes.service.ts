@@ -24,7 +24,7 @@ import { invalid, notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor, isCursorTimestamp } from '../common/page-cursor';
 import { claimServices } from '../services/service-ownership';
 import { FLAG_COLUMNS, type ChangeContextQuery, type ChangeRecord, type ChangeRow, type ListChangesQuery } from './change.dto';
-import { parseChange, parseChanges } from './change-input.parser';
+import { parseChange, parseChanges, parseChangesCsvBody } from './change-input.parser';
 import { ChangesRepository } from './changes.repository';
 
 function flagsOf(row: ChangeRow): ContextFlags {
@@ -79,6 +79,12 @@ export class ChangesService {
 
   /** Many changes back-filled from a ticket-system export: their flags are `imported`. */
   async recordMany(body: unknown, caller: Principal): Promise<ChangesBulkResultDto> {
+    if (typeof body === 'string') {
+      const records = parseChangesCsvBody(body, 'imported');
+      const rows = await this.store(records, caller);
+      const created = rows.filter((r) => r.inserted).length;
+      return { received: records.length, created, updated: rows.length - created };
+    }
     const items = Array.isArray(body) ? body : (body as { changes?: unknown } | null)?.changes;
     const prefix = Array.isArray(body) ? '' : '/changes';
     if (!Array.isArray(items)) throw invalid('The body must be a JSON array of changes (or an object with a "changes" array)', [{ pointer: prefix || '/', message: 'expected an array' }]);
