@@ -168,9 +168,14 @@ describe('changes', () => {
       const upload = await cli(['upload', '--blame', 'review.json', '--service', 'refunds-api'], ci.secret, repo);
       expect(upload.stderr).toBe('');
       expect(upload.stdout).toMatch(/1 of 1 dated by git blame/);
-      const recorded = await cli(['change', 'record', '--service', 'refunds-api', '--ref', '#42', '--base', base, '--head', 'HEAD', '--title', 'Refunds'], ci.secret, repo);
+      fs.writeFileSync(path.join(repo, '.escapement.yml'), 'service: refunds-api\nchange:\n  threatModelLinked: true\n  aiAssisted: true\n');
+      const recorded = await cli(['change', 'record', '--ref', '#42', '--base', base, '--head', 'HEAD', '--title', 'Refunds', '--ai-assisted', 'false'], ci.secret, repo);
+      expect(recorded.stderr).toBe('');
       expect(recorded.stdout).toMatch(/recorded, 2 commits/);
+      fs.rmSync(path.join(repo, '.escapement.yml'));
       const change = await changeByRef('refunds-api', '#42');
+      // The service and a flag from .escapement.yml; the command line wins over the file.
+      expect(change).toMatchObject({ aiAssisted: false, flags: { threatModelLinked: { value: true, source: 'declared' } } });
       expect(change.commits).toEqual([flawed, other]);
       expect(change.findingsLinked).toEqual([expect.objectContaining({ title: 'Refund without owner check', introducedCommit: flawed, linkedBy: 'commit' })]);
       const [finding] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'refunds-api'`);

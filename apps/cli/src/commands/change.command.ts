@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { stringOption, UsageError, type ParsedArgs } from '../args';
 import { apiClient } from './api-client';
+import { readRepositoryConfig } from './repository-config';
 
 const run = promisify(execFile);
 const FLAGS = [
@@ -53,12 +54,15 @@ async function commitsOf(base: string | undefined, head: string, mergeCommit: st
  * `escapement change record --service S [--ref R] [--base A --head B | --merge-commit M] [--title T] [--author A]
  * [--ticket T] [--opened-at ISO] [--merged-at ISO] [--threat-model-linked true|false] ...`: posts the change a
  * pipeline built, its commits read from git, and what CI knows of its context. Values not given are taken
- * from GitHub Actions or GitLab CI variables where they exist.
+ * from GitHub Actions or GitLab CI variables where they exist, and the service and flags every change of
+ * the repository carries from its `.escapement.yml`.
  */
 export async function changeCommand(args: ParsedArgs): Promise<number> {
   if (args.positional[1] !== 'record') throw new UsageError('usage: escapement change record --service S [--ref R] [--base A --head B | --merge-commit M] ...');
   const env = process.env;
-  const service = stringOption(args, 'service') ?? env.ESCAPEMENT_SERVICE;
+  const root = await git(['rev-parse', '--show-toplevel']);
+  const config = readRepositoryConfig(root);
+  const service = stringOption(args, 'service') ?? env.ESCAPEMENT_SERVICE ?? config.service;
   if (!service) throw new UsageError('change record needs --service (or ESCAPEMENT_SERVICE)');
   const ref = stringOption(args, 'ref') ?? refFromEnvironment(env);
   if (!ref) throw new UsageError('change record needs --ref (the PR/MR number), unless run in a GitHub or GitLab merge request pipeline');
@@ -80,7 +84,7 @@ export async function changeCommand(args: ParsedArgs): Promise<number> {
     openedAt: stringOption(args, 'opened-at'),
     mergedAt,
   };
-  for (const [option, field] of FLAGS) body[field] = booleanOption(args, option);
+  for (const [option, field] of FLAGS) body[field] = booleanOption(args, option) ?? config.change[field];
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   const answer = JSON.parse(await apiClient(args, 'cli').send('POST', '/api/v1/changes', { body })) as { id: string; created: boolean };
   console.log(`change ${ref} of ${service}: ${answer.created ? 'recorded' : 'updated'}, ${commits.length} commit${commits.length === 1 ? '' : 's'} (change ${answer.id})`);
