@@ -33,4 +33,15 @@ describeWithBrowser()('the Changes page in a browser', () => {
     await session.screenshot(page, 'changes');
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('opens a change with its flags and the findings it introduced', async () => {
+    const { page } = session;
+    const [first] = (await session.api<Page<ChangeDto>>('/changes?limit=1')).items;
+    const detail = await session.api<{ findingsLinked: { title: string }[] }>(`/changes/${first.id}`);
+    await page.locator('[data-testid="changes-table"] tbody tr').first().getByRole('link').click();
+    await page.waitForURL(`${session.url}/changes/${first.id}`);
+    await page.waitForSelector('[data-testid="change-flags"]');
+    expect(await page.locator('[data-testid="change-findings"] tbody tr').count()).toBe(detail.findingsLinked.length);
+    expect(session.pageErrors).toEqual([]);
+  });
 });

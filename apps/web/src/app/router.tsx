@@ -1,6 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { RequireSession } from '../features/auth/components/require-session';
 import { AppLayout } from './layout';
+import { ChangeDetailPage } from './routes/change-detail';
 import { ChangesPage } from './routes/changes';
 import { AdoptionImpactPage } from './routes/adoption-impact';
 import { AdoptionsPage } from './routes/adoptions';
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: 'imports', element: <ImportsPage /> },
       { path: 'adoption-impact', element: <AdoptionImpactPage /> },
       { path: 'changes', element: <ChangesPage /> },
+      { path: 'changes/:id', element: <ChangeDetailPage /> },
       { path: 'teams', element: <TeamsPage /> },
       { path: 'adoptions', element: <AdoptionsPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -1,5 +1,6 @@
 import type { ChangeContextComparisonDto, ChangeContextMetricDto } from '@escapement/domain';
 import { useId, useMemo } from 'react';
+import { Link } from 'react-router-dom';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
 import { QueryErrorState } from '../../../components/ui/query-error-state';
@@ -161,10 +162,12 @@ function EscapedWithoutContext({ metric }: { metric: ChangeContextMetricDto }) {
               {metric.escapedWithoutContext.slice(0, 10).map((e) => (
                 <tr key={e.findingId}>
                   <td>
-                    <a href={`/findings/${e.findingId}`}>{e.title}</a>
+                    <Link to={`/findings/${e.findingId}`}>{e.title}</Link>
                   </td>
                   <td>{e.serviceName}</td>
-                  <td>{e.changeRef}</td>
+                  <td>
+                    <Link to={`/changes/${e.changeId}`}>{e.changeRef}</Link>
+                  </td>
                   <td>{e.detectedAt.slice(0, 10)}</td>
                 </tr>
               ))}

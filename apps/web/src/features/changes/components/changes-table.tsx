@@ -1,5 +1,6 @@
 import type { ChangeDto, ContextFlagValue } from '@escapement/domain';
 import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { TableSkeleton } from '../../../components/ui/table-skeleton';
 import { QueryErrorState } from '../../../components/ui/query-error-state';
 import { useChanges } from '../api/get-changes';
@@ -35,7 +36,7 @@ export function ChangesTable({ team }: { team: string | null }) {
               {changes.data.items.map((change: ChangeDto) => (
                 <tr key={change.id}>
                   <th scope="row">
-                    {change.ref} {change.title ? <span className="muted">{change.title}</span> : null}
+                    <Link to={`/changes/${change.id}`}>{change.ref}</Link> {change.title ? <span className="muted">{change.title}</span> : null}
                   </th>
                   <td>{change.serviceName}</td>
                   <td>{(change.mergedAt ?? change.openedAt ?? change.recordedAt).slice(0, 10)}</td>
