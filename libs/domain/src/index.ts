@@ -77,3 +77,4 @@ export * from './changes/context-flags';
 export * from './changes/change-context';
 export { demoChanges, type DemoChange, type DemoCommit } from './demo/demo-changes';
 export { parseChangesCsv, CHANGE_CSV_COLUMNS, type ChangeCsvRow } from './changes/changes-csv';
+export * from './statistics/cluster-permutation-test';

@@ -116,6 +116,8 @@ export interface ChangeContextComparisonDto {
     high: number | null;
     chiSquared: number | null;
     pValue: number | null;
+    /** Two-sided p-value of a permutation test that shuffles whole changes within strata: findings of one change are not independent. */
+    clusterPValue: number | null;
   };
 }
 

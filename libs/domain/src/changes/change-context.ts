@@ -3,6 +3,7 @@ import { CONTEXT_FLAGS } from '../api/changes';
 import { isEscape, type DetectionStage } from '../model/detection-stage';
 import type { FindingClass } from '../model/finding';
 import { periodStart } from '../metrics/periods';
+import { clusterPermutationPValue, type ExposedCluster } from '../statistics/cluster-permutation-test';
 import { mantelHaenszel, type StratumTable } from '../statistics/mantel-haenszel';
 import { newcombeDifferenceInterval } from '../statistics/newcombe-interval';
 import { wilsonInterval } from '../statistics/wilson-interval';
@@ -33,6 +34,8 @@ export interface ChangeContextOptions {
   boundary: DetectionStage;
   horizonDays: number;
   now: Date;
+  /** Draws of the cluster permutation test; default 1000 (seeded, so a figure does not move between requests). */
+  permutations?: number;
 }
 
 export interface ChangeContextResult {
@@ -103,6 +106,19 @@ export function changeContext(changes: readonly ContextChange[], findings: reado
     })
     .filter((f) => f.inHorizon);
 
+  // Per change and class: its counted findings and escapes, for the cluster permutation test.
+  const perChange = new Map<string, Record<ChangeContextClass, { escaped: number; total: number }>>();
+  for (const change of mature) perChange.set(change.id, { design: { escaped: 0, total: 0 }, pattern: { escaped: 0, total: 0 }, all: { escaped: 0, total: 0 } });
+  for (const { finding, change } of counted) {
+    const escaped = isEscape(finding.stage, options.boundary) ? 1 : 0;
+    const tallies = perChange.get(change.id)!;
+    for (const key of ['all', finding.findingClass] as const) {
+      if (key !== 'all' && key !== 'design' && key !== 'pattern') continue;
+      tallies[key].total += 1;
+      tallies[key].escaped += escaped;
+    }
+  }
+
   const comparisons: ChangeContextComparisonDto[] = [];
   for (const flag of FLAG_KEYS) {
     for (const findingClass of CLASSES) {
@@ -135,11 +151,28 @@ export function changeContext(changes: readonly ContextChange[], findings: reado
         with: summarise(w),
         without: summarise(wo),
         difference: w.findings > 0 && wo.findings > 0 ? newcombeDifferenceInterval(w.escaped, w.findings, wo.escaped, wo.findings) : null,
-        stratified: mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)),
+        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, perChange, flag, findingClass, options.permutations ?? 1000) },
       });
     }
   }
   return { changes: mature.length, immatureChanges: changes.length - mature.length, linkedFindings: linked.length, countedFindings: counted.length, comparisons, coverage: coverageSeries(changes) };
+}
+
+function clusterPValue(
+  changes: readonly ContextChange[],
+  perChange: ReadonlyMap<string, Record<ChangeContextClass, { escaped: number; total: number }>>,
+  flag: ChangeContextFlagKey,
+  findingClass: ChangeContextClass,
+  draws: number,
+): number | null {
+  const strata = new Map<string, ExposedCluster[]>();
+  for (const change of changes) {
+    const tally = perChange.get(change.id)![findingClass];
+    const list = strata.get(stratumOf(change)) ?? [];
+    list.push({ ...tally, exposed: flagValue(change, flag) === true });
+    strata.set(stratumOf(change), list);
+  }
+  return clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), draws);
 }
 
 /** Per team and month: how many changes carried each flag, and all four. The leading indicator that practice is really in place. */

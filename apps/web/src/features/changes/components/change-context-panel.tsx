@@ -96,7 +96,8 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
               <th scope="col" className="numeric">Without: escape rate</th>
               <th scope="col" className="numeric">Difference [95% CI]</th>
               <th scope="col" className="numeric">Odds ratio within team × quarter [95% CI]</th>
-              <th scope="col" className="numeric">p</th>
+              <th scope="col" className="numeric">p (findings)</th>
+              <th scope="col" className="numeric">p (changes shuffled)</th>
             </tr>
           </thead>
           <tbody>
@@ -111,6 +112,7 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
                 <td className="numeric">{c.difference ? `${formatPercent(c.difference.estimate)} [${formatPercent(c.difference.low)}, ${formatPercent(c.difference.high)}]` : '—'}</td>
                 <td className="numeric">{c.stratified.oddsRatio === null ? '—' : `${c.stratified.oddsRatio.toFixed(2)}${interval(c.stratified.low, c.stratified.high)}`}</td>
                 <td className="numeric">{c.stratified.pValue === null ? '—' : c.stratified.pValue.toFixed(3)}</td>
+                <td className="numeric">{c.stratified.clusterPValue === null ? '—' : c.stratified.clusterPValue.toFixed(3)}</td>
               </tr>
             ))}
           </tbody>
@@ -128,8 +130,9 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
             effect; it cannot remove differences between changes inside a team.
           </li>
           <li>
-            Several findings of one change are not independent; the p-value treats them as if they were, so read it as optimistic. Unknown flags count as
-            &ldquo;without&rdquo;, which dilutes a real difference.
+            Several findings of one change are not independent: the findings-level p-value treats them as if they were and is optimistic; the p-value
+            with changes shuffled within team and quarter respects that and is the one to read. Unknown flags count as &ldquo;without&rdquo;, which dilutes a
+            real difference.
           </li>
         </ul>
       </div>
