@@ -48,6 +48,14 @@ const FULL_CONTEXT = `(c.threat_model_linked IS TRUE
 export class ChangesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The advisory locks uploads take per service, so a change and an upload naming a new service at once create it once. */
+  async lockServices(manager: EntityManager, names: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT count(pg_advisory_xact_lock(hashtextextended('escapement:service:' || name, 0))) FROM (SELECT name FROM unnest($1::text[]) AS name ORDER BY name) AS ordered`,
+      [names],
+    );
+  }
+
   /**
    * Stores changes idempotently by service + ref: a re-send fills in and updates what it says, and never
    * erases what an earlier send said (a pipeline may post when the change opens and again when it merges).
@@ -177,12 +185,13 @@ export class ChangesRepository {
     return row ?? null;
   }
 
-  async linkByHand(findingId: string, changeId: string | null, actor: string): Promise<void> {
-    await modifyReturning(
-      this.dataSource,
-      `UPDATE findings SET change_id = $2, change_linked_by = $3, change_linked_at = now() WHERE id = $1 RETURNING id`,
-      [findingId, changeId, changeId ? actor : null],
-    );
+  /** Inside the caller's transaction, beside its audit record. */
+  async linkByHand(manager: EntityManager, findingId: string, changeId: string | null, actor: string): Promise<void> {
+    await modifyReturning(manager, `UPDATE findings SET change_id = $2, change_linked_by = $3, change_linked_at = now() WHERE id = $1 RETURNING id`, [
+      findingId,
+      changeId,
+      changeId ? actor : null,
+    ]);
   }
 
   async adoptions(teams: TeamScope): Promise<{ team_id: string | null; team_name: string | null; service_name: string | null; started_at: string }[]> {

@@ -98,10 +98,7 @@ export class ChangesService {
     if (!records.length) return [];
     const names = [...new Set(records.map((r) => r.serviceName))].sort();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT count(pg_advisory_xact_lock(hashtextextended('escapement:service:' || name, 0))) FROM (SELECT name FROM unnest($1::text[]) AS name ORDER BY name) AS ordered`,
-        [names],
-      );
+      await this.changes.lockServices(manager, names);
       await claimServices(manager, names, caller.teams);
       const rows = await this.changes.upsert(manager, records, actorOf(caller));
       await this.audit.record(manager, { actor: actorOf(caller), action: 'changes.recorded', subjectType: 'change', subjectId: rows[0].id, details: { changes: rows.length, created: rows.filter((r) => r.inserted).length } });
@@ -157,7 +154,7 @@ export class ChangesService {
       if (change.service_id !== owner.service_id) throw invalid('The change is of another service than the finding', [{ pointer: '/changeId', message: `change ${change.ref} is of ${change.service_name}` }]);
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE findings SET change_id = $2, change_linked_by = $3, change_linked_at = now() WHERE id = $1`, [findingId, changeId, changeId ? actorOf(caller) : null]);
+      await this.changes.linkByHand(manager, findingId, changeId, actorOf(caller));
       await this.audit.record(manager, { actor: actorOf(caller), action: 'finding.change_linked', subjectType: 'finding', subjectId: findingId, details: { changeId } });
     });
     return this.ofFinding(findingId, caller.teams);
