@@ -8,6 +8,7 @@ const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
 const PAGES: { path: string; ready: string }[] = [
   { path: '/', ready: '[data-testid="escape-rate-chart"][aria-busy="false"]' },
   { path: '/adoption-impact', ready: '[data-testid="verdict"] .recharts-scatter-symbol, [data-testid="event-study-empty"], [data-testid="state-empty"]' },
+  { path: '/changes', ready: '[data-testid="changes-table"] tbody tr' },
   { path: '/findings', ready: 'table, [data-testid="state-empty"]' },
   { path: '/threat-models', ready: 'main h1' },
   { path: '/imports', ready: 'main h1' },

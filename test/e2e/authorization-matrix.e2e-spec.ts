@@ -87,6 +87,15 @@ const POLICY: Record<string, Rule> = {
   'GET /api/v1/metrics/containment': read,
   'GET /api/v1/metrics/adoption-impact': read,
 
+  // Changes: CI records them with the uploads' token, everyone reads (their teams), the security team links by hand.
+  'POST /api/v1/changes': { roles: SECURITY, scopes: ['findings:write', 'admin'] },
+  'POST /api/v1/changes/bulk': { roles: SECURITY, scopes: ['findings:write', 'admin'] },
+  'GET /api/v1/changes': read,
+  'GET /api/v1/changes/:id': read,
+  'GET /api/v1/findings/:id/change': read,
+  'PUT /api/v1/findings/:id/change': triage,
+  'GET /api/v1/metrics/change-context': read,
+
   // Threat-model context for developers and their assistants; MCP for tokens only.
   'GET /api/v1/context-packs': context,
   'GET /api/v1/acceptance-criteria': context,

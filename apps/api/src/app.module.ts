@@ -10,6 +10,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { throttlers } from './auth/rate-limit';
+import { ChangesModule } from './changes/changes.module';
 import { ClassificationModule } from './classification/classification.module';
 import { ContextModule } from './context-packs/context.module';
 import { CoreModule } from './core.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ClassificationModule,
         MetricsModule,
         ContextModule,
+        ChangesModule,
         McpModule,
         DemoModule,
         ...dashboard,

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { corsOptions } from './common/cors';
-import { jsonBody } from './common/json-body';
+import { csvBody, jsonBody } from './common/json-body';
 import { earlyErrors, ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
@@ -38,6 +38,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.use(cookieParser());
   // Uploads stream their body to their own handler, whatever its content type.
   app.use(jsonBody(config.maxBodyBytes, ['/api/v1/imports', '/api/v1/threat-models']));
+  // Changes exported from a ticket system arrive as CSV; only this route reads text bodies.
+  app.use('/api/v1/changes/bulk', csvBody(config.maxBodyBytes));
   app.use(earlyErrors(() => app.get(ProblemFilter)));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -1,5 +1,6 @@
 import { parseArgs, UsageError } from './args';
 import { adminCommand } from './commands/admin.command';
+import { changeCommand } from './commands/change.command';
 import { contextCommand, reviewCommand } from './commands/context.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
@@ -9,7 +10,7 @@ import { uploadCommand } from './commands/upload.command';
 const USAGE = `escapement — security findings and escape rates
 
 Usage:
-  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--full-scan] [--no-blame]
+  escapement upload FILE... --service NAME [--stage ci] [--repo R] [--commit SHA] [--change REF] [--full-scan] [--no-blame]
                             [--format sarif|json|csv] [--detected-at ISO] [--url URL] [--token T]
                                               post scanner output (SARIF, JSON, CSV) to the server
   escapement context [--service S] [PATH...] [--component C[,C2]] [--format markdown|json]
@@ -21,6 +22,10 @@ Usage:
   escapement review --service S (--diff FILE|- | PATH... | --base A --head B) [--change REF]
                     [--outcome approved|changes_requested|commented]
                                               a reviewer's checklist for a diff; records the review with --outcome
+  escapement change record --service S [--ref R] [--base A --head B | --merge-commit M] [--title T]
+                    [--author A] [--ticket T] [--merged-at ISO] [--threat-model-linked true|false]
+                    [--acceptance-criteria ..] [--prompt-context ..] [--reviewed-against-model ..] [--ai-assisted ..]
+                                              record a change (PR/MR) with its commits from git (docs/changes.md)
   escapement mcp [--url URL] [--token T]      MCP server on stdio for an assistant (docs/context.md)
   escapement parse FILE... [--json]           show offline what a file would import
   escapement db migrate                       apply database migrations
@@ -56,6 +61,7 @@ async function main(argv: string[]): Promise<number | void> {
   if (command === 'parse') return parseCommand(args);
   if (command === 'context' || command === 'criteria') return contextCommand(args, command);
   if (command === 'review') return reviewCommand(args);
+  if (command === 'change') return changeCommand(args);
   // Required on demand: of the commands, only this one needs the MCP SDK.
   if (command === 'mcp') return (require('./commands/mcp.command') as typeof import('./commands/mcp.command')).mcpCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);

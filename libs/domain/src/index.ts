@@ -72,3 +72,10 @@ export { DEFAULT_GLOB_LIMITS, globProblem, normalisePath, type GlobLimits } from
 export * from './threat-models/cwe-relation';
 export * from './api/context';
 export * from './context-packs';
+export * from './statistics/mantel-haenszel';
+export * from './api/changes';
+export * from './changes/context-flags';
+export * from './changes/change-context';
+export { demoChanges, type DemoChange, type DemoCommit } from './demo/demo-changes';
+export { parseChangesCsv, CHANGE_CSV_COLUMNS, type ChangeCsvRow } from './changes/changes-csv';
+export * from './statistics/cluster-permutation-test';

@@ -13,6 +13,8 @@ export const ACCESS = {
   read: { roles: ROLES, scopes: ['read', 'admin'] },
   /** Post findings and scanner output: CI tokens and the security team. */
   ingestFindings: { roles: ORGANISATION_WIDE, scopes: ['findings:write', 'admin'] },
+  /** Record changes (PRs/MRs) and their context flags: the same CI tokens that post findings. */
+  recordChanges: { roles: ORGANISATION_WIDE, scopes: ['findings:write', 'admin'] },
   /** Follow an upload the caller may have sent (poll a background import). */
   followImport: { roles: ROLES, scopes: ['read', 'findings:write', 'admin'] },
   /** Upload threat models. */

@@ -101,3 +101,18 @@ export function jsonBody(limitBytes: number, streamedPaths: readonly string[] = 
     });
   };
 }
+
+/** CSV bodies (UTF-8 text) for the routes that take them, with the same size limit and problem for an oversized body. */
+export function csvBody(limitBytes: number): RequestHandler {
+  const parse = express.text({ limit: limitBytes, type: ['text/csv'] });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (error?: unknown) => {
+      if (!error) return next();
+      if ((error as { type?: string }).type === 'entity.too.large') {
+        return next(new DomainError('payload_too_large', `The request body is larger than the ${Math.round(limitBytes / 1024 / 1024)} MB this server accepts`));
+      }
+      const status = (error as { status?: number }).status;
+      if (status !== undefined && status >= 400 && status < 500) return next(new DomainError('unsupported_media_type', (error as Error).message));
+      return next(error);
+    });
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { demoFindings, demoOrganisation, demoThreatModels, type DemoFinding, type DemoOptions, type DemoThreatModel } from '@escapement/domain';
+import { demoChanges, demoFindings, demoOrganisation, demoThreatModels, type DemoChange, type DemoCommit, type DemoFinding, type DemoOptions, type DemoThreatModel } from '@escapement/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
@@ -79,13 +79,53 @@ export class DemoSeeder {
       await this.dataSource.transaction((manager) => this.storeBatch(manager, records));
       onProgress?.(done);
     };
+    const commits: DemoCommit[] = [];
     for (const finding of demoFindings(options)) {
       batch.push(...sightingsOf(finding));
+      if (finding.introducedCommit && finding.introducedAt) commits.push({ service: finding.service, commit: finding.introducedCommit, introducedAt: finding.introducedAt });
       done += 1;
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
+    await this.dataSource.transaction((manager) => this.storeChanges(manager, demoChanges(organisation, commits, options.seed ?? 42)));
     return done;
+  }
+
+  /** The demo's changes, with their flags as CI would have declared them; findings link to them by commit. */
+  private async storeChanges(manager: EntityManager, changes: readonly DemoChange[]): Promise<void> {
+    const col = <T>(pick: (c: DemoChange) => T) => changes.map(pick);
+    const source = (value: boolean | null) => (value === null ? null : 'declared');
+    await manager.query(
+      `INSERT INTO changes (service_id, ref, title, author, commits, opened_at, merged_at, ai_assisted,
+                            threat_model_linked, threat_model_linked_source, acceptance_criteria, acceptance_criteria_source,
+                            prompt_context, prompt_context_source, reviewed_against_model, reviewed_against_model_source, recorded_by)
+       SELECT s.id, c.ref, c.title, c.author, string_to_array(c.commits, ','), c.opened_at, c.merged_at, c.ai_assisted,
+              c.tml, c.tml_source::context_flag_source, c.ac, c.ac_source::context_flag_source, c.pc, c.pc_source::context_flag_source,
+              c.ram, c.ram_source::context_flag_source, 'demo generator'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::boolean[],
+                     $9::boolean[], $10::text[], $11::boolean[], $12::text[], $13::boolean[], $14::text[], $15::boolean[], $16::text[])
+           AS c(service, ref, title, author, commits, opened_at, merged_at, ai_assisted, tml, tml_source, ac, ac_source, pc, pc_source, ram, ram_source)
+         JOIN services s ON s.name = c.service
+       ON CONFLICT (service_id, ref) DO NOTHING`,
+      [
+        col((c) => c.service),
+        col((c) => c.ref),
+        col((c) => c.title),
+        col((c) => c.author),
+        col((c) => c.commits.join(',')),
+        col((c) => c.openedAt),
+        col((c) => c.mergedAt),
+        col((c) => c.aiAssisted),
+        col((c) => c.threatModelLinked),
+        col((c) => source(c.threatModelLinked)),
+        col((c) => c.acceptanceCriteria),
+        col((c) => source(c.acceptanceCriteria)),
+        col((c) => c.promptContext),
+        col((c) => source(c.promptContext)),
+        col((c) => c.reviewedAgainstModel),
+        col((c) => source(c.reviewedAgainstModel)),
+      ],
+    );
   }
 
   /**

@@ -52,6 +52,7 @@ export class FindingIngestRepository {
     const created = new Set(changed.filter((row) => row.inserted).map((row) => row.id));
     const updated = new Set(changed.filter((row) => !row.inserted).map((row) => row.id));
     await this.resolveIds(manager, findings, serviceId, ids);
+    await this.applyChangeRefs(manager, findings, ids);
 
     for (const id of await this.applyStatuses(manager, findings, ids)) updated.add(id);
     for (const id of await this.applyScannerStates(manager, findings, ids)) updated.add(id);
@@ -62,6 +63,16 @@ export class FindingIngestRepository {
     for (const id of created) updated.delete(id);
     await this.linker.relink(manager, [...created, ...updated]);
     return { received: records.length, createdIds: [...created], updatedIds: [...updated], allIds: [...ids.values()] };
+  }
+
+  /** Ties findings to the change ref their sender named; one that names none keeps its stored ref. */
+  private async applyChangeRefs(manager: EntityManager, findings: FindingRecord[], ids: Map<string, string>): Promise<void> {
+    const named = findings.filter((f) => f.changeRef);
+    if (!named.length) return;
+    await manager.query(
+      `UPDATE findings f SET change_ref = v.ref FROM unnest($1::uuid[], $2::text[]) AS v(id, ref) WHERE f.id = v.id AND f.change_ref IS DISTINCT FROM v.ref`,
+      [named.map((f) => ids.get(findingKey(f.serviceName, f.fingerprint))), named.map((f) => f.changeRef)],
+    );
   }
 
   /** Inserts new findings and rewrites changed ones; rows already stored exactly so are left untouched. */

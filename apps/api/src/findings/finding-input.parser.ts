@@ -76,6 +76,7 @@ function toRecord(input: FindingInput, detectedAt: Date, introducedAt: Date | nu
     line: input.location?.line ?? null,
     introducedAt,
     introducedCommit: input.introducedCommit?.toLowerCase() ?? null,
+    changeRef: input.changeRef?.trim() ?? null,
     status: input.status ?? null,
     stage: input.stage ?? DEFAULT_STAGE_OF_SOURCE[input.sourceKind],
     detectedAt,

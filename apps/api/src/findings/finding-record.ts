@@ -16,6 +16,8 @@ export interface FindingRecord {
   introducedAt: Date | null;
   /** The commit that introduced the flaw (lowercase hex), when known. */
   introducedCommit: string | null;
+  /** The change ref the sender says introduced it (a later send that names none keeps the stored one). */
+  changeRef?: string | null;
   /** Null keeps the stored status (a re-sent sighting does not reopen or close anything). */
   status: FindingStatus | null;
   /**

@@ -99,6 +99,10 @@ export class FindingInput {
   @IsOptional() @IsString() @Matches(COMMIT_ID_PATTERN, { message: 'introducedCommit must be a commit id: 4 to 64 hexadecimal digits' })
   introducedCommit?: string;
 
+  @ApiPropertyOptional({ example: '#412', description: 'The change (PR/MR ref, as recorded with POST /changes) that introduced the flaw' })
+  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'changeRef must not be blank' })
+  changeRef?: string;
+
   @ApiPropertyOptional({ enum: FINDING_STATUSES })
   @IsOptional() @IsIn(FINDING_STATUSES)
   status?: FindingStatus;

@@ -27,6 +27,10 @@ export class ImportParameters {
   @IsOptional() @IsString() @Length(1, 100)
   commit?: string;
 
+  @ApiPropertyOptional({ example: '#412', description: 'The change (PR/MR ref) that introduced every finding of the file, as recorded with POST /changes' })
+  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'change must not be blank' })
+  change?: string;
+
   @ApiPropertyOptional({ example: '2026-05-04T10:00:00Z', description: 'When the scan ran; default: now' })
   @IsOptional() @IsISO8601({ strict: true })
   detectedAt?: string;

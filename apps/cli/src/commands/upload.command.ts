@@ -21,7 +21,7 @@ interface Problem {
   errors?: { pointer?: string; parameter?: string; line?: number; column?: number; message: string }[];
 }
 
-const PASSED = ['stage', 'service', 'repo', 'commit', 'format', 'detected-at'] as const;
+const PASSED = ['stage', 'service', 'repo', 'commit', 'change', 'format', 'detected-at'] as const;
 
 /**
  * `escapement upload FILE... --stage ci --service NAME [--repo R] [--commit SHA] [--full-scan] [--blame|--no-blame]`:

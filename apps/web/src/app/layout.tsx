@@ -7,6 +7,7 @@ import { can, type Capability } from '../features/auth/session-rules';
 const NAV_ITEMS: { to: string; label: string; requires?: Capability }[] = [
   { to: '/', label: 'Overview' },
   { to: '/adoption-impact', label: 'Adoption impact' },
+  { to: '/changes', label: 'Changes' },
   { to: '/findings', label: 'Findings' },
   { to: '/threat-models', label: 'Threat models' },
   { to: '/imports', label: 'Imports' },

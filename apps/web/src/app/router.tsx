@@ -1,6 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { RequireSession } from '../features/auth/components/require-session';
 import { AppLayout } from './layout';
+import { ChangeDetailPage } from './routes/change-detail';
+import { ChangesPage } from './routes/changes';
 import { AdoptionImpactPage } from './routes/adoption-impact';
 import { AdoptionsPage } from './routes/adoptions';
 import { ChangePasswordPage } from './routes/change-password';
@@ -37,6 +39,8 @@ const router = createBrowserRouter([
       { path: 'threat-models/:id', element: <ThreatModelPage /> },
       { path: 'imports', element: <ImportsPage /> },
       { path: 'adoption-impact', element: <AdoptionImpactPage /> },
+      { path: 'changes', element: <ChangesPage /> },
+      { path: 'changes/:id', element: <ChangeDetailPage /> },
       { path: 'teams', element: <TeamsPage /> },
       { path: 'adoptions', element: <AdoptionsPage /> },
       { path: 'settings', element: <SettingsPage /> },

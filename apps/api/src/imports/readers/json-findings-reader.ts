@@ -14,7 +14,7 @@ export async function* readJsonFindings(context: ReadContext): AsyncGenerator<Re
     return path.length === 2 && path[0] === 'findings' && typeof path[1] === 'number' ? 'take' : 'skip';
   };
   const defaults = Object.fromEntries(
-    Object.entries({ service: context.parameters.service, stage: context.parameters.stage, detectedAt: context.parameters.detectedAt, commit: context.parameters.commit }).filter(
+    Object.entries({ service: context.parameters.service, stage: context.parameters.stage, detectedAt: context.parameters.detectedAt, commit: context.parameters.commit, changeRef: context.parameters.change }).filter(
       ([, value]) => value !== undefined,
     ),
   );

@@ -40,6 +40,7 @@ export function recordFromParsed(
       stage: parsed.stage ?? context.parameters.stage ?? DEFAULT_STAGE_OF_SOURCE[sourceKind],
       detectedAt,
       commitSha: context.parameters.commit ?? null,
+      changeRef: context.parameters.change?.trim() ?? null,
     }),
   };
 }

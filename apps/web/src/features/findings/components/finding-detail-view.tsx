@@ -9,6 +9,7 @@ import { ClassificationCard } from './classification-card';
 import { DetectionTimelineView } from './detection-timeline-view';
 import { EscapedBadge, SeverityBadge } from './finding-badges';
 import { FindingFacts } from './finding-facts';
+import { ChangeCard } from './change-card';
 import { ThreatModelCard } from './threat-model-card';
 
 /**
@@ -67,6 +68,7 @@ export function FindingDetailView({ id, boundary, canOverride }: { id: string; b
       <div className="detail-grid">
         <ClassificationCard finding={detail} canOverride={canOverride} />
         <ThreatModelCard finding={detail} />
+        <ChangeCard findingId={detail.id} />
       </div>
       <DetectionTimelineView detections={detail.detections} boundary={detail.boundary} />
       <FindingFacts finding={detail} />

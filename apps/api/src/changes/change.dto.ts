@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMMIT_ID_PATTERN,
+  CONTEXT_FLAGS,
+  DETECTION_STAGES,
+  type ChangeDto,
+  type ContextFlag,
+  type ContextFlagSource,
+  type DetectionStage,
+} from '@escapement/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const COMMIT_MESSAGE = { message: '$property must be a commit id: 4 to 64 hexadecimal digits' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A change as CI (or a ticket-system export) posts it. Unknown flags are left out or null. */
+export class ChangeInput {
+  @ApiProperty({ example: 'payments-api', description: 'Service name; created when first named, as uploads do' })
+  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'service must not be blank' })
+  service!: string;
+
+  @ApiProperty({ example: '!412', description: 'PR/MR number or change id, unique within the service' })
+  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'ref must not be blank' })
+  ref!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) author?: string;
+  @ApiPropertyOptional({ example: 'PAY-1234' }) @IsOptional() @IsString() @Length(1, 500) ticket?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Commit ids of the change (hexadecimal, as git prints them)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsString({ each: true }) @Matches(COMMIT_ID_PATTERN, { each: true, ...COMMIT_MESSAGE })
+  commits?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(COMMIT_ID_PATTERN, COMMIT_MESSAGE) baseCommit?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(COMMIT_ID_PATTERN, COMMIT_MESSAGE) mergeCommit?: string;
+  @ApiPropertyOptional({ example: '2026-05-01T09:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }) openedAt?: string;
+  @ApiPropertyOptional({ example: '2026-05-02T16:30:00Z' }) @IsOptional() @IsISO8601({ strict: true }) mergedAt?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsBoolean() aiAssisted?: boolean | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The ticket links the threat-model artifact' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsBoolean() threatModelLinked?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The ticket or spec carries security acceptance criteria' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsBoolean() acceptanceCriteria?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The AI prompt included threat context' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsBoolean() promptContext?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The reviewer checked the diff against the threat model' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsBoolean() reviewedAgainstModel?: boolean | null;
+}
+
+/** A validated change, ready to store. */
+export interface ChangeRecord {
+  serviceName: string;
+  ref: string;
+  title: string | null;
+  author: string | null;
+  ticket: string | null;
+  commits: string[];
+  baseCommit: string | null;
+  mergeCommit: string | null;
+  openedAt: Date | null;
+  mergedAt: Date | null;
+  aiAssisted: boolean | null;
+  flags: Record<ContextFlag, boolean | null>;
+  source: ContextFlagSource;
+}
+
+export class ListChangesQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
+  @ApiPropertyOptional({ description: 'Service name' }) @IsOptional() @IsString() @Length(1, 200) service?: string;
+  @ApiPropertyOptional({ enum: ['with', 'without'], description: 'with: all four flags true; without: any not true' }) @IsOptional() @IsIn(['with', 'without']) context?: 'with' | 'without';
+  @ApiPropertyOptional({ description: 'Text in the ref or title' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ description: 'Dated (merged, else opened, else recorded) on or after' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'Dated before' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' }) @IsOptional() @IsString() @Length(1, 2000) cursor?: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class ChangeIdParam {
+  @IsUUID() id!: string;
+}
+
+export class FindingChangeLinkRequest {
+  @ApiProperty({ nullable: true, type: String, description: 'The change the finding came from; null removes the link made by hand' })
+  @ValidateIf((_, v) => v !== null) @IsUUID()
+  changeId!: string | null;
+}
+
+export class ChangeContextQuery {
+  @ApiPropertyOptional({ enum: DETECTION_STAGES, default: 'ci' }) @IsOptional() @IsIn(DETECTION_STAGES) boundary: DetectionStage = 'ci';
+  @ApiPropertyOptional({ default: 180, description: 'Follow-up horizon: a finding counts when first detected within this many days of its introduction' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  horizonDays: number = 180;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
+  @ApiPropertyOptional({ description: 'Service name' }) @IsOptional() @IsString() @Length(1, 200) service?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Changes dated on or after (YYYY-MM-DD)' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-07-01', description: 'Changes dated before (YYYY-MM-DD)' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  to?: string;
+}
+
+/** A row of the changes query, as PostgreSQL returns it. */
+export interface ChangeRow {
+  id: string;
+  service_id: string;
+  service_name: string;
+  team_id: string | null;
+  team_name: string | null;
+  ref: string;
+  title: string | null;
+  author: string | null;
+  ticket: string | null;
+  commits: string[];
+  base_commit: string | null;
+  merge_commit: string | null;
+  opened_at: Date | null;
+  merged_at: Date | null;
+  dated_at: Date;
+  ai_assisted: boolean | null;
+  threat_model_linked: boolean | null;
+  threat_model_linked_source: ContextFlagSource | null;
+  acceptance_criteria: boolean | null;
+  acceptance_criteria_source: ContextFlagSource | null;
+  prompt_context: boolean | null;
+  prompt_context_source: ContextFlagSource | null;
+  reviewed_against_model: boolean | null;
+  reviewed_against_model_source: ContextFlagSource | null;
+  served_pack: boolean;
+  served_criteria: boolean;
+  served_review: boolean;
+  findings: number;
+  recorded_by: string;
+  recorded_at: Date;
+  updated_at: Date;
+  cursor_value: string;
+}
+
+export const FLAG_COLUMNS: Record<ContextFlag, { value: keyof ChangeRow; source: keyof ChangeRow }> = {
+  threatModelLinked: { value: 'threat_model_linked', source: 'threat_model_linked_source' },
+  acceptanceCriteria: { value: 'acceptance_criteria', source: 'acceptance_criteria_source' },
+  promptContext: { value: 'prompt_context', source: 'prompt_context_source' },
+  reviewedAgainstModel: { value: 'reviewed_against_model', source: 'reviewed_against_model_source' },
+};
+
+export { CONTEXT_FLAGS };
+export type { ChangeDto };

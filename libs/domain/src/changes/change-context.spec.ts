@@ -1,0 +1,93 @@
+import type { ContextFlags } from '../api/changes';
+import { changeContext, coverageSeries, type ContextChange, type ContextChangeFinding } from './change-context';
+
+const on = { value: true, source: 'declared' } as const;
+const off = { value: false, source: 'declared' } as const;
+const unknown = { value: null, source: null } as const;
+const full: ContextFlags = { threatModelLinked: on, acceptanceCriteria: on, promptContext: on, reviewedAgainstModel: on };
+const none: ContextFlags = { threatModelLinked: off, acceptanceCriteria: off, promptContext: off, reviewedAgainstModel: off };
+const unsaid: ContextFlags = { threatModelLinked: unknown, acceptanceCriteria: unknown, promptContext: unknown, reviewedAgainstModel: unknown };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const change = (id: string, teamId: string, date: string, flags: ContextFlags): ContextChange => ({ id, teamId, teamName: teamId, datedAt: day(date), flags });
+const finding = (changeId: string, stage: ContextChangeFinding['stage'], detected: string, findingClass: ContextChangeFinding['findingClass'] = 'design'): ContextChangeFinding => ({
+  changeId,
+  findingClass,
+  stage,
+  detectedAt: day(detected),
+  introducedAt: null,
+});
+
+describe(changeContext.name, () => {
+  const sut = changeContext;
+  const options = { boundary: 'ci' as const, horizonDays: 90, now: day('2026-12-01') };
+
+  it('counts escapes of changes with and without context, per 100 changes, within the horizon', () => {
+    const changes = [
+      change('w1', 't1', '2026-01-10', full),
+      change('w2', 't1', '2026-01-20', full),
+      change('n1', 't1', '2026-01-15', none),
+      change('u1', 't1', '2026-02-01', unsaid),
+      change('late', 't1', '2026-11-20', none), // younger than the horizon: not compared
+    ];
+    const findings = [
+      finding('w1', 'code_review', '2026-01-11'),
+      finding('w2', 'production', '2026-02-01'),
+      finding('n1', 'ci', '2026-01-16'),
+      finding('n1', 'production', '2026-03-01'),
+      finding('u1', 'design', '2026-02-02', 'pattern'),
+      finding('u1', 'production', '2026-12-01'), // detected after the horizon: not counted
+      finding('late', 'production', '2026-11-21'),
+    ];
+    const result = sut(changes, findings, options);
+    expect(result).toMatchObject({ changes: 4, immatureChanges: 1, linkedFindings: 6, countedFindings: 5 });
+    const all = result.comparisons.find((c) => c.flag === 'all' && c.findingClass === 'all')!;
+    expect(all.with).toMatchObject({ changes: 2, unknown: 0, findings: 2, escaped: 1, rate: 0.5, findingsPer100Changes: 100, escapesPer100Changes: 50 });
+    expect(all.without).toMatchObject({ changes: 2, unknown: 1, findings: 3, escaped: 2, findingsPer100Changes: 150, escapesPer100Changes: 100 });
+    expect(all.difference!.estimate).toBeCloseTo(0.5 - 2 / 3, 12);
+    const design = result.comparisons.find((c) => c.flag === 'all' && c.findingClass === 'design')!;
+    expect(design.without).toMatchObject({ findings: 2, escaped: 2 });
+    // One stratum (t1, first quarter): a = 1, b = 1, c = 2, d = 1 → OR = (1·1/5)/(1·2/5) = 0.5.
+    expect(all.stratified.oddsRatio).toBeCloseTo(0.5, 12);
+    expect(all.stratified.strata).toBe(1);
+    expect(result.comparisons).toHaveLength(15);
+  });
+
+  it('stratifies by team and quarter: a better team with more context does not make the flag look better', () => {
+    // Team A: always context, low escape rate; team B: never context, high rate. Inside each team, nothing differs.
+    const changes = [change('a1', 'A', '2026-01-05', full), change('a2', 'A', '2026-01-06', none), change('b1', 'B', '2026-01-05', full), change('b2', 'B', '2026-01-06', none)];
+    const findings: ContextChangeFinding[] = [];
+    const add = (id: string, escaped: number, kept: number) => {
+      for (let i = 0; i < escaped; i++) findings.push(finding(id, 'production', '2026-01-20'));
+      for (let i = 0; i < kept; i++) findings.push(finding(id, 'code_review', '2026-01-20'));
+    };
+    add('a1', 1, 9); // 10%
+    add('a2', 1, 9); // 10%
+    add('b1', 5, 5); // 50%
+    add('b2', 10, 10); // 50%
+    // Crude: with 6/20 = 30%, without 11/30 ≈ 36.7%: looks like an effect; within teams there is none.
+    const all = sut(changes, findings, options).comparisons.find((c) => c.flag === 'all' && c.findingClass === 'all')!;
+    expect(all.with.rate).toBeCloseTo(0.3, 12);
+    expect(all.without.rate).toBeCloseTo(11 / 30, 12);
+    expect(all.stratified.oddsRatio).toBeCloseTo(1, 12);
+    // Within each team the two changes escape alike: no relabelling of changes is less extreme than what was seen.
+    expect(all.stratified.clusterPValue).toBe(1);
+  });
+
+  it('takes the finding’s own introduction date when it has one', () => {
+    const changes = [change('c', 't', '2026-01-01', none)];
+    const late = { ...finding('c', 'production', '2026-06-01'), introducedAt: day('2026-05-01') };
+    expect(sut(changes, [late], options).countedFindings).toBe(1);
+    expect(sut(changes, [finding('c', 'production', '2026-06-01')], options).countedFindings).toBe(0);
+  });
+});
+
+describe(coverageSeries.name, () => {
+  it('counts per team and month the changes carrying each flag', () => {
+    const sut = coverageSeries([change('1', 't', '2026-01-03', full), change('2', 't', '2026-01-30', none), change('3', 't', '2026-02-01', { ...unsaid, promptContext: { value: true, source: 'derived' } })]);
+    expect(sut).toEqual([
+      { period: '2026-01-01', teamId: 't', teamName: 't', changes: 2, threatModelLinked: 1, acceptanceCriteria: 1, promptContext: 1, reviewedAgainstModel: 1, all: 1 },
+      { period: '2026-02-01', teamId: 't', teamName: 't', changes: 1, threatModelLinked: 0, acceptanceCriteria: 0, promptContext: 1, reviewedAgainstModel: 0, all: 0 },
+    ]);
+  });
+});

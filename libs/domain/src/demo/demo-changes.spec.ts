@@ -1,0 +1,43 @@
+import { demoChanges, demoContextShare } from './demo-changes';
+import { demoFindings } from './demo-findings';
+import { demoOrganisation } from './demo-organisation';
+
+describe(demoChanges.name, () => {
+  const options = { findings: 2000 };
+  const organisation = demoOrganisation(options);
+  const commits = [...demoFindings(options)].flatMap((f) => (f.introducedCommit && f.introducedAt ? [{ service: f.service, commit: f.introducedCommit, introducedAt: f.introducedAt }] : []));
+  const sut = demoChanges(organisation, commits);
+
+  it('puts every introducing commit in exactly one change of its service', () => {
+    const owner = new Map<string, string>();
+    for (const change of sut) for (const commit of change.commits) {
+      expect(owner.has(commit)).toBe(false);
+      owner.set(commit, change.service);
+    }
+    for (const c of commits) expect(owner.get(c.commit)).toBe(c.service);
+  });
+
+  it('gives adopting teams more changes with context after their adoption than before', () => {
+    const adoption = organisation.adoptions[0];
+    const services = new Set(organisation.services.filter((s) => s.team === adoption.team).map((s) => s.name));
+    const share = (after: boolean) => {
+      const changes = sut.filter((c) => services.has(c.service) && c.mergedAt >= adoption.startedAt === after);
+      return changes.filter((c) => c.promptContext && c.threatModelLinked && c.acceptanceCriteria && c.reviewedAgainstModel).length / changes.length;
+    };
+    expect(share(true)).toBeGreaterThan(share(false) + 0.2);
+  });
+
+  it('is the same for the same seed', () => {
+    expect(demoChanges(organisation, commits)).toEqual(sut);
+  });
+});
+
+describe(demoContextShare.name, () => {
+  it('is low before adoption and rises after it, capped', () => {
+    const at = Date.parse('2026-01-01T00:00:00Z');
+    expect(demoContextShare(null, at)).toBe(0.06);
+    expect(demoContextShare(at, at - 1)).toBe(0.06);
+    expect(demoContextShare(at, at + 30 * 86400000)).toBeCloseTo(0.43, 12);
+    expect(demoContextShare(at, at + 3650 * 86400000)).toBe(0.88);
+  });
+});

@@ -1,0 +1,86 @@
+import type { DemoOrganisation } from './demo-types';
+import { Random } from './random';
+
+const CHANGES_STREAM = 4;
+const DAY_MS = 24 * 3600 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+const AUTHORS = ['ana', 'bo', 'chen', 'dara', 'eli', 'femi', 'gus', 'hana'];
+
+/** A flaw's introducing commit, as the demo findings carry it. */
+export interface DemoCommit {
+  service: string;
+  commit: string;
+  /** ISO timestamp. */
+  introducedAt: string;
+}
+
+export interface DemoChange {
+  service: string;
+  ref: string;
+  title: string;
+  author: string;
+  commits: string[];
+  openedAt: string;
+  mergedAt: string;
+  aiAssisted: boolean;
+  threatModelLinked: boolean | null;
+  acceptanceCriteria: boolean | null;
+  promptContext: boolean | null;
+  reviewedAgainstModel: boolean | null;
+}
+
+/**
+ * The share of a team's changes that carried threat context: rare before it adopted context-aware
+ * practice, then rising month by month as the habit takes hold (never all of them).
+ */
+export function demoContextShare(adoptedAtMs: number | null, atMs: number): number {
+  if (adoptedAtMs === null || atMs < adoptedAtMs) return 0.06;
+  return Math.min(0.88, 0.35 + (0.08 * (atMs - adoptedAtMs)) / (30 * DAY_MS));
+}
+
+/**
+ * The demo organisation's changes: the introducing commits of its findings grouped into one change per
+ * service and week (so every such finding links to its change through its commit), each carrying
+ * threat context with the team's share at its merge time. Flags of a change without context are mostly
+ * false, sometimes unknown; a change with context has all four true.
+ */
+export function demoChanges(organisation: DemoOrganisation, commits: readonly DemoCommit[], seed = 42): DemoChange[] {
+  const random = new Random(seed, CHANGES_STREAM);
+  const teamOf = new Map(organisation.services.map((s) => [s.name, s.team]));
+  const adoptedAt = new Map(organisation.adoptions.map((a) => [a.team, Date.parse(a.startedAt)]));
+  const groups = new Map<string, { service: string; week: number; commits: Set<string>; lastMs: number }>();
+  for (const { service, commit, introducedAt } of commits) {
+    const ms = Date.parse(introducedAt);
+    const week = Math.floor(ms / WEEK_MS);
+    const key = `${service}|${week}`;
+    const group = groups.get(key) ?? { service, week, commits: new Set<string>(), lastMs: ms };
+    group.commits.add(commit);
+    group.lastMs = Math.max(group.lastMs, ms);
+    groups.set(key, group);
+  }
+  const counters = new Map<string, number>();
+  return [...groups.values()]
+    .sort((a, b) => a.service.localeCompare(b.service) || a.week - b.week)
+    .map((group) => {
+      const number = (counters.get(group.service) ?? 100) + 1;
+      counters.set(group.service, number);
+      const mergedMs = group.lastMs + random.int(2, 30) * 3600 * 1000;
+      const team = teamOf.get(group.service) ?? null;
+      const withContext = random.chance(demoContextShare(team === null ? null : (adoptedAt.get(team) ?? null), mergedMs));
+      const without = () => (random.chance(0.15) ? null : random.chance(0.1));
+      return {
+        service: group.service,
+        ref: `!${number}`,
+        title: `${group.service}: change ${number}`,
+        author: AUTHORS[random.int(0, AUTHORS.length - 1)],
+        commits: [...group.commits].sort(),
+        openedAt: new Date(mergedMs - random.int(4, 72) * 3600 * 1000).toISOString(),
+        mergedAt: new Date(mergedMs).toISOString(),
+        aiAssisted: random.chance(0.7),
+        threatModelLinked: withContext ? true : without(),
+        acceptanceCriteria: withContext ? true : without(),
+        promptContext: withContext ? true : without(),
+        reviewedAgainstModel: withContext ? true : without(),
+      };
+    });
+}

@@ -1,0 +1,260 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ChangeContextMetricDto, ChangeDetailDto, ChangeDto, Page } from '@escapement/domain';
+import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { escapementAsync } from '../support/cli-async';
+import { demoComponentWithEscapes, type DemoComponent } from '../support/demo-context';
+import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
+
+/** Changes over HTTP and the CLI: context flags derived from servings, links by commit, and the change-context metric. */
+describe('changes', () => {
+  let sut: TestApp;
+  let url: string;
+  let demo: DemoComponent;
+  let ci: { id: string; secret: string };
+  let developer: { id: string; secret: string };
+  let repo: string;
+
+  const cli = (args: string[], token: string, cwd?: string) => escapementAsync(args, { cwd, env: { ESCAPEMENT_URL: url, ESCAPEMENT_TOKEN: token } });
+  const changeByRef = async (service: string, ref: string) => {
+    const page = (await sut.http().get(`/api/v1/changes?service=${service}&q=${encodeURIComponent(ref)}`).expect(200)).body as Page<ChangeDto>;
+    const change = page.items.find((c) => c.ref === ref);
+    return (await sut.http().get(`/api/v1/changes/${change!.id}`).expect(200)).body as ChangeDetailDto;
+  };
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+    expect(await sut.app.get(DemoSeeder).seedIfEmpty({ findings: 600 })).toBe(true);
+    demo = await demoComponentWithEscapes(sut);
+    await sut.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(sut.app.getHttpServer().address() as AddressInfo).port}`;
+    ci = await sut.asToken({ scopes: ['findings:write'], name: 'ci-pipeline' });
+    developer = await sut.asToken({ scopes: ['context:read'], name: 'developer-laptop' });
+    repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-changes-')));
+  });
+  afterAll(async () => {
+    fs.rmSync(repo, { recursive: true, force: true });
+    await sut.close();
+  });
+
+  describe('the demo organisation', () => {
+    it('has changes linked to its findings by commit, whose context coverage rises after each adoption', async () => {
+      const metric = (await sut.http().get('/api/v1/metrics/change-context').expect(200)).body as ChangeContextMetricDto;
+      expect(metric.changes + metric.immatureChanges).toBeGreaterThan(0);
+      const [{ linked }] = await sut.sql<{ linked: number }>(`SELECT count(*)::int AS linked FROM finding_changes WHERE link_source = 'commit'`);
+      expect(linked).toBeGreaterThan(0);
+      expect(metric.linkedFindings).toBeLessThanOrEqual(linked);
+      expect(metric.adoptions.length).toBeGreaterThan(0);
+      for (const adoption of metric.adoptions) {
+        const points = metric.coverage.filter((p) => p.teamId === adoption.teamId);
+        const share = (after: boolean) => {
+          const chosen = points.filter((p) => (p.period >= adoption.startedAt) === after);
+          return chosen.reduce((sum, p) => sum + p.all, 0) / chosen.reduce((sum, p) => sum + p.changes, 0);
+        };
+        expect(share(true)).toBeGreaterThan(share(false));
+      }
+    });
+  });
+
+  describe('recording', () => {
+    it('is idempotent by service and ref: a re-send updates and adds, never duplicates or erases', async () => {
+      const first = await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#1', title: 'Refunds', threatModelLinked: true }).expect(200);
+      expect(first.body.created).toBe(true);
+      const again = await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#1', mergedAt: '2026-03-02T10:00:00Z' }).expect(200);
+      expect(again.body).toEqual({ id: first.body.id, created: false });
+      const detail = await changeByRef('orders-api', '#1');
+      expect(detail).toMatchObject({ title: 'Refunds', mergedAt: '2026-03-02T10:00:00.000Z', flags: { threatModelLinked: { value: true, source: 'declared' }, promptContext: { value: null, source: null } } });
+      const [{ count }] = await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes c JOIN services s ON s.id = c.service_id WHERE s.name = 'orders-api'`);
+      expect(count).toBe(1);
+    });
+
+    it('answers bad input with a 400 naming the field, and stores nothing of a refused body', async () => {
+      const before = (await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes`))[0].count;
+      const sha = await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#2', commits: ['abcdef1', 'not-a-sha'] }).expect(400);
+      expect(sha.body.errors).toEqual([expect.objectContaining({ pointer: '/commits' })]);
+      const order = await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#3', openedAt: '2026-03-02T10:00:00Z', mergedAt: '2026-03-01T10:00:00Z' }).expect(400);
+      expect(order.body.errors).toEqual([expect.objectContaining({ pointer: '/mergedAt' })]);
+      const duplicate = await sut.http().post('/api/v1/changes/bulk').send([{ service: 'orders-api', ref: '#4' }, { service: 'orders-api', ref: '#4' }]).expect(400);
+      expect(duplicate.body.errors).toEqual([expect.objectContaining({ pointer: '/1/ref' })]);
+      await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#5', promptContext: 'yes' }).expect(400);
+      expect((await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes`))[0].count).toBe(before);
+    });
+
+    it('back-fills from a CSV export as imported flags, and points at the line and column of a bad cell', async () => {
+      const csv = 'service,ref,title,merged_at,threat_model_linked,prompt_context\norders-api,CSV-1,From Jira,2026-02-01T10:00:00Z,yes,\norders-api,CSV-2,,2026-02-02T10:00:00Z,no,true\n';
+      const stored = await sut.http().post('/api/v1/changes/bulk').set('content-type', 'text/csv').send(csv).expect(200);
+      expect(stored.body).toEqual({ received: 2, created: 2, updated: 0 });
+      expect((await changeByRef('orders-api', 'CSV-1')).flags).toMatchObject({ threatModelLinked: { value: true, source: 'imported' }, promptContext: { value: null } });
+      const bad = 'service,ref,merged_at,opened_at\norders-api,CSV-3,2026-02-01T10:00:00Z,2026-02-03T10:00:00Z\norders-api,CSV-4,not a date,\n';
+      const refused = await sut.http().post('/api/v1/changes/bulk').set('content-type', 'text/csv').send(bad).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ line: 2, column: 3 }), expect.objectContaining({ line: 3, column: 3 })]);
+      expect((await sut.sql<{ count: number }>(`SELECT count(*)::int AS count FROM changes WHERE ref IN ('CSV-3', 'CSV-4')`))[0].count).toBe(0);
+    });
+
+    it('refuses a team-limited token another team’s service (403) and a read token (403); a team-limited reader sees only its team’s changes', async () => {
+      const [team] = await sut.sql<{ id: string }>(`INSERT INTO teams (name) VALUES ('change-writers') RETURNING id`);
+      const limited = await sut.asToken({ scopes: ['findings:write'], teamId: team.id });
+      await limited.http.post('/api/v1/changes').send({ service: 'payments-api', ref: 'X-1' }).expect(403);
+      const created = await limited.http.post('/api/v1/changes').send({ service: 'writers-new-api', ref: 'X-1' }).expect(200);
+      expect(created.body.created).toBe(true);
+      const reader = await sut.asToken({ scopes: ['read'] });
+      await reader.http.post('/api/v1/changes').send({ service: 'writers-new-api', ref: 'X-2' }).expect(403);
+      const teamReader = await sut.asToken({ scopes: ['read'], teamId: team.id });
+      const seen = (await teamReader.http.get('/api/v1/changes').expect(200)).body as Page<ChangeDto>;
+      expect(seen.items.map((c) => c.serviceName)).toEqual(['writers-new-api']);
+    });
+  });
+
+  describe('a pack served with a change ref marks that change (issue 12)', () => {
+    it('over HTTP: pack → promptContext, criteria → acceptanceCriteria, checklist → reviewedAgainstModel, all derived', async () => {
+      await sut.http().post('/api/v1/changes').send({ service: demo.service, ref: 'HTTP-1' }).expect(200);
+      expect((await changeByRef(demo.service, 'HTTP-1')).flags.promptContext).toEqual({ value: null, source: null });
+      const dev = { authorization: `Bearer ${developer.secret}` };
+      const query = `service=${demo.service}&path=${encodeURIComponent(demo.paths[0])}&change=HTTP-1`;
+      await sut.anonymous().get(`/api/v1/context-packs?${query}`).set(dev).expect(200);
+      expect((await changeByRef(demo.service, 'HTTP-1')).flags).toMatchObject({ promptContext: { value: true, source: 'derived' }, acceptanceCriteria: { value: null } });
+      await sut.anonymous().get(`/api/v1/acceptance-criteria?${query}`).set(dev).expect(200);
+      await sut.anonymous().post('/api/v1/review-checklists').set(dev).send({ service: demo.service, paths: [demo.paths[0]], change: 'HTTP-1' }).expect(200);
+      const flags = (await changeByRef(demo.service, 'HTTP-1')).flags;
+      expect(flags).toEqual({
+        threatModelLinked: { value: null, source: null },
+        acceptanceCriteria: { value: true, source: 'derived' },
+        promptContext: { value: true, source: 'derived' },
+        reviewedAgainstModel: { value: true, source: 'derived' },
+      });
+    });
+
+    it('through the CLI: `escapement context --change` then `escapement change record` shows the flag derived', async () => {
+      const pack = await cli(['context', '--service', demo.service, demo.paths[0], '--change', 'CLI-7'], developer.secret);
+      expect(pack.status).toBe(0);
+      git(['init', '-q']);
+      write('README.md', ['hello']);
+      commit('start', '2026-01-05T09:00:00Z');
+      const recorded = await cli(['change', 'record', '--service', demo.service, '--ref', 'CLI-7', '--threat-model-linked', 'true'], ci.secret, repo);
+      expect(recorded.stderr).toBe('');
+      expect(recorded.stdout).toMatch(/^change CLI-7 of payments-api: recorded, 1 commit \(change [0-9a-f-]{36}\)\n$/);
+      expect((await changeByRef(demo.service, 'CLI-7')).flags).toMatchObject({ promptContext: { value: true, source: 'derived' }, threatModelLinked: { value: true, source: 'declared' } });
+    });
+  });
+
+  const git = (args: string[], at?: string) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, ...(at ? { GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at } : {}) },
+    }).trim();
+  const commit = (message: string, at: string) => {
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', message], at);
+    return git(['rev-parse', 'HEAD']);
+  };
+  const write = (file: string, lines: string[]) => {
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.writeFileSync(path.join(repo, file), `${lines.join('\n')}\n`);
+  };
+
+  describe('a finding uploaded with --blame links to the change the CLI recorded in a real git repository', () => {
+    it('links by the introducing commit, and the finding shows its change', async () => {
+      const base = git(['rev-parse', 'HEAD']);
+      write('src/refunds.ts', ['export function refund() {', '  // no owner check', '}']);
+      const flawed = commit('refunds without owner check', '2026-01-06T10:00:00Z');
+      write('src/other.ts', ['export const x = 1;']);
+      const other = commit('other', '2026-01-06T11:00:00Z');
+      fs.writeFileSync(path.join(repo, 'review.json'), JSON.stringify([{ title: 'Refund without owner check', severity: 'high', sourceKind: 'pentest', cweIds: [639], fingerprint: 'CH-1', location: { path: 'src/refunds.ts', line: 2 } }]));
+      const upload = await cli(['upload', '--blame', 'review.json', '--service', 'refunds-api'], ci.secret, repo);
+      expect(upload.stderr).toBe('');
+      expect(upload.stdout).toMatch(/1 of 1 dated by git blame/);
+      fs.writeFileSync(path.join(repo, '.escapement.yml'), 'service: refunds-api\nchange:\n  threatModelLinked: true\n  aiAssisted: true\n');
+      const recorded = await cli(['change', 'record', '--ref', '#42', '--base', base, '--head', 'HEAD', '--title', 'Refunds', '--ai-assisted', 'false'], ci.secret, repo);
+      expect(recorded.stderr).toBe('');
+      expect(recorded.stdout).toMatch(/recorded, 2 commits/);
+      fs.rmSync(path.join(repo, '.escapement.yml'));
+      const change = await changeByRef('refunds-api', '#42');
+      // The service and a flag from .escapement.yml; the command line wins over the file.
+      expect(change).toMatchObject({ aiAssisted: false, flags: { threatModelLinked: { value: true, source: 'declared' } } });
+      expect(change.commits).toEqual([flawed, other]);
+      expect(change.findingsLinked).toEqual([expect.objectContaining({ title: 'Refund without owner check', introducedCommit: flawed, linkedBy: 'commit' })]);
+      const [finding] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'refunds-api'`);
+      const ofFinding = await sut.http().get(`/api/v1/findings/${finding.id}/change`).expect(200);
+      expect(ofFinding.body.change).toMatchObject({ id: change.id, ref: '#42', linkedBy: 'commit' });
+    });
+
+    it('links every finding of an upload sent with --change to that change, by its ref', async () => {
+      fs.writeFileSync(path.join(repo, 'pentest.json'), JSON.stringify([{ title: 'Refund amount not bounded', severity: 'medium', sourceKind: 'pentest', fingerprint: 'CH-2' }]));
+      const upload = await cli(['upload', '--no-blame', 'pentest.json', '--service', 'refunds-api', '--change', '#42'], ci.secret, repo);
+      expect(upload.stderr).toBe('');
+      const change = await changeByRef('refunds-api', '#42');
+      expect(change.findingsLinked.map((f) => [f.title, f.linkedBy]).sort()).toEqual([
+        ['Refund amount not bounded', 'change_ref'],
+        ['Refund without owner check', 'commit'],
+      ]);
+      await sut.sql(`DELETE FROM findings WHERE fingerprint = 'CH-2'`);
+    });
+
+    it('a link by hand wins, and is refused across services', async () => {
+      const [finding] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'refunds-api'`);
+      const second = (await sut.http().post('/api/v1/changes').send({ service: 'refunds-api', ref: '#43' }).expect(200)).body.id as string;
+      const linked = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: second }).expect(200);
+      expect(linked.body.change).toMatchObject({ ref: '#43', linkedBy: 'manual' });
+      const foreign = (await sut.http().post('/api/v1/changes').send({ service: 'orders-api', ref: '#99' }).expect(200)).body.id as string;
+      const refused = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: foreign }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/changeId' })]);
+      const untied = await sut.http().put(`/api/v1/findings/${finding.id}/change`).send({ changeId: null }).expect(200);
+      expect(untied.body.change).toMatchObject({ ref: '#42', linkedBy: 'commit' });
+      const [unlinked] = await sut.sql<{ id: string }>(`SELECT f.id FROM findings f WHERE NOT EXISTS (SELECT 1 FROM finding_changes fc WHERE fc.finding_id = f.id) LIMIT 1`);
+      expect((await sut.http().get(`/api/v1/findings/${unlinked.id}/change`).expect(200)).body).toEqual({ change: null });
+    });
+  });
+
+  describe('the change-context metric', () => {
+    it('equals an independent computation: rates, per 100 changes, and the Mantel–Haenszel odds ratio over quarters', async () => {
+      // Service metric-api, two quarters of 2025; each change has findings linked by change ref.
+      // Q1: with context 1 escaped of 4 (one change), without 3 of 4 (one change). Q2: with 2 of 5, without 2 of 3.
+      const full = { threatModelLinked: true, acceptanceCriteria: true, promptContext: true, reviewedAgainstModel: true };
+      const none = { threatModelLinked: false, acceptanceCriteria: false, promptContext: false, reviewedAgainstModel: false };
+      const plan = [
+        { ref: 'M-1', merged: '2025-02-01', flags: full, escaped: 1, kept: 3 },
+        { ref: 'M-2', merged: '2025-02-10', flags: none, escaped: 3, kept: 1 },
+        { ref: 'M-3', merged: '2025-05-01', flags: full, escaped: 2, kept: 3 },
+        { ref: 'M-4', merged: '2025-05-10', flags: none, escaped: 2, kept: 1 },
+        { ref: 'M-5', merged: '2025-05-20', flags: none, escaped: 0, kept: 0 },
+      ];
+      await sut.http().post('/api/v1/changes/bulk').send(plan.map((p) => ({ service: 'metric-api', ref: p.ref, mergedAt: `${p.merged}T12:00:00Z`, ...p.flags }))).expect(200);
+      let n = 0;
+      const findings = plan.flatMap((p) =>
+        [...Array(p.escaped + p.kept)].map((_, i) => ({
+          service: 'metric-api',
+          title: `finding ${++n}`,
+          severity: 'high',
+          sourceKind: i < p.escaped ? 'pentest' : 'code_review',
+          cweIds: [639],
+          fingerprint: `M-F-${n}`,
+          detectedAt: `${p.merged}T18:00:00Z`,
+          changeRef: p.ref,
+        })),
+      );
+      await sut.http().post('/api/v1/findings').send(findings).expect(200);
+      const metric = (await sut.http().get('/api/v1/metrics/change-context?service=metric-api&horizonDays=90').expect(200)).body as ChangeContextMetricDto;
+      expect(metric).toMatchObject({ changes: 5, immatureChanges: 0, linkedFindings: 16, countedFindings: 16 });
+      const all = metric.comparisons.find((c) => c.flag === 'all' && c.findingClass === 'all')!;
+      expect(all.with).toMatchObject({ changes: 2, findings: 9, escaped: 3, findingsPer100Changes: 450, escapesPer100Changes: 150 });
+      expect(all.with.rate).toBeCloseTo(3 / 9, 12);
+      expect(all.without).toMatchObject({ changes: 3, unknown: 0, findings: 7, escaped: 5 });
+      expect(all.without.findingsPer100Changes).toBeCloseTo(700 / 3, 9);
+      // Mantel–Haenszel by hand: Q1 a=1 b=3 c=3 d=1 n=8; Q2 a=2 b=3 c=2 d=1 n=8.
+      const r = (1 * 1) / 8 + (2 * 1) / 8;
+      const s = (3 * 3) / 8 + (3 * 2) / 8;
+      expect(all.stratified.oddsRatio).toBeCloseTo(r / s, 12);
+      expect(all.stratified.strata).toBe(2);
+      const design = metric.comparisons.find((c) => c.flag === 'promptContext' && c.findingClass === 'design')!;
+      expect(design.with.findings + design.without.findings).toBe(16);
+      expect(metric.escapedWithoutContext.filter((e) => e.serviceName === 'metric-api')).toHaveLength(5);
+      const coverage = metric.coverage.filter((p) => p.period === '2025-05-01');
+      expect(coverage).toEqual([expect.objectContaining({ changes: 3, all: 1, promptContext: 1 })]);
+    });
+  });
+});
