@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { sha256Hex } from './sha256';
 
 describe(sha256Hex.name, () => {
@@ -17,5 +19,15 @@ describe(sha256Hex.name, () => {
 
   it('hashes the UTF-8 bytes, with a lone surrogate as U+FFFD like node:crypto', () => {
     expect(sut('Ünïcødé 🔐 \ud800x')).toBe('13a99332ccab1bb81ca7ddb25416355f6511018ff9d12ea38d59e2c25872ead9');
+  });
+});
+
+describe(`${sha256Hex.name} against node:crypto`, () => {
+  it('agrees on any string, surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      }),
+    );
   });
 });
