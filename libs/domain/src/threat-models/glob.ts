@@ -13,7 +13,9 @@ import { RE2JS } from 're2js';
  * Patterns come from uploaded files, so matching must take time linear in the path whatever the
  * pattern. JavaScript's regular expressions backtrack: `**\/` repeated 40 times, or `*a*a*a*a*b`,
  * takes minutes on one path, and the usual glob packages (picomatch, minimatch) compile to exactly
- * such expressions (picomatch 4 needs 11 s for `*a*a*a*a*b` against 200 characters). The pattern is
+ * such expressions (picomatch 4 needs 11 s for `*a*a*a*a*b` against 200 characters). Bounding the
+ * pattern does not help them: picomatch 4.0.7 takes 6 s for `*a*a*a*a*a*a*b` (7 wildcards of the 32
+ * allowed) against 60 characters. The pattern is
  * therefore translated to RE2 syntax and run by RE2JS, whose automaton guarantees linear time; the
  * translation is the only part written here. Patterns are also bounded in length and wildcards
  * (GlobLimits), so that compiling one stays cheap.
