@@ -29,6 +29,16 @@ describe(readCsvRecords.name, () => {
     ]);
   });
 
+  it('gives every field the physical line it starts on, after a field that spans lines', () => {
+    const problems = new ProblemList();
+    const [, record] = sut('a,b,c\n"one\ntwo",x,"three\nfour"\r\n', ',', problems);
+    expect(record.fields.map((field) => [field.line, field.text])).toEqual([
+      [2, 'one\ntwo'],
+      [3, 'x'],
+      [3, 'three\nfour'],
+    ]);
+  });
+
   it('keeps empty fields, including a trailing one', () => {
     expect(read('a,,c,\n').rows).toEqual([[1, 'a', '', 'c', '']]);
   });
