@@ -85,6 +85,19 @@ describe(readSourceText.name, () => {
     expect(problems).toEqual([{ message: 'Map keys must be unique', line: 4, column: 1 }]);
   });
 
+  it("reads a quoted multi-line scalar closed at its key's indentation, as other YAML readers do (the OTM example)", () => {
+    const text = ['components:', '  - id: db-class', '    representations:', '      - codeSnippet:', "          'int n = read();", '          print(n);', "        }'", '    attributes:', ''].join('\n');
+    expect(sut(text).root).toEqual({ components: [{ id: 'db-class', representations: [{ codeSnippet: 'int n = read(); print(n); }' }], attributes: null }] });
+  });
+
+  it('still reports the place of a quote that never closes', () => {
+    expect(problemsOf(() => sut("a: 'open\nb: 1\n"))[0]).toMatchObject({ line: 3, message: "Missing closing 'quote" });
+  });
+
+  it('reads YAML merge keys, which Threagile models use to share values', () => {
+    expect(sut('base: &base\n  a: 1\n  b: 2\nchild:\n  <<: *base\n  b: 3\n').root).toEqual({ base: { a: 1, b: 2 }, child: { a: 1, b: 3 } });
+  });
+
   it('refuses a YAML file of several documents', () => {
     expect(problemsOf(() => sut('a: 1\n---\nb: 2\n'))[0]).toMatchObject({ line: 2, column: 1 });
   });

@@ -4,6 +4,7 @@ import type { ProblemList } from '../ingest/problem-list';
 import type { GlobLimits } from './glob';
 import { locateJsonPointers } from './json-locator';
 import { jsonSyntaxErrorOffset } from './json-syntax-error';
+import { mendQuotedScalarIndentation } from './quoted-scalar-indentation';
 import { jsonTooDeepAt } from '../ingest/json-nesting';
 
 export type SourceSyntax = 'json' | 'yaml';
@@ -40,6 +41,9 @@ export interface SourceText {
   /** The same for many pointers at once, reading the text once. */
   locateAll(pointers: readonly string[]): Array<TextPosition | null>;
 }
+
+/** Merge keys (`<<: *base`) are YAML 1.1, but Threagile's own examples and other hand-written models use them. */
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
 
 /** YAML anchors can expand exponentially; a threat model needs few. */
 const MAX_ALIAS_COUNT = 100;
@@ -85,8 +89,15 @@ function readJson(text: string, limits: ThreatModelLimits): SourceText {
 function readYaml(text: string, limits: ThreatModelLimits): SourceText {
   const flowTooDeep = yamlFlowTooDeepAt(text, limits.maxDepth);
   if (flowTooDeep >= 0) throw tooDeepError(limits.maxDepth, offsetPosition(text, flowTooDeep));
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let lineCounter = new LineCounter();
+  let doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
+  const mended = doc.errors.length > 0 ? mendQuotedScalarIndentation(text) : null;
+  if (mended !== null) {
+    // Only a file that fails as written is read mended, and only if mending is all it needed.
+    const mendedCounter = new LineCounter();
+    const mendedDoc = parseDocument(mended, { lineCounter: mendedCounter, ...YAML_OPTIONS });
+    if (mendedDoc.errors.length === 0) [doc, lineCounter] = [mendedDoc, mendedCounter];
+  }
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => ({ message: error.message, ...position(lineCounter, error.pos[0]) }));
     const first = problems[0];
