@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import { modifyReturning } from '../common/sql';
 import type { ChangeRecord, ChangeRow, ListChangesQuery } from './change.dto';
+import { countedFinding } from '../common/counted-finding';
 
 export interface ChangeFindingRow {
   id: string;
@@ -168,7 +169,7 @@ export class ChangesRepository {
          JOIN changes c ON c.id = fc.change_id AND c.service_id = fc.service_id
          JOIN findings f ON f.id = fc.finding_id
          JOIN services s ON s.id = f.service_id
-        WHERE fc.change_id = ANY ($1::uuid[]) AND f.status NOT IN ('suppressed', 'false_positive')
+        WHERE fc.change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
         ORDER BY f.first_detected_at DESC, f.id`,
       [changeIds],
     );

@@ -4,6 +4,7 @@ import type { ContextChannel, ContextKind, DetectionStage, FindingClass, Pwnisms
 import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import type { ModelComponentRow, ModelThreatRow } from '../threat-models/model-rows';
+import { countedFinding } from '../common/counted-finding';
 
 export interface ServiceRow {
   id: string;
@@ -87,7 +88,7 @@ export interface ComponentUsageRow {
 }
 
 /** Findings that count as escapes, as the metrics count them. */
-const COUNTED = `f.status NOT IN ('suppressed', 'false_positive') AND f.first_detected_stage >= $2::detection_stage`;
+const COUNTED = `${countedFinding('f')} AND f.first_detected_stage >= $2::detection_stage`;
 
 /** The reads behind context packs, and the record of every serving. */
 @Injectable()

@@ -5,6 +5,7 @@ import { DETECTION_STAGES, SEVERITIES } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { isCursorTimestamp } from '../common/page-cursor';
 import type { FindingRow, ListFindingsQuery } from './finding.dto';
+import { countedFinding } from '../common/counted-finding';
 
 export interface FindingCursor {
   /** The sort value of the last row, as PostgreSQL prints it. */
@@ -67,7 +68,7 @@ export class FindingQueryRepository {
     const dated = query.dateBy === 'cohort' ? 'coalesce(f.introduced_at, f.first_detected_at)' : 'f.first_detected_at';
     if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
     if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
-    if (query.counted === 'true') where.push(`f.status NOT IN ('suppressed', 'false_positive')`);
+    if (query.counted === 'true') where.push(countedFinding('f'));
     if (query.threatModel && query.component) {
       where.push(
         `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DetectionStage, PrimaryFindingClass } from '@escapement/domain';
 import { DataSource } from 'typeorm';
+import { countedFinding } from '../common/counted-finding';
 
 export interface AdoptionRow {
   id: string;
@@ -149,7 +150,7 @@ export class AdoptionImpactRepository {
               f.first_detected_stage::text AS stage,
               count(*) AS n
          FROM findings f JOIN services s ON s.id = f.service_id
-        WHERE f.service_id = ANY($1::uuid[]) AND f.status NOT IN ('suppressed', 'false_positive')
+        WHERE f.service_id = ANY($1::uuid[]) AND ${countedFinding('f')}
         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
       [serviceIds],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { countedFinding } from '../common/counted-finding';
 
 export const CONTAINMENT_GROUPINGS = ['class', 'category'] as const;
 export type ContainmentGrouping = (typeof CONTAINMENT_GROUPINGS)[number];
@@ -33,7 +34,7 @@ export class ContainmentRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [`f.status NOT IN ('suppressed', 'false_positive')`];
+    const where = [countedFinding('f')];
     if (filter.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(filter.from)}::date::timestamptz`);
     if (filter.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(filter.to)}::date::timestamptz`);
     if (filter.teams) where.push(`s.team_id = ANY (${bind(filter.teams)}::uuid[])`);

@@ -4,6 +4,7 @@ import type { EscapeCountRow, EscapeRateGrouping } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import type { EscapeRateQuery } from './escape-rate.dto';
+import { countedFinding } from '../common/counted-finding';
 
 /** SQL for each grouping over the findings table; chosen from this fixed table, never built from input. */
 const GROUP_KEY: Record<EscapeRateGrouping, string> = {
@@ -68,7 +69,7 @@ export class EscapeRateRepository {
 
   private fromFindings(query: EscapeRateQuery, teams: TeamScope): Promise<CountRow[]> {
     const { params, bind } = binder([query.bucket, query.boundary]);
-    const where = [`f.status NOT IN ('suppressed', 'false_positive')`];
+    const where = [countedFinding('f')];
     if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
     if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
     if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import type { GapGrouping, GapsQuery } from './gaps.dto';
+import { countedFinding } from '../common/counted-finding';
 
 export interface GapCountRow {
   key: string;
@@ -37,7 +38,7 @@ export class GapsRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [`f.status NOT IN ('suppressed', 'false_positive')`, `f.first_detected_stage >= $2::detection_stage`];
+    const where = [countedFinding('f'), `f.first_detected_stage >= $2::detection_stage`];
     if (query.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(query.from)}::date::timestamptz`);
     if (query.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(query.to)}::date::timestamptz`);
     if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
