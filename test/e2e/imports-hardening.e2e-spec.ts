@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { ImportQueue } from '../../apps/api/src/imports/import-queue';
 import { ImportWarningsAndSenders1764090000000 } from '../../migrations/1764090000000-ImportWarningsAndSenders';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
+import { waitForBackgroundImports } from '../support/background-imports';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'imports', name));
 // Bytes go out as they are: no client-side JSON serialisation of a Buffer.
@@ -209,7 +209,7 @@ describe('imports: what was changed on the way in is said, not hidden', () => {
     const padding = ' '.repeat(70 * 1024);
     const body = Buffer.from(`[${padding}${JSON.stringify(aFinding({ fingerprint: 'big', title: 'nul\u0000here' }))}]`);
     const accepted = await upload('format=json', body).expect(202);
-    await sut.app.get(ImportQueue).drain();
+    await waitForBackgroundImports(sut);
     const done = await sut.http().get(accepted.headers.location).expect(200);
     expect(done.body).toMatchObject({ status: 'completed', warnings: [{ code: 'nul_replaced', pointer: '/0' }] });
   });

@@ -23,6 +23,7 @@ import { DemoModule } from './demo/demo.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { JobsModule } from './jobs/jobs.module';
 import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ServicesModule } from './services/services.module';
@@ -48,6 +49,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
         ThrottlerModule.forRoot({ throttlers: throttlers(config.security.rateLimits), setHeaders: false }),
         CoreModule,
+        JobsModule,
         AuthModule,
         UsersModule,
         TokensModule,

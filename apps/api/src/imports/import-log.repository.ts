@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DetectionStage, ImportWarning } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ImportViewer } from './import-viewer';
-import { modifyReturning } from '../common/sql';
 import type { UpsertCounts } from '../findings/finding-record';
 
 export interface ImportReceipt {
@@ -48,8 +47,13 @@ export interface ImportRow {
   unchanged_count: number;
   suppressed_count: number;
   fixed_count: number;
-  error: { detail: string; errors?: unknown[] } | null;
+  error: ImportError | null;
   warnings: ImportWarning[];
+}
+
+export interface ImportError {
+  detail: string;
+  errors?: unknown[];
 }
 
 export type ImportOutcome = UpsertCounts & { suppressed: number; fixed?: number; tools?: string[]; warnings?: ImportWarning[] };
@@ -99,19 +103,34 @@ export class ImportLogRepository {
   }
 
   /** A background import that failed: the reason is kept for the person polling it. */
-  async fail(id: string, error: { detail: string; errors?: unknown[] }): Promise<void> {
-    await this.dataSource.query(`UPDATE imports SET status = 'failed', completed_at = now(), error = $2 WHERE id = $1`, [id, JSON.stringify(error)]);
+  async fail(manager: EntityManager, id: string, error: ImportError): Promise<void> {
+    await manager.query(`UPDATE imports SET status = 'failed', completed_at = now(), error = $2 WHERE id = $1 AND status = 'processing'`, [id, JSON.stringify(error)]);
   }
 
-  /** Imports left `processing` by a process that died: their data was rolled back, so say so. */
-  async failInterrupted(): Promise<number> {
-    const rows = await modifyReturning<{ id: string }>(
-      this.dataSource,
-      `UPDATE imports SET status = 'failed', completed_at = now(),
-              error = '{"detail": "The server stopped before this import finished; nothing of it was stored. Send it again."}'
-        WHERE status = 'processing' RETURNING id`,
+  /**
+   * Locks a background import for the worker storing it, for the whole transaction; false when there is
+   * nothing to store (it is gone, or an earlier attempt finished it).
+   */
+  async lockProcessing(manager: EntityManager, id: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT status FROM imports WHERE id = $1 FOR UPDATE`, [id]);
+    return row?.status === 'processing';
+  }
+
+  /** Background imports nobody is storing right now (no worker holds their row), locked until the caller's transaction ends. */
+  async lockIdleProcessing(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM imports WHERE status = 'processing' ORDER BY received_at FOR UPDATE SKIP LOCKED`);
+    return rows.map((row) => row.id);
+  }
+
+  /** Bytes of background imports waiting in the database to be stored: the sender's, and everyone's. */
+  async waitingBytes(sender: ImportSender): Promise<{ sender: number; total: number }> {
+    const [row]: { sender: string; total: string }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(bytes) FILTER (WHERE received_by_token_id = $1::uuid OR received_by_user_id = $2::uuid), 0) AS sender,
+              coalesce(sum(bytes), 0) AS total
+         FROM imports WHERE status = 'processing'`,
+      [sender.tokenId, sender.userId],
     );
-    return rows.length;
+    return { sender: Number(row.sender), total: Number(row.total) };
   }
 
   async find(id: string): Promise<ImportRow | null> {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
+import { ImportUploadRepository } from './import-upload.repository';
+import { ImportWorker } from './import-worker';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { UploadBudget } from './upload-budget';
 
 @Module({
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, ImportQueue, UploadBudget],
-  exports: [ImportQueue],
+  providers: [ImportsService, ImportRunner, ImportWorker, ImportUploadRepository, UploadBudget],
 })
 export class ImportsModule {}

@@ -16,11 +16,18 @@ export interface UploadHold {
   release(): void;
 }
 
+/** Bytes already waiting in the database queue when an upload starts: the sender's and everyone's. */
+export interface WaitingBytes {
+  sender: number;
+  total: number;
+}
+
 /**
- * Bounds the disk that uploads hold while they are received, wait in the background queue and are
+ * Bounds the space that uploads hold while they are received, wait in the background queue and are
  * stored: per sender (a token or a person) and for the whole server. Past either bound the upload is
  * refused with 429 and Retry-After while it streams, so neither one pipeline nor many can fill the disk.
- * Counted in this process: several servers each bound their own temporary folder.
+ * What waits in the queue is counted from the database (shared by every instance, passed in as
+ * `waiting`); what is being received is counted here, by the instance receiving it.
  */
 @Injectable()
 export class UploadBudget {
@@ -30,14 +37,15 @@ export class UploadBudget {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** Starts counting an upload of `sender`; refused at once when its share (or the server's) is already full. */
-  open(sender: string, announcedBytes = 0): UploadHold {
-    this.check(sender, Math.max(1, announcedBytes));
+  open(sender: string, announcedBytes = 0, waiting: WaitingBytes = { sender: 0, total: 0 }): UploadHold {
+    const check = (bytes: number) => this.check(sender, bytes, waiting);
+    check(Math.max(1, announcedBytes));
     let mine = 0;
     let released = false;
     return {
       add: (bytes) => {
         if (released) return;
-        this.check(sender, bytes);
+        check(bytes);
         mine += bytes;
         this.total += bytes;
         this.held.set(sender, (this.held.get(sender) ?? 0) + bytes);
@@ -53,18 +61,19 @@ export class UploadBudget {
     };
   }
 
-  /** Bytes held now, for one sender or in all (tests and diagnostics). */
+  /** Bytes being received by this instance now, for one sender or in all (tests and diagnostics). */
   heldBytes(sender?: string): number {
     return sender === undefined ? this.total : (this.held.get(sender) ?? 0);
   }
 
-  private check(sender: string, bytes: number): void {
-    const own = this.held.get(sender) ?? 0;
+  private check(sender: string, bytes: number, waiting: WaitingBytes): void {
+    const own = (this.held.get(sender) ?? 0) + waiting.sender;
     if (own + bytes > this.config.uploadQueuePerSenderBytes) {
       throw full(`This sender already has ${mb(own)} of uploads waiting to be stored; the limit is ${mb(this.config.uploadQueuePerSenderBytes)} per sender`);
     }
-    if (this.total + bytes > this.config.uploadQueueTotalBytes) {
-      throw full(`The server already holds ${mb(this.total)} of uploads waiting to be stored; its limit is ${mb(this.config.uploadQueueTotalBytes)}`);
+    const total = this.total + waiting.total;
+    if (total + bytes > this.config.uploadQueueTotalBytes) {
+      throw full(`The server already holds ${mb(total)} of uploads waiting to be stored; its limit is ${mb(this.config.uploadQueueTotalBytes)}`);
     }
   }
 }
