@@ -49,6 +49,7 @@ export { DEFAULT_DEMO_FINDINGS, DEFAULT_DEMO_MONTHS, DEFAULT_DEMO_SEED } from '.
 export * from './ingest/parsed-finding';
 export * from './ingest/commit-id';
 export { jsonTooDeepAt, MAX_JSON_DEPTH } from './ingest/json-nesting';
+export { toJsonPointer, type JsonPath } from './ingest/json-pointer';
 export { MAX_REPORTED_PROBLEMS } from './ingest/problem-list';
 export * from './ingest/detect-format';
 export * from './ingest/finding-fingerprint';

@@ -20,7 +20,7 @@ const domain = require('@escapement/domain');
 const apiDist = path.resolve(__dirname, '..', '..', '..', 'apps', 'api', 'dist', 'apps', 'api', 'src');
 const { readImport } = require(path.join(apiDist, 'imports', 'readers', 'read-import.js'));
 const { DomainError } = require(path.join(apiDist, 'common', 'domain-error.js'));
-const { JsonStreamError } = require(path.join(apiDist, 'imports', 'json-stream', 'index.js'));
+const { JsonStreamError } = require(path.join(apiDist, 'imports', 'readers', 'json-stream', 'index.js'));
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');

@@ -1,13 +1,12 @@
-import { DEFAULT_STAGE_OF_SOURCE } from '@escapement/domain';
+import { computeFindingFingerprint, DEFAULT_STAGE_OF_SOURCE } from '@escapement/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { invalid, ProblemDetail } from '../common/domain-error';
 import { toProblemDetails } from '../common/validation';
 import { FindingInput } from './finding.dto';
-import { computeFingerprint } from './finding-fingerprint';
 import { withClassification, type FindingRecord } from './finding-record';
 
-export const MAX_FINDINGS_PER_REQUEST = 10_000;
+const MAX_FINDINGS_PER_REQUEST = 10_000;
 /** Clocks drift; a detection more than a day in the future is a mistake, not a clock. */
 const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
@@ -64,7 +63,7 @@ function toRecord(input: FindingInput, detectedAt: Date, introducedAt: Date | nu
   const path = input.location?.path ?? null;
   return withClassification({
     serviceName: input.service.trim(),
-    fingerprint: input.fingerprint ?? computeFingerprint({ tool, ruleId, repo, path, title: input.title, cweIds }),
+    fingerprint: input.fingerprint ?? computeFindingFingerprint({ tool, ruleId, repo, path, title: input.title, cweIds }),
     title: input.title.trim(),
     severity: input.severity,
     cweIds,

@@ -6,8 +6,6 @@ export interface FormErrors<F extends string> {
   general: string[];
 }
 
-export const NO_ERRORS: FormErrors<never> = { fields: {}, general: [] };
-
 /**
  * Places a rejected request's field errors next to the form's fields. `fields` maps the API's JSON
  * pointers (`/name`, `/match/ruleId`) to the form's field and its label: the API starts each message with

@@ -1,5 +1,5 @@
 /** The API's bounds for a CWE id; real ids are in the low thousands. */
-export const MAX_CWE_ID = 100_000;
+const MAX_CWE_ID = 100_000;
 
 export function isCweId(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= MAX_CWE_ID;

@@ -4,8 +4,8 @@ describe(computeFindingFingerprint.name, () => {
   const sut = computeFindingFingerprint;
   const base = { tool: 'Manual Review', ruleId: null, repo: 'github.com/acme/shop', path: 'src/refund.ts', title: 'Refund skips the owner check', cweIds: [639, 285] };
 
-  it('equals the value the API computes for the same posted finding', () => {
-    // Reference value from apps/api computeFingerprint (node:crypto) for the same parts.
+  it('keeps the value stored findings were given, so a finding sent again is recognised', () => {
+    // Reference value: SHA-256 (node:crypto) of the canonical form, as fingerprints have always been computed.
     expect(sut(base)).toBe('esc1:9ac7ac15f6d5c5ca9e267b9cae56830c4276a86e97333d090ba0f082727a0710');
   });
 

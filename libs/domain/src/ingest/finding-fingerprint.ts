@@ -12,8 +12,8 @@ export interface FingerprintParts {
 /**
  * Identity of a finding that arrived without one: what it is and where, not when or on which line, so
  * the same issue sent again (or moved a few lines) is recognised. The title only counts when there is no
- * rule id, because people reword titles. This is byte for byte the canonical form the API computes for
- * posted findings, so a finding imported from a spreadsheet and the same one posted as JSON are one.
+ * rule id, because people reword titles. The one definition every way in uses (posted findings, CSV and
+ * JSON files), so a finding imported from a spreadsheet and the same one posted as JSON are one.
  */
 export function computeFindingFingerprint(parts: FingerprintParts): string {
   const canonical = JSON.stringify([

@@ -41,26 +41,3 @@ export const DEFAULT_STAGE_OF_SOURCE: Record<SourceKind, DetectionStage> = {
   incident: 'production',
   other: 'ci',
 };
-
-export interface FindingLocation {
-  repo?: string;
-  path?: string;
-  line?: number;
-}
-
-/** A finding as posted by a client: the brief's shape. */
-export interface FindingInput {
-  service: string;
-  sourceKind: SourceKind;
-  tool?: string;
-  ruleId?: string;
-  title: string;
-  severity: Severity;
-  cweIds?: number[];
-  location?: FindingLocation;
-  fingerprint?: string;
-  stage?: DetectionStage;
-  detectedAt: string;
-  introducedAt?: string;
-  status?: FindingStatus;
-}

@@ -16,5 +16,3 @@ export interface ReadFinding {
   record: FindingRecord;
   suppressed: boolean;
 }
-
-export type ImportReader = (context: ReadContext) => AsyncGenerator<ReadFinding>;

@@ -1,6 +1,6 @@
 import { InputError, type InputProblem } from '@escapement/domain';
 import { invalid, type DomainError, type ProblemDetail } from '../../common/domain-error';
-import { JsonStreamError } from '../json-stream';
+import { JsonStreamError } from './json-stream';
 
 /** Enough to fix a file in a few passes; more would only bloat the answer. */
 const MAX_PROBLEMS = 100;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { selectJsonValues, type JsonPath } from '../json-stream';
+import type { JsonPath } from '@escapement/domain';
+import { selectJsonValues } from './json-stream';
 import { validateFindingItem } from '../../findings/finding-input.parser';
 import type { ReadContext, ReadFinding } from './import-reader';
 import { InputProblems, toInputDomainError } from './input-problems';

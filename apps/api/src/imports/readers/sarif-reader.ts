@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { guessSourceKind, parseSarifResult, sarifRunContext, type SarifRunContext } from '@escapement/domain';
-import { selectJsonValues, type JsonPath } from '../json-stream';
+import { guessSourceKind, parseSarifResult, sarifRunContext, type SarifRunContext, type JsonPath } from '@escapement/domain';
+import { selectJsonValues } from './json-stream';
 import type { ReadContext, ReadFinding } from './import-reader';
 import { InputProblems, toInputDomainError } from './input-problems';
 import { recordFromParsed } from './parsed-finding-record';

@@ -79,7 +79,7 @@ function readRule(value: unknown, pointer: string, taxonomies: readonly SarifTax
 }
 
 /** The plain text of a `multiformatMessageString`, falling back to its Markdown. */
-export function messageText(owner: JsonObject, key: string, pointer: string, reader: JsonReader): string | null {
+function messageText(owner: JsonObject, key: string, pointer: string, reader: JsonReader): string | null {
   const message = reader.object(owner, key, pointer);
   if (message === null) return null;
   const messagePointer = childPointer(pointer, key);

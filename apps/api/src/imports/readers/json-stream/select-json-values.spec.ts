@@ -1,4 +1,4 @@
-import type { JsonPath } from './json-pointer';
+import type { JsonPath } from '@escapement/domain';
 import { JsonStreamError } from './json-stream-error';
 import { selectJsonValues } from './select-json-values';
 import type { SelectedValue, Selection } from './selection';

@@ -1,4 +1,4 @@
-import type { JsonPath } from './json-pointer';
+import type { JsonPath } from '@escapement/domain';
 
 /**
  * What to do with the value at a path:

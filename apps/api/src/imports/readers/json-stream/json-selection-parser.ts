@@ -1,4 +1,4 @@
-import { toJsonPointer, type JsonPath } from './json-pointer';
+import { toJsonPointer, type JsonPath } from '@escapement/domain';
 import { JsonStreamError, unexpectedCharacter, type JsonStreamErrorKind } from './json-stream-error';
 import type { JsonStreamLimits } from './json-stream-options';
 import { JsonTokenizer, type JsonTokenHandler, type ScalarValue } from './json-tokenizer';
