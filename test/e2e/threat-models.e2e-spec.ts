@@ -45,6 +45,28 @@ describe('threat models, links and gaps', () => {
     expect(await sut.sql(`SELECT action FROM audit_events ORDER BY id`)).toEqual([{ action: 'threat_model.imported' }, { action: 'threat_model.imported' }]);
   });
 
+  it('imports a Threagile model with its assets, boundaries and risks, and links findings to them by CWE', async () => {
+    const imported = await importModel('shop.threagile.yaml', '2026-01-01').expect(201);
+    expect(imported.body).toMatchObject({ model: { name: 'Shop' }, version: { format: 'threagile', counts: { components: 3, threats: 3, trustZones: 2, trustBoundaries: 2 } } });
+    const modelId = imported.body.model.id;
+    const components = (await sut.http().get(`/api/v1/threat-models/${modelId}/components`).expect(200)).body;
+    expect(components.find((c: { key: string }) => c.key === 'orders-db')).toMatchObject({ name: 'Orders Database', type: 'database', trustZone: 'data-zone', description: expect.stringContaining('Stores: Customer Accounts (strictly-confidential), Orders (confidential).') });
+    const threats = (await sut.http().get(`/api/v1/threat-models/${modelId}/threats`).expect(200)).body;
+    expect(threats.map((t: { key: string; cweIds: number[]; status: string; severity: string | null }) => [t.key, t.cweIds, t.status, t.severity])).toEqual([
+      ['order-tampering@orders-api', [602], 'open', 'high'],
+      ['sql-nosql-injection@orders-db@orders-api>database-access', [89], 'mitigated', null],
+      ['unencrypted-asset@*', [311], 'accepted', null],
+    ]);
+
+    await importSarif('service=payments-api&detectedAt=2026-03-01T00:00:00Z').expect(201);
+    const sqli = ((await sut.http().get('/api/v1/findings').expect(200)).body.items as { id: string; ruleId: string }[]).find((f) => f.ruleId.endsWith('sql-injection'))!;
+    const links = (await sut.http().get(`/api/v1/findings/${sqli.id}`).expect(200)).body.links;
+    expect(links.map((l: { component: { key: string }; threat: { key: string } | null }) => [l.component.key, l.threat?.key ?? null])).toEqual([
+      ['orders-api', null],
+      ['orders-api', 'sql-nosql-injection@orders-db@orders-api>database-access'],
+    ]);
+  });
+
   it('rejects a malformed model with a 400 naming the place, and stores nothing', async () => {
     const before = await snapshotData(sut);
     const response = await importModel('broken-reference.yaml', '2026-01-01').expect(400);

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import type { ComponentRow, ModelRow, ThreatRow, VersionRow } from './threat-model.repository';
 
-export const THREAT_MODEL_FORMATS = ['otm', 'threat-dragon', 'native'] as const;
+export const THREAT_MODEL_FORMATS = ['otm', 'threat-dragon', 'threagile', 'native'] as const;
 
 export class ThreatModelImportParameters {
   @ApiProperty({ example: 'payments-api', description: 'The service the model describes' })

@@ -12,6 +12,7 @@ describe(detectThreatModelFormat.name, () => {
     ['{"version": "2.2.0", "summary": {"title": "x"}, "detail": {"diagrams": []}}', 'threat-dragon'],
     ['{"summary": {"titled": "x"}, "details": {}}', 'threat-dragon'],
     ['summary:\n  title: x\ndetail:\n  diagrams: []\n', 'threat-dragon'],
+    ['threagile_version: 1.0.0\ntitle: x\n', 'threagile'],
   ] as const)('%s is %s', (text, format) => {
     expect(sut(text)).toBe(format);
   });
@@ -20,6 +21,7 @@ describe(detectThreatModelFormat.name, () => {
     ['{"otmVersion": "0.2.0", "project": {', 'otm'],
     ['escapementThreatModel: 1\nname: [unclosed\n', 'native'],
     ['{\n  "summary": { "title": "x" },\n  "detail": {,\n}', 'threat-dragon'],
+    ['threagile_version: 1.0.0\ntitle: [unclosed\n', 'threagile'],
   ] as const)('tells the format of a file that does not parse: %s', (text, format) => {
     expect(sut(text)).toBe(format);
   });

@@ -2,13 +2,14 @@ import { isJsonObject } from '../ingest/json-reader';
 import { InputError } from '../ingest/parsed-finding';
 import { NATIVE_FORMAT_MARKER } from './native/parse-native';
 import { readSourceText, type ThreatModelLimits } from './source-text';
+import { THREAGILE_FORMAT_MARKER } from './threagile/parse-threagile';
 import type { ThreatModelFormat } from './threat-model';
 
 /**
  * Which parser a threat-model file needs, from the top-level members each format is known by:
- * `otmVersion` (Open Threat Model), `escapementThreatModel` (native), `summary`/`detail` (Threat
- * Dragon). A file that does not parse is recognised by the same names in its text, so that its syntax
- * error can be reported by the right parser's caller. The file name decides only when the content
+ * `otmVersion` (Open Threat Model), `escapementThreatModel` (native), `threagile_version` (Threagile),
+ * `summary`/`detail` (Threat Dragon). A file that does not parse is recognised by the same names in its
+ * text, so that its syntax error can be reported by the right parser's caller. The file name decides only when the content
  * cannot (`*.otm.json`, `*.otm.yaml`). Null when nothing tells.
  */
 export function detectThreatModelFormat(text: string, fileName: string | undefined, limits: ThreatModelLimits): ThreatModelFormat | null {
@@ -20,6 +21,7 @@ export function formatOfRoot(root: unknown): ThreatModelFormat | null {
   if (!isJsonObject(root)) return null;
   if (root.otmVersion !== undefined) return 'otm';
   if (root[NATIVE_FORMAT_MARKER] !== undefined) return 'native';
+  if (root[THREAGILE_FORMAT_MARKER] !== undefined) return 'threagile';
   if (isJsonObject(root.summary) || isJsonObject(root.detail) || isJsonObject(root.details)) return 'threat-dragon';
   return null;
 }
@@ -40,6 +42,7 @@ function formatOfContent(text: string, fileName: string | undefined, limits: Thr
 function formatOfText(text: string): ThreatModelFormat | null {
   if (/(^|[{,\s])["']?otmVersion["']?\s*:/m.test(text)) return 'otm';
   if (new RegExp(`(^|[{,\\s])["']?${NATIVE_FORMAT_MARKER}["']?\\s*:`, 'm').test(text)) return 'native';
+  if (new RegExp(`^${THREAGILE_FORMAT_MARKER}\\s*:`, 'm').test(text)) return 'threagile';
   if (/"(summary|detail)"\s*:\s*\{/.test(text)) return 'threat-dragon';
   return null;
 }

@@ -3,10 +3,10 @@ import type { PwnismsLayer, StrideCategory } from '../model/pwnisms';
 
 /**
  * A threat model as Escapement stores it, whatever file it came from (Open Threat Model, OWASP Threat
- * Dragon v2, or the native format in docs/threat-models.md). Keys are the source's own ids, so that a
+ * Dragon v2, Threagile, or the native format in docs/threat-models.md). Keys are the source's own ids, so that a
  * re-import of the next version of the same file keeps pointing at the same things.
  */
-export const THREAT_MODEL_FORMATS = ['otm', 'threat-dragon', 'native'] as const;
+export const THREAT_MODEL_FORMATS = ['otm', 'threat-dragon', 'threagile', 'native'] as const;
 export type ThreatModelFormat = (typeof THREAT_MODEL_FORMATS)[number];
 
 /**
