@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditEventDto, Page } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { AuditEventRow } from './audit-events.repository';
@@ -17,7 +18,7 @@ export class ListAuditEventsQuery {
   action?: string;
 }
 
-export class AuditEventResponse {
+export class AuditEventResponse implements AuditEventDto {
   @ApiProperty({ description: 'Increasing with time' }) id!: string;
   @ApiProperty() at!: string;
   @ApiProperty({ nullable: true, type: String, example: 'user:dana@example.com' }) actor!: string | null;
@@ -27,7 +28,7 @@ export class AuditEventResponse {
   @ApiProperty({ type: Object }) details!: Record<string, unknown>;
 }
 
-export class AuditEventPageResponse {
+export class AuditEventPageResponse implements Page<AuditEventDto> {
   @ApiProperty({ type: [AuditEventResponse] }) items!: AuditEventResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FINDING_CATEGORIES, FINDING_CLASSES, type FindingCategory, type FindingClass } from '@escapement/domain';
+import { FINDING_CATEGORIES, FINDING_CLASSES, type ClassificationRuleDto, type ClassificationRuleMatchDto, type FindingCategory, type FindingClass } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { WorkspaceRuleRow } from './workspace-rules';
@@ -54,10 +54,16 @@ export class IdParam {
   @IsUUID() id!: string;
 }
 
-export class ClassificationRuleResponse {
+export class ClassificationRuleMatchResponse implements ClassificationRuleMatchDto {
+  @ApiProperty({ nullable: true, type: String }) ruleId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) tool!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) cweId!: number | null;
+}
+
+export class ClassificationRuleResponse implements ClassificationRuleDto {
   @ApiProperty() id!: string;
   @ApiProperty() position!: number;
-  @ApiProperty() match!: { ruleId: string | null; tool: string | null; cweId: number | null };
+  @ApiProperty({ type: ClassificationRuleMatchResponse }) match!: ClassificationRuleMatchResponse;
   @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
   @ApiProperty({ nullable: true, type: String }) category!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;

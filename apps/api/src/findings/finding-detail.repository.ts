@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { DetectionStage, SourceKind } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 
 export interface DetectionRow {
-  stage: string;
-  source_kind: string;
+  stage: DetectionStage;
+  source_kind: SourceKind;
   tool: string | null;
   import_id: string | null;
   commit_sha: string | null;
@@ -22,7 +23,7 @@ export interface LinkRow {
   threat_stride: string | null;
   threat_cwe_ids: number[] | null;
   threat_first_effective_from: Date | null;
-  source: string;
+  source: 'auto' | 'manual';
 }
 
 /** Everything the finding detail shows, each part one readable query. */

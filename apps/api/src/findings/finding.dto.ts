@@ -8,7 +8,11 @@ import {
   SOURCE_KINDS,
   type DetectionStage,
   type FindingClass,
+  type FindingDetailDto,
+  type FindingDetectionDto,
   type FindingDto,
+  type FindingLinkDto,
+  type FindingLocationDto,
   type FindingStatus,
   type Page,
   type Severity,
@@ -149,7 +153,7 @@ export class ListFindingsQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
-export class FindingLocationResponse {
+export class FindingLocationResponse implements FindingLocationDto {
   @ApiProperty({ nullable: true, type: String }) repo!: string | null;
   @ApiProperty({ nullable: true, type: String }) path!: string | null;
   @ApiProperty({ nullable: true, type: Number }) line!: number | null;
@@ -261,17 +265,11 @@ export class LinkRequest {
   threatKey?: string;
 }
 
-export class FindingDetailResponse extends FindingResponse {
+export class FindingDetailResponse extends FindingResponse implements FindingDetailDto {
   @ApiProperty({ nullable: true, description: 'Set when a person chose the class' }) override!: { by: string | null; at: string } | null;
   @ApiProperty({ nullable: true, type: String }) fixedAt!: string | null;
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
   @ApiProperty() escaped!: boolean;
-  @ApiProperty() detections!: { stage: string; sourceKind: string; tool: string | null; importId: string | null; commit: string | null; detectedAt: string }[];
-  @ApiProperty() links!: {
-    threatModelId: string;
-    service: string;
-    component: { key: string; name: string | null; layer: string | null };
-    threat: { key: string; title: string | null; stride: string | null; cweIds: number[]; firstEffectiveFrom: string | null } | null;
-    source: string;
-  }[];
+  @ApiProperty() detections!: FindingDetectionDto[];
+  @ApiProperty() links!: FindingLinkDto[];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DetectionStage, ImportWarning } from '@escapement/domain';
+import type { DetectionStage, ImportStatus, ImportWarning } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ImportViewer } from './import-viewer';
 import type { UpsertCounts } from '../findings/finding-record';
@@ -27,7 +27,7 @@ export interface ImportSender {
 
 export interface ImportRow {
   id: string;
-  status: 'processing' | 'completed' | 'failed';
+  status: ImportStatus;
   format: string;
   stage: DetectionStage | null;
   service_name: string | null;

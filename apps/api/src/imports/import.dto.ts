@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DETECTION_STAGES, IMPORT_WARNING_CODES, type DetectionStage, type ImportWarning, type ImportWarningCode } from '@escapement/domain';
+import {
+  DETECTION_STAGES,
+  IMPORT_STATUSES,
+  IMPORT_WARNING_CODES,
+  type DetectionStage,
+  type ImportCountsDto,
+  type ImportDto,
+  type ImportStatus,
+  type ImportWarning,
+  type ImportWarningCode,
+  type Page,
+} from '@escapement/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import type { ImportRow } from './import-log.repository';
@@ -61,7 +72,7 @@ export class ListImportsQuery {
   cursor?: string;
 }
 
-export class ImportCountsResponse {
+export class ImportCountsResponse implements ImportCountsDto {
   @ApiProperty() received!: number;
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
@@ -77,9 +88,9 @@ export class ImportWarningResponse implements ImportWarning {
   @ApiPropertyOptional({ description: '1-based line of the uploaded file (CSV rows, bytes that are not UTF-8)' }) line?: number;
 }
 
-export class ImportResponse {
+export class ImportResponse implements ImportDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['processing', 'completed', 'failed'] }) status!: ImportRow['status'];
+  @ApiProperty({ enum: IMPORT_STATUSES }) status!: ImportStatus;
   @ApiProperty() format!: string;
   @ApiProperty({ nullable: true, type: String }) stage!: DetectionStage | null;
   @ApiProperty({ nullable: true, type: String }) service!: string | null;
@@ -103,7 +114,7 @@ export class ImportResponse {
   warnings!: ImportWarning[];
 }
 
-export class ImportPageResponse {
+export class ImportPageResponse implements Page<ImportDto> {
   @ApiProperty({ type: [ImportResponse] }) items!: ImportResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { CONTAINMENT_GROUPINGS, type ContainmentGrouping } from './containment.repository';
+import { CONTAINMENT_GROUPINGS, type ContainmentGrouping } from '@escapement/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** `design:1,code_review:2,…` or `info:0,low:1,…`: weights given in the query string. */

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ContainmentGrouping } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { countedFinding } from '../common/counted-finding';
-
-export const CONTAINMENT_GROUPINGS = ['class', 'category'] as const;
-export type ContainmentGrouping = (typeof CONTAINMENT_GROUPINGS)[number];
 
 export interface StageCountRow {
   key: string;

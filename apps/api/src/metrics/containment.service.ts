@@ -5,6 +5,7 @@ import {
   DETECTION_STAGES,
   escapeCost,
   SEVERITIES,
+  type ContainmentResponse,
   type CostWeights,
   type DetectionStage,
   type Severity,
@@ -21,7 +22,7 @@ export class ContainmentService {
   constructor(private readonly repository: ContainmentRepository) {}
 
   /** `teams`: only those teams' services; null for the whole organisation. */
-  async containment(query: ContainmentQuery, teams: TeamScope) {
+  async containment(query: ContainmentQuery, teams: TeamScope): Promise<ContainmentResponse> {
     assertPeriod(query);
     const weights: CostWeights = {
       stage: { ...DEFAULT_COST_WEIGHTS.stage, ...parseWeights(query.stageWeights, DETECTION_STAGES, 'stageWeights') },

@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DETECTION_STAGES, TIME_BUCKETS, type DetectionStage, type TimeBucket } from '@escapement/domain';
+import {
+  DETECTION_STAGES,
+  GAP_GROUPINGS,
+  TIME_BUCKETS,
+  type DetectionStage,
+  type GapGrouping,
+  type GapPoint,
+  type GapSeries,
+  type GapsResponse,
+  type TimeBucket,
+} from '@escapement/domain';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-
-export const GAP_GROUPINGS = ['total', 'team', 'service', 'component', 'layer'] as const;
-export type GapGrouping = (typeof GAP_GROUPINGS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,7 +34,7 @@ export class GapsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() service?: string;
 }
 
-export class GapPoint {
+export class GapPointResponse implements GapPoint {
   @ApiProperty() period!: string;
   @ApiProperty() escaped!: number;
   @ApiProperty() contextGap!: number;
@@ -35,14 +42,14 @@ export class GapPoint {
   @ApiProperty() unmodelled!: number;
 }
 
-export class GapSeries {
+export class GapSeriesResponse implements GapSeries {
   @ApiProperty() key!: string;
-  @ApiProperty({ type: [GapPoint] }) points!: GapPoint[];
+  @ApiProperty({ type: [GapPointResponse] }) points!: GapPointResponse[];
 }
 
-export class GapsResponse {
+export class GapsResponseBody implements GapsResponse {
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
   @ApiProperty({ enum: TIME_BUCKETS }) bucket!: TimeBucket;
   @ApiProperty({ enum: GAP_GROUPINGS }) groupBy!: GapGrouping;
-  @ApiProperty({ type: [GapSeries] }) series!: GapSeries[];
+  @ApiProperty({ type: [GapSeriesResponse] }) series!: GapSeriesResponse[];
 }

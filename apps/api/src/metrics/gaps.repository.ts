@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
-import type { GapGrouping, GapsQuery } from './gaps.dto';
+import type { GapGrouping } from '@escapement/domain';
+import type { GapsQuery } from './gaps.dto';
 import { countedFinding } from '../common/counted-finding';
 
 export interface GapCountRow {

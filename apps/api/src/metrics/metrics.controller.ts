@@ -5,7 +5,7 @@ import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
-import { GapsQuery, GapsResponse } from './gaps.dto';
+import { GapsQuery, GapsResponseBody } from './gaps.dto';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
@@ -15,8 +15,8 @@ export class MetricsController {
 
   @Get('gaps')
   @Access(ACCESS.read)
-  @ApiOkResponse({ type: GapsResponse })
-  gaps(@Query() query: GapsQuery, @Caller() caller: Principal): Promise<GapsResponse> {
+  @ApiOkResponse({ type: GapsResponseBody })
+  gaps(@Query() query: GapsQuery, @Caller() caller: Principal): Promise<GapsResponseBody> {
     return this.service.gapSeries(query, caller.teams);
   }
 

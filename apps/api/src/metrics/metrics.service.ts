@@ -5,7 +5,8 @@ import type { TeamScope } from '../auth/principal';
 import { EscapeRateQuery, EscapeRateResponseBody } from './escape-rate.dto';
 import { EscapeRateRepository } from './escape-rate.repository';
 import { assertPeriod } from './period-filter';
-import type { GapPoint, GapsQuery, GapsResponse } from './gaps.dto';
+import type { GapPoint, GapsResponse } from '@escapement/domain';
+import type { GapsQuery } from './gaps.dto';
 import { GapsRepository } from './gaps.repository';
 
 @Injectable()

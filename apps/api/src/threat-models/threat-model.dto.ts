@@ -1,4 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  ModelComponentDto,
+  ModelThreatDto,
+  ThreatModelDto,
+  ThreatModelImportDto,
+  ThreatModelVersionCounts,
+  ThreatModelVersionDto,
+} from '@escapement/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import type { ComponentRow, ModelRow, ThreatRow, VersionRow } from './threat-model.repository';
@@ -32,7 +40,14 @@ export class VersionParam {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) version!: number;
 }
 
-export class VersionResponse {
+export class VersionCountsResponse implements ThreatModelVersionCounts {
+  @ApiProperty() components!: number;
+  @ApiProperty() threats!: number;
+  @ApiProperty() trustZones!: number;
+  @ApiProperty() trustBoundaries!: number;
+}
+
+export class VersionResponse implements ThreatModelVersionDto {
   @ApiProperty() id!: string;
   @ApiProperty() threatModelId!: string;
   @ApiProperty() version!: number;
@@ -44,7 +59,7 @@ export class VersionResponse {
   @ApiProperty() sha256!: string;
   @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
   @ApiProperty() importedAt!: string;
-  @ApiProperty() counts!: { components: number; threats: number; trustZones: number; trustBoundaries: number };
+  @ApiProperty({ type: VersionCountsResponse }) counts!: VersionCountsResponse;
   @ApiProperty({
     type: [String],
     description: "Services besides the model's own whose findings this version places: those its match rules name that its uploader could write",
@@ -52,7 +67,7 @@ export class VersionResponse {
   alsoServices!: string[];
 }
 
-export class ThreatModelResponse {
+export class ThreatModelResponse implements ThreatModelDto {
   @ApiProperty() id!: string;
   @ApiProperty() serviceId!: string;
   @ApiProperty() service!: string;
@@ -61,7 +76,7 @@ export class ThreatModelResponse {
   @ApiProperty() createdAt!: string;
 }
 
-export class ThreatModelImportResponse {
+export class ThreatModelImportResponse implements ThreatModelImportDto {
   @ApiProperty() model!: ThreatModelResponse;
   @ApiProperty() version!: VersionResponse;
   @ApiProperty({ description: 'false when the same content and date were imported before' }) created!: boolean;
@@ -89,7 +104,7 @@ export function mapVersion(row: VersionRow): VersionResponse {
   };
 }
 
-export function mapComponent(row: ComponentRow) {
+export function mapComponent(row: ComponentRow): ModelComponentDto {
   return {
     key: row.key,
     name: row.name,
@@ -102,7 +117,7 @@ export function mapComponent(row: ComponentRow) {
   };
 }
 
-export function mapThreat(row: ThreatRow) {
+export function mapThreat(row: ThreatRow): ModelThreatDto {
   return {
     key: row.key,
     title: row.title,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ModelComponent, ModelThreat, ThreatModelDocument } from '@escapement/domain';
+import type { ModelComponent, ModelMitigation, ModelThreat, ThreatModelDocument } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import { claimServices } from '../services/service-ownership';
@@ -47,7 +47,7 @@ export interface ThreatRow {
   cwe_ids: number[];
   severity: string | null;
   status: string;
-  mitigations: unknown[];
+  mitigations: ModelMitigation[];
   /** When this threat key first appeared in any version of the model. */
   first_effective_from: Date;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ThreatModelDetailDto, ThreatModelVersionDetailDto } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { mapComponent, mapModel, mapThreat, mapVersion, type ThreatModelResponse } from './threat-model.dto';
@@ -13,14 +14,14 @@ export class ThreatModelsService {
     return (await this.models.listModels(teams)).map(mapModel);
   }
 
-  async get(id: string, teams: TeamScope) {
+  async get(id: string, teams: TeamScope): Promise<ThreatModelDetailDto> {
     const model = await this.models.findModel(id, teams);
     if (!model) throw notFound('Threat model', id);
     return { ...mapModel(model), versions: (await this.models.versions(id)).map(mapVersion) };
   }
 
   /** A version with all its parts; the latest when `versionNumber` is null. */
-  async version(id: string, versionNumber: number | null, teams: TeamScope) {
+  async version(id: string, versionNumber: number | null, teams: TeamScope): Promise<ThreatModelVersionDetailDto> {
     const version = (await this.models.findModel(id, teams)) && (await this.models.version(id, versionNumber));
     if (!version) throw notFound(versionNumber === null ? 'Threat model' : `Version ${versionNumber} of threat model`, id);
     const [components, threats, trustZones, trustBoundaries] = await Promise.all([

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TOKEN_SCOPES, type TokenScope } from '@escapement/domain';
+import { TOKEN_SCOPES, TOKEN_STATUSES, type CreatedTokenDto, type TokenDto, type TokenScope, type TokenStatus } from '@escapement/domain';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import type { TokenRow } from './token.repository';
 
@@ -25,14 +25,14 @@ export class TokenIdParam {
   @IsUUID() id!: string;
 }
 
-export class TokenResponse {
+export class TokenResponse implements TokenDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'The public part, as in esc_<prefix>_…' }) prefix!: string;
   @ApiProperty({ enum: TOKEN_SCOPES, isArray: true }) scopes!: TokenScope[];
   @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
   @ApiProperty({ nullable: true, type: String }) teamName!: string | null;
-  @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) status!: 'active' | 'expired' | 'revoked';
+  @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
   @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
@@ -40,7 +40,7 @@ export class TokenResponse {
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }
 
-export class CreatedTokenResponse {
+export class CreatedTokenResponse implements CreatedTokenDto {
   @ApiProperty({ type: TokenResponse }) token!: TokenResponse;
   @ApiProperty({ example: 'esc_1a2b3c4d5e6f_…', description: 'The bearer token. Shown this once: only its hash is stored.' }) secret!: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type AuthUserDto, type Role, type TeamRefDto } from '@escapement/domain';
+import { ROLES, type CreatedUserDto, type PasswordResetDto, type Role, type TeamRefDto, type UserDto } from '@escapement/domain';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import type { UserRow } from './user.repository';
 
@@ -42,7 +42,7 @@ export class TeamRefResponse implements TeamRefDto {
   @ApiProperty() name!: string;
 }
 
-export class UserResponse implements AuthUserDto {
+export class UserResponse implements UserDto {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
@@ -53,12 +53,12 @@ export class UserResponse implements AuthUserDto {
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;
 }
 
-export class CreatedUserResponse {
+export class CreatedUserResponse implements CreatedUserDto {
   @ApiProperty({ type: UserResponse }) user!: UserResponse;
   @ApiProperty({ description: 'Shown this once; the person must replace it at first login' }) oneTimePassword!: string;
 }
 
-export class PasswordResetResponse {
+export class PasswordResetResponse implements PasswordResetDto {
   @ApiProperty({ description: 'Shown this once; the person must replace it at next login' }) oneTimePassword!: string;
 }
 

@@ -1,5 +1,3 @@
-import type { DetectionStage } from '../model/detection-stage';
-import type { FindingClass, FindingStatus, Severity, SourceKind } from '../model/finding';
 import type { PrimaryAnalysis } from '../model/primary-analysis';
 
 export interface TeamDto {
@@ -31,29 +29,6 @@ export interface AdoptionDto {
   /** Fixed when recorded; editable only while the after-window has no finding. */
   primaryAnalysis: PrimaryAnalysis;
   createdAt: string;
-}
-
-export interface FindingDto {
-  id: string;
-  serviceId: string;
-  serviceName: string;
-  teamId: string | null;
-  fingerprint: string;
-  title: string;
-  severity: Severity;
-  cweIds: number[];
-  ruleId: string | null;
-  tool: string | null;
-  sourceKind: SourceKind;
-  location: { repo: string | null; path: string | null; line: number | null };
-  introducedAt: string | null;
-  introducedCommit: string | null;
-  firstDetectedAt: string;
-  firstDetectedStage: DetectionStage;
-  status: FindingStatus;
-  findingClass: FindingClass;
-  classRule: string | null;
-  classReason: string | null;
 }
 
 export interface Page<T> {

@@ -1,6 +1,8 @@
 import { FINDING_CLASSES, type FindingClass } from '@escapement/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ContainmentPanel } from '../../features/containment/components/containment-panel';
+import { getEscapeRateQueryOptions } from '../../features/escape-rate/api/get-escape-rate';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
 import type { PointHref } from '../../features/escape-rate/drill-down-link';
 import { useServices } from '../../features/filters/api/get-services';
@@ -11,14 +13,15 @@ import { escapesOfPoint } from '../../features/findings/drill-down';
 import { findingsHref } from '../../features/findings/findings-query';
 import { HeadlineFiguresPanel } from '../../features/headline/components/headline-figures-panel';
 
-/** The API's default follow-up; the headline's default period ends this many days before today. */
-const FOLLOW_UP_DAYS = 90;
-
 /** The landing page: filters in the URL; headline figures, the escape rate by class and where findings are stopped under them. */
 export function OverviewPage() {
   const { filters, setFilters } = useDashboardFilters();
   const today = new Date().toISOString().slice(0, 10);
   const services = useServices();
+  const rateFilters = { boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to };
+  // The follow-up horizon is the server's setting (ESCAPEMENT_FOLLOW_UP_DAYS): read from the escape-rate answer the chart
+  // below asks for anyway (same query, one request), so the headline's default period and the chart agree.
+  const followUpDays = useQuery({ ...getEscapeRateQueryOptions({ ...rateFilters, groupBy: 'class', bucket: 'month' }), select: (response) => response.followUpDays });
   // Features do not know each other: the page turns the filter selection into the adoption scope.
   const adoptionScope = useMemo(() => selectionScope(filters, services.data ?? []), [filters, services.data]);
   // A chart point opens the escaped findings of its class and period, under the same team, service and boundary.
@@ -39,9 +42,9 @@ export function OverviewPage() {
         <p className="muted">How many security findings escape past review, and whether context-aware practice changes that.</p>
       </div>
       <FilterBar filters={filters} onChange={setFilters} />
-      <HeadlineFiguresPanel {...filters} today={today} followUpDays={FOLLOW_UP_DAYS} />
+      <HeadlineFiguresPanel {...filters} today={today} followUpDays={followUpDays} />
       <EscapeRatePanel
-        filters={{ boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to }}
+        filters={rateFilters}
         adoptionScope={adoptionScope}
         narrowed={narrowsFindings(filters)}
         pointHref={pointHref}

@@ -1,21 +1,21 @@
 import type { ChartTable } from '../../components/ui/chart-download';
-import type { AdoptionImpactResponse, ImpactClass, ImpactCounts, ImpactRate } from './types';
+import type { AdoptionImpactResponse, EscapeCounts, PrimaryFindingClass, RateSummary } from '@escapement/domain';
 
 /** Whisker lengths below and above a bar, as Recharts' ErrorBar reads them: [rate − low, high − rate]. */
 export type Whisker = [number, number];
 
 /** One group of bars: a finding class with its rate before and after the adoption, for the adopting team. */
 export interface ImpactBarRow {
-  class: ImpactClass;
+  class: PrimaryFindingClass;
   before: number | null;
   beforeWhisker: Whisker | null;
-  beforeCounts: ImpactCounts;
+  beforeCounts: EscapeCounts;
   after: number | null;
   afterWhisker: Whisker | null;
-  afterCounts: ImpactCounts;
+  afterCounts: EscapeCounts;
 }
 
-function rateOf(counts: ImpactCounts, summary: ImpactRate | undefined): { rate: number | null; whisker: Whisker | null } {
+function rateOf(counts: EscapeCounts, summary: RateSummary | undefined): { rate: number | null; whisker: Whisker | null } {
   if (summary && summary.rate !== null) {
     const whisker: Whisker | null = summary.ciLow !== null && summary.ciHigh !== null ? [summary.rate - summary.ciLow, summary.ciHigh - summary.rate] : null;
     return { rate: summary.rate, whisker };
@@ -35,7 +35,7 @@ export function impactBarRows(response: AdoptionImpactResponse): ImpactBarRow[] 
 }
 
 /** The bars as CSV, with the test and verdict of each class so that the file stands on its own. */
-export function impactCsv(response: AdoptionImpactResponse, label: (key: ImpactClass) => string): ChartTable {
+export function impactCsv(response: AdoptionImpactResponse, label: (key: PrimaryFindingClass) => string): ChartTable {
   const rows = impactBarRows(response);
   return {
     header: [

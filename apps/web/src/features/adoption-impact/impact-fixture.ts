@@ -1,7 +1,7 @@
-import type { AdoptionImpactResponse, AdoptionVerdictResponse, ClassVerdict, ImpactComparison } from './types';
+import type { AdoptionImpactResponse, AdoptionVerdictResponse, ClassVerdict, ProportionComparison } from '@escapement/domain';
 
 /** A comparison as the API gives it, for specs: 30% → 18% over 100 findings each. */
-export function comparisonFixture(overrides: Partial<ImpactComparison> = {}): ImpactComparison {
+export function comparisonFixture(overrides: Partial<ProportionComparison> = {}): ProportionComparison {
   return {
     before: { escaped: 30, total: 100, rate: 0.3, ciLow: 0.22, ciHigh: 0.4 },
     after: { escaped: 18, total: 100, rate: 0.18, ciLow: 0.12, ciHigh: 0.27 },
@@ -20,7 +20,7 @@ export function comparisonFixture(overrides: Partial<ImpactComparison> = {}): Im
 }
 
 export function impactFixture(): AdoptionImpactResponse {
-  const arm = (comparison: ImpactComparison | null) => ({ before: { escaped: 30, total: 100 }, after: { escaped: 18, total: 100 }, comparison });
+  const arm = (comparison: ProportionComparison | null) => ({ before: { escaped: 30, total: 100 }, after: { escaped: 18, total: 100 }, comparison });
   return {
     adoption: { id: 'a1', team: 'Payments', service: null, practice: 'context-aware-development', startedAt: '2026-01-01', retiredAt: null },
     boundary: 'ci',

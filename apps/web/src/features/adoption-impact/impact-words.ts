@@ -1,4 +1,4 @@
-import type { DifferenceInDifferences, ImpactComparison } from './types';
+import type { ContrastInterval, ProportionComparison } from '@escapement/domain';
 
 /** A difference of two rates in percentage points, signed with a true minus: "−12.0 points". */
 export function formatPoints(difference: number, digits = 1): string {
@@ -14,12 +14,12 @@ export function formatPValue(p: number): string {
   return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
-export function testName(comparison: Pick<ImpactComparison, 'test'>): string {
+export function testName(comparison: Pick<ProportionComparison, 'test'>): string {
   return comparison.test === 'fisher' ? "Fisher's exact test" : 'two-proportion z-test';
 }
 
 /** Why that test: Fisher's exact test when a cell of the 2×2 table would expect fewer than five findings. */
-export function testReason(comparison: Pick<ImpactComparison, 'test' | 'smallestExpectedCount'>): string {
+export function testReason(comparison: Pick<ProportionComparison, 'test' | 'smallestExpectedCount'>): string {
   return comparison.test === 'fisher'
     ? `used because an expected count was below 5 (smallest ${comparison.smallestExpectedCount.toFixed(1)})`
     : 'used because every expected count was at least 5';
@@ -37,7 +37,7 @@ export function pValueWords(p: number): string {
  * comparison cannot tell, its minimum detectable difference says what it could have seen, and "could be
  * chance" is not evidence of no effect.
  */
-export function verdictExplanation(comparison: ImpactComparison): string {
+export function verdictExplanation(comparison: ProportionComparison): string {
   const power = `${Math.round(comparison.power * 100)}%`;
   if (comparison.verdict === 'likely real') {
     return `The difference is unlikely under "no change" (${formatPValue(comparison.pValue)}) and there are enough findings to detect a change of this size (power ${power}).`;
@@ -59,14 +59,14 @@ export function verdictExplanation(comparison: ImpactComparison): string {
 }
 
 /** "from 30.0% to 18.0%, −12.0 points (95% interval −20.1 to −3.9 points)". */
-export function differenceWords(comparison: ImpactComparison): string | null {
+export function differenceWords(comparison: ProportionComparison): string | null {
   const { difference } = comparison;
   if (difference === null) return null;
   return `${formatPoints(difference.estimate)} (95% interval ${formatPoints(difference.low).replace(/ points?$/, '')} to ${formatPoints(difference.high)})`;
 }
 
 /** The difference in differences with its interval and p-value, naming the adjusted method when it was used. */
-export function differenceInDifferencesWords(did: DifferenceInDifferences): string {
+export function differenceInDifferencesWords(did: ContrastInterval): string {
   const interval = `95% interval ${formatPoints(did.low).replace(/ points?$/, '')} to ${formatPoints(did.high)}`;
   const method = did.method === 'adjusted-wald' ? ', adjusted Wald interval of Price & Bonett because every rate was 0 or 1' : '';
   return `${formatPoints(did.estimate)} (${interval}${method}), ${formatPValue(did.pValue)}`;

@@ -1,5 +1,4 @@
-import type { FindingCategory, FindingClass } from '@escapement/domain';
-import type { ClassificationRule } from './types';
+import type { ClassificationRuleDto, FindingCategory, FindingClass } from '@escapement/domain';
 
 export interface RuleDraft {
   ruleId: string;
@@ -57,7 +56,7 @@ export function ruleRequest(draft: RuleDraft): CreateRuleBody {
 }
 
 /** What a rule matches, in one line: every condition must hold. */
-export function matchSummary(match: ClassificationRule['match']): string {
+export function matchSummary(match: ClassificationRuleDto['match']): string {
   const parts = [match.tool ? `tool ${match.tool}` : null, match.ruleId ? `rule ${match.ruleId}` : null, match.cweId ? `CWE-${match.cweId}` : null];
   return parts.filter(Boolean).join(' and ');
 }

@@ -1,5 +1,5 @@
 import { containmentCsv, containmentHeatMap, heatLevel } from './containment-heat-map';
-import type { ContainmentResponse } from './types';
+import { DEFAULT_COST_WEIGHTS, type ContainmentResponse, type EscapeCost } from '@escapement/domain';
 
 const stages = ['design', 'code_review', 'ci', 'pre_release', 'production'] as const;
 
@@ -11,10 +11,15 @@ function row(key: string, counts: number[]): ContainmentResponse['rows'][number]
   return { key, total, counts: record(counts), cumulative: record(cumulative), cumulativeShare: record(cumulative.map((value) => (total ? value / total : null))) };
 }
 
+function noCost(): EscapeCost {
+  return { total: 0, byStage: { design: 0, code_review: 0, ci: 0, pre_release: 0, production: 0 }, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 } };
+}
+
 const response: ContainmentResponse = {
   groupBy: 'class',
   stages: [...stages],
   rows: [row('pattern', [0, 10, 80, 8, 2]), row('unclassified', [0, 0, 1, 0, 0]), row('design', [5, 10, 5, 10, 20])],
+  cost: { weights: DEFAULT_COST_WEIGHTS, total: noCost(), byKey: {} },
 };
 
 describe(containmentHeatMap.name, () => {

@@ -1,6 +1,5 @@
-import type { DetectionStage } from '@escapement/domain';
+import type { ContainmentResponse, DetectionStage } from '@escapement/domain';
 import type { ChartTable } from '../../components/ui/chart-download';
-import type { ContainmentResponse } from './types';
 
 export interface ContainmentCell {
   stage: DetectionStage;
@@ -18,7 +17,7 @@ export interface ContainmentHeatRow {
 }
 
 export interface ContainmentHeatMap {
-  stages: DetectionStage[];
+  stages: readonly DetectionStage[];
   rows: ContainmentHeatRow[];
 }
 

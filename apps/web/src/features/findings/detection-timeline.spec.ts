@@ -1,7 +1,7 @@
 import { detectionTimeline } from './detection-timeline';
-import type { FindingDetection } from './types';
+import type { FindingDetectionDto } from '@escapement/domain';
 
-function detection(stage: FindingDetection['stage'], detectedAt: string): FindingDetection {
+function detection(stage: FindingDetectionDto['stage'], detectedAt: string): FindingDetectionDto {
   return { stage, sourceKind: 'sast', tool: 'semgrep', importId: null, commit: null, detectedAt };
 }
 

@@ -1,11 +1,10 @@
-import { DETECTION_STAGES, firstDetectedStage, isEscape, type DetectionStage } from '@escapement/domain';
-import type { FindingDetection } from './types';
+import { DETECTION_STAGES, type DetectionStage, type FindingDetectionDto, firstDetectedStage, isEscape } from '@escapement/domain';
 
 /** One stage of the lifecycle with what was detected there. */
 export interface TimelineStage {
   stage: DetectionStage;
   /** Oldest first. */
-  detections: FindingDetection[];
+  detections: FindingDetectionDto[];
   /** At or after the escape boundary: a detection here means the finding got through. */
   pastBoundary: boolean;
   /** The stage of the finding's first detection in time, which decides whether it escaped. */
@@ -16,7 +15,7 @@ export interface TimelineStage {
  * The five stages in order, each with its detections, so the timeline shows both where the finding
  * was caught and the stages it slipped through before that.
  */
-export function detectionTimeline(detections: readonly FindingDetection[], boundary: DetectionStage): TimelineStage[] {
+export function detectionTimeline(detections: readonly FindingDetectionDto[], boundary: DetectionStage): TimelineStage[] {
   const earliest = detections.length ? firstDetectedStage(detections) : null;
   return DETECTION_STAGES.map((stage) => ({
     stage,

@@ -1,9 +1,9 @@
 import { explainGap } from './gap-explanation';
-import type { FindingLink } from './types';
+import type { FindingLinkDto } from '@escapement/domain';
 
 const component = { key: 'config', name: 'Configuration and secrets', layer: 'secrets' };
-const componentOnly: FindingLink = { threatModelId: 'm1', service: 'identity-api', component, threat: null, source: 'auto' };
-function threatLink(key: string, title: string | null, firstEffectiveFrom: string | null): FindingLink {
+const componentOnly: FindingLinkDto = { threatModelId: 'm1', service: 'identity-api', component, threat: null, source: 'auto' };
+function threatLink(key: string, title: string | null, firstEffectiveFrom: string | null): FindingLinkDto {
   return { ...componentOnly, threat: { key, title, stride: 'information_disclosure', cweIds: [798], firstEffectiveFrom } };
 }
 

@@ -1,6 +1,6 @@
 import { formatDay } from '../../lib/format';
 import { categoryLabel, GAP_LABELS, isFindingGap, type FindingGap } from '../../lib/finding-labels';
-import type { FindingDetail, FindingLink } from './types';
+import type { FindingDetailDto, FindingLinkDto } from '@escapement/domain';
 
 export interface GapExplanation {
   gap: FindingGap | null;
@@ -9,14 +9,14 @@ export interface GapExplanation {
   text: string;
 }
 
-type GapFacts = Pick<FindingDetail, 'gap' | 'introducedAt' | 'firstDetectedAt' | 'links' | 'serviceName' | 'location' | 'cweIds' | 'category'>;
+type GapFacts = Pick<FindingDetailDto, 'gap' | 'introducedAt' | 'firstDetectedAt' | 'links' | 'serviceName' | 'location' | 'cweIds' | 'category'>;
 
 /**
  * The threat the context gap rests on: the linked threat the model named first. Earlier is what
  * matters, since it shows for how long the context was there to be used.
  */
-function earliestThreat(links: readonly FindingLink[]): FindingLink['threat'] {
-  let earliest: FindingLink['threat'] = null;
+function earliestThreat(links: readonly FindingLinkDto[]): FindingLinkDto['threat'] {
+  let earliest: FindingLinkDto['threat'] = null;
   for (const { threat } of links) {
     if (threat === null) continue;
     if (earliest === null || (threat.firstEffectiveFrom ?? '9999') < (earliest.firstEffectiveFrom ?? '9999')) earliest = threat;
@@ -24,7 +24,7 @@ function earliestThreat(links: readonly FindingLink[]): FindingLink['threat'] {
   return earliest;
 }
 
-function componentNames(links: readonly FindingLink[]): string[] {
+function componentNames(links: readonly FindingLinkDto[]): string[] {
   return [...new Set(links.map((link) => link.component.name ?? link.component.key))];
 }
 

@@ -1,7 +1,7 @@
 import { countsSummary, hasProcessing, importDuration, importProblems, importWarnings } from './import-summary';
-import type { ImportSummary } from './types';
+import type { ImportDto } from '@escapement/domain';
 
-function item(status: ImportSummary['status']): ImportSummary {
+function item(status: ImportDto['status']): ImportDto {
   return {
     id: status,
     status,
@@ -10,6 +10,7 @@ function item(status: ImportSummary['status']): ImportSummary {
     service: 'payments-api',
     fileName: 'results.sarif',
     bytes: 2048,
+    sha256: null,
     repo: null,
     commit: null,
     fullScan: false,

@@ -1,8 +1,7 @@
-import type { ImportWarning, Page } from '@escapement/domain';
-import type { ImportCounts, ImportSummary } from './types';
+import type { ImportCountsDto, ImportDto, ImportWarning, Page } from '@escapement/domain';
 
 /** Whether any listed import is still being stored, so the list keeps asking until it is not. */
-export function hasProcessing(pages: readonly Page<ImportSummary>[]): boolean {
+export function hasProcessing(pages: readonly Page<ImportDto>[]): boolean {
   return pages.some((page) => page.items.some((item) => item.status === 'processing'));
 }
 
@@ -22,9 +21,9 @@ export function importDuration(receivedAt: string, completedAt: string | null): 
  * The counts that say what an import changed, in reading order; zeros are left out except "received",
  * so "1,200 received · 1,195 new · 5 suppressed" says it all at a glance.
  */
-export function countsSummary(counts: ImportCounts): { label: string; value: number }[] {
+export function countsSummary(counts: ImportCountsDto): { label: string; value: number }[] {
   const parts: { label: string; value: number }[] = [{ label: 'received', value: counts.received }];
-  const rest: [keyof ImportCounts, string][] = [
+  const rest: [keyof ImportCountsDto, string][] = [
     ['created', 'new'],
     ['updated', 'updated'],
     ['unchanged', 'unchanged'],
@@ -39,7 +38,7 @@ export function countsSummary(counts: ImportCounts): { label: string; value: num
  * The problems of a failed import as lines. The API sends the problem list of the parser that
  * rejected the file; each entry usually has a JSON pointer or a CSV line and column, and a message.
  */
-export function importProblems(error: ImportSummary['error']): string[] {
+export function importProblems(error: ImportDto['error']): string[] {
   if (!error) return [];
   const lines = (error.errors ?? []).map((entry) => {
     if (entry === null || typeof entry !== 'object') return String(entry);

@@ -1,4 +1,4 @@
-import type { GapSeries, ModelComponentDto } from './types';
+import type { GapSeries, ModelComponentDto } from '@escapement/domain';
 import { componentKeyOf, heatLevel, layerHeatMap } from './layer-heat-map';
 
 function component(key: string, layer: string | null): ModelComponentDto {

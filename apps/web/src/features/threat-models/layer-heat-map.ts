@@ -1,5 +1,4 @@
-import { PWNISMS_LABELS, PWNISMS_LAYERS, type PwnismsLayer } from '@escapement/domain';
-import type { GapSeries, ModelComponentDto } from './types';
+import { type GapSeries, type ModelComponentDto, PWNISMS_LABELS, PWNISMS_LAYERS, type PwnismsLayer } from '@escapement/domain';
 
 /** Escapes of one component in one period, split by why the context did not stop them. */
 export interface HeatCell {

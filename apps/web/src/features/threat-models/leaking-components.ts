@@ -1,4 +1,4 @@
-import type { GapsResponse } from './types';
+import type { GapsResponse } from '@escapement/domain';
 
 export interface LeakingComponent {
   service: string;

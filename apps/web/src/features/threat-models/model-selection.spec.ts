@@ -1,11 +1,11 @@
 import { modelsByService, parseVersionParam, pickVersion } from './model-selection';
-import type { ThreatModelSummary, ThreatModelVersionSummary } from './types';
+import type { ThreatModelDto, ThreatModelVersionDto } from '@escapement/domain';
 
-function model(id: string, service: string, name: string): ThreatModelSummary {
+function model(id: string, service: string, name: string): ThreatModelDto {
   return { id, serviceId: `${service}-id`, service, name, latestVersion: 1, createdAt: '2026-01-01T00:00:00Z' };
 }
 
-function version(n: number): ThreatModelVersionSummary {
+function version(n: number): ThreatModelVersionDto {
   return {
     id: `v${n}`,
     threatModelId: 'm1',
@@ -15,9 +15,11 @@ function version(n: number): ThreatModelVersionSummary {
     name: 'M',
     sourceVersion: null,
     description: null,
+    sha256: 'c0ffee',
     fileName: null,
     importedAt: '2026-01-01T00:00:00Z',
     counts: { components: 1, threats: 1, trustZones: 0, trustBoundaries: 0 },
+    alsoServices: [],
   };
 }
 

@@ -1,13 +1,13 @@
-import type { ThreatModelSummary, ThreatModelVersionSummary } from './types';
+import type { ThreatModelDto, ThreatModelVersionDto } from '@escapement/domain';
 
 /** A service with its threat models, for the list: models are found by the service they describe. */
 export interface ServiceModels {
   serviceId: string;
   service: string;
-  models: ThreatModelSummary[];
+  models: ThreatModelDto[];
 }
 
-export function modelsByService(models: readonly ThreatModelSummary[]): ServiceModels[] {
+export function modelsByService(models: readonly ThreatModelDto[]): ServiceModels[] {
   const groups = new Map<string, ServiceModels>();
   for (const model of models) {
     const group = groups.get(model.serviceId) ?? { serviceId: model.serviceId, service: model.service, models: [] };
@@ -27,7 +27,7 @@ export function parseVersionParam(value: string | null): number | null {
  * The version to show: the one asked for when the model has it, else the latest, so an outdated link
  * still opens the model rather than an error.
  */
-export function pickVersion(versions: readonly ThreatModelVersionSummary[], requested: number | null): ThreatModelVersionSummary | null {
+export function pickVersion(versions: readonly ThreatModelVersionDto[], requested: number | null): ThreatModelVersionDto | null {
   if (versions.length === 0) return null;
   const asked = requested === null ? undefined : versions.find((version) => version.version === requested);
   return asked ?? versions.reduce((latest, version) => (version.version > latest.version ? version : latest));

@@ -1,33 +1,21 @@
-import { readAll, readTrustBoundary, readTrustZone } from './trust-elements';
+import type { TrustZoneDto } from '@escapement/domain';
+import { zoneName, zonesLeastTrustedFirst } from './trust-elements';
 
-describe(readTrustZone.name, () => {
-  it('reads rows as stored and as mapped', () => {
-    expect(readTrustZone({ key: 'internet', name: 'Internet', trust_rating: '0', description: null })).toEqual({ key: 'internet', name: 'Internet', trustRating: 0, description: null });
-    expect(readTrustZone({ key: 'vault', name: 'Vault', trustRating: 100 })).toEqual({ key: 'vault', name: 'Vault', trustRating: 100, description: null });
-  });
+const zone = (key: string, trustRating: number | null): TrustZoneDto => ({ key, name: key.toUpperCase(), trustRating, description: null });
 
-  it('leaves out what it cannot read', () => {
-    expect(readTrustZone({ name: 'no key' })).toBeNull();
-    expect(readTrustZone('internet')).toBeNull();
-    expect(readTrustZone({ key: 'z', trust_rating: 'high' })!.trustRating).toBeNull();
+describe(zonesLeastTrustedFirst.name, () => {
+  it('puts the least trusted zone first and unrated zones last, ties by name', () => {
+    const zones = [zone('vault', 100), zone('unknown', null), zone('internet', 0), zone('dmz', 40), zone('app', 40)];
+    expect(zonesLeastTrustedFirst(zones).map((z) => z.key)).toEqual(['internet', 'app', 'dmz', 'vault', 'unknown']);
+    expect(zones[0].key).toBe('vault');
   });
 });
 
-describe(readTrustBoundary.name, () => {
-  it('reads rows as stored and as mapped', () => {
-    expect(readTrustBoundary({ key: 'b', name: 'B', from_zone_key: 'internet', to_zone_key: 'internal', crossing_component_keys: ['web', 'api'] })).toEqual({
-      key: 'b',
-      name: 'B',
-      fromZone: 'internet',
-      toZone: 'internal',
-      crossing: ['web', 'api'],
-    });
-    expect(readTrustBoundary({ key: 'b', fromZoneKey: 'a', toZoneKey: 'c', crossingComponentKeys: null })).toMatchObject({ fromZone: 'a', toZone: 'c', crossing: [] });
-  });
-});
-
-describe(readAll.name, () => {
-  it('keeps the readable elements', () => {
-    expect(readAll([{ key: 'a' }, null, { name: 'x' }], readTrustZone).map((zone) => zone.key)).toEqual(['a']);
+describe(zoneName.name, () => {
+  it('names a boundary end by its zone, by its key when the zone is unknown, and "?" when open', () => {
+    const zones = [zone('internet', 0)];
+    expect(zoneName(zones, 'internet')).toBe('INTERNET');
+    expect(zoneName(zones, 'elsewhere')).toBe('elsewhere');
+    expect(zoneName(zones, null)).toBe('?');
   });
 });

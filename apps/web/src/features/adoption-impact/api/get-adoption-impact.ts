@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DetectionStage } from '@escapement/domain';
+import type { AdoptionImpactResponse, DetectionStage, PrimaryFindingClass } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { AdoptionImpactResponse, ImpactClass } from '../types';
 
 /**
  * Which adoption to measure (one by id, or a team's first), and the exploratory settings: null keeps the
@@ -11,7 +10,7 @@ export interface AdoptionImpactParams {
   adoption: string | null;
   team: string | null;
   boundary: DetectionStage | null;
-  findingClass: ImpactClass | null;
+  findingClass: PrimaryFindingClass | null;
 }
 
 export function getAdoptionImpact(params: AdoptionImpactParams, signal?: AbortSignal): Promise<AdoptionImpactResponse> {

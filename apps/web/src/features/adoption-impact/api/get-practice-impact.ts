@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, PracticeImpactResponse, PrimaryFindingClass } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { ImpactClass, PracticeImpactResponse } from '../types';
 
 /** Every adoption of a practice, analysed together (the organisation's question). */
 export interface PracticeImpactParams {
   practice: string | null;
   boundary: DetectionStage | null;
-  findingClass: ImpactClass | null;
+  findingClass: PrimaryFindingClass | null;
 }
 
 export function getPracticeImpact(params: PracticeImpactParams, signal?: AbortSignal): Promise<PracticeImpactResponse> {

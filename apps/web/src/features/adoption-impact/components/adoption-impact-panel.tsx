@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { useAdoptionImpact, type AdoptionImpactParams } from '../api/get-adoption-impact';
-import type { AdoptionImpactResponse } from '../types';
+import type { AdoptionImpactResponse } from '@escapement/domain';
 import { ImpactBarsChart } from './impact-bars-chart';
 import { ImpactStatistics } from './impact-statistics';
 

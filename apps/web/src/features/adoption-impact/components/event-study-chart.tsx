@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, ErrorBar, ReferenceLine, Scatter, Tooltip
 import { ChartContainer, ChartLegend, seriesColor } from '../../../components/ui/chart';
 import type { ChartConfig } from '../../../components/ui/chart-config';
 import { eventStudyRows, quarterLabel, type EventStudyRow } from '../event-study-rows';
-import type { EventStudyPoint } from '../types';
+import type { EventStudyPoint } from '@escapement/domain';
 
 const EVENT_STUDY_CONFIG: ChartConfig = {
   estimate: { label: 'Difference in differences per quarter', color: 'var(--adoption)' },

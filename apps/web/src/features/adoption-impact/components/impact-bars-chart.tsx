@@ -4,7 +4,7 @@ import type { ChartConfig } from '../../../components/ui/chart-config';
 import { ChartDownload } from '../../../components/ui/chart-download';
 import { formatPercent, formatPercentAxis } from '../../../lib/format';
 import { impactBarRows, impactCsv, type ImpactBarRow } from '../impact-bars';
-import type { AdoptionImpactResponse, ImpactClass } from '../types';
+import type { AdoptionImpactResponse, PrimaryFindingClass } from '@escapement/domain';
 
 const IMPACT_CHART_CONFIG: ChartConfig = {
   before: { label: 'Before adoption', color: 'var(--chart-3)' },
@@ -13,14 +13,14 @@ const IMPACT_CHART_CONFIG: ChartConfig = {
 
 const SERIES_KEYS = ['before', 'after'];
 
-export const IMPACT_CLASS_LABELS: Record<ImpactClass, string> = {
+export const IMPACT_CLASS_LABELS: Record<PrimaryFindingClass, string> = {
   design: 'Design-level',
   pattern: 'Pattern-level',
   unclassified: 'Unclassified',
   all: 'All findings',
 };
 
-const classLabel = (key: ImpactClass) => IMPACT_CLASS_LABELS[key] ?? key;
+const classLabel = (key: PrimaryFindingClass) => IMPACT_CLASS_LABELS[key] ?? key;
 
 /** Rounds the axis top up to a tenth, so that the longest whisker fits. */
 function axisTop(rows: readonly ImpactBarRow[]): number {

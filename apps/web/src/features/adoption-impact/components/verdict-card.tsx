@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { formatPoints } from '../impact-words';
-import type { AdoptionVerdictResponse, ClassVerdict } from '../types';
+import type { AdoptionVerdictResponse, ClassVerdict } from '@escapement/domain';
 import {
   analysisWords,
   estimateWords,

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useAdoptionImpact, type AdoptionImpactParams } from '../api/get-adoption-impact';
 import { usePracticeImpact, type PracticeImpactParams } from '../api/get-practice-impact';
-import type { AdoptionVerdictResponse } from '../types';
+import type { AdoptionVerdictResponse } from '@escapement/domain';
 import { VerdictCard } from './verdict-card';
 
 /** The verdict of one adoption: the headline of the page. */

@@ -1,12 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { Page } from '@escapement/domain';
+import type { AuditEventDto, Page } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { AuditEvent } from '../types';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function getAuditEvents(action: string | null, cursor: string | null, signal?: AbortSignal): Promise<Page<AuditEvent>> {
-  return apiGet<Page<AuditEvent>>('/audit-events', { limit: AUDIT_PAGE_SIZE, cursor, action }, { signal });
+export function getAuditEvents(action: string | null, cursor: string | null, signal?: AbortSignal): Promise<Page<AuditEventDto>> {
+  return apiGet<Page<AuditEventDto>>('/audit-events', { limit: AUDIT_PAGE_SIZE, cursor, action }, { signal });
 }
 
 export function getAuditEventsQueryOptions(action: string | null) {

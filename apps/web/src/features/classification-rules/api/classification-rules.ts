@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClassificationRuleCreatedDto, ClassificationRuleDto, ReclassifiedDto } from '@escapement/domain';
 import { apiGet, apiSend } from '../../../lib/api-client';
 import type { CreateRuleBody } from '../rule-form';
-import type { ClassificationRule } from '../types';
 
-export function getRules(signal?: AbortSignal): Promise<ClassificationRule[]> {
-  return apiGet<ClassificationRule[]>('/classification-rules', undefined, { signal });
+export function getRules(signal?: AbortSignal): Promise<ClassificationRuleDto[]> {
+  return apiGet<ClassificationRuleDto[]>('/classification-rules', undefined, { signal });
 }
 
 export function getRulesQueryOptions() {
@@ -15,11 +15,11 @@ export function useRules() {
   return useQuery(getRulesQueryOptions());
 }
 
-export function createRule(body: CreateRuleBody): Promise<{ rule: ClassificationRule; reclassified: number }> {
+export function createRule(body: CreateRuleBody): Promise<ClassificationRuleCreatedDto> {
   return apiSend('POST', '/classification-rules', body);
 }
 
-export function deleteRule(id: string): Promise<{ reclassified: number }> {
+export function deleteRule(id: string): Promise<ReclassifiedDto> {
   return apiSend('DELETE', `/classification-rules/${encodeURIComponent(id)}`);
 }
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import { dayAfter } from '../../../lib/periods';
-import type { ContainmentResponse } from '../types';
+import type { ContainmentResponse } from '@escapement/domain';
 
 export interface ContainmentParams {
   team: string | null;

@@ -1,11 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, FindingDetailDto } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { FindingDetail } from '../types';
 import { FINDINGS_KEY } from './get-findings';
 
-export function getFinding(id: string, boundary: DetectionStage, signal?: AbortSignal): Promise<FindingDetail> {
-  return apiGet<FindingDetail>(`/findings/${encodeURIComponent(id)}`, { boundary }, { signal });
+export function getFinding(id: string, boundary: DetectionStage, signal?: AbortSignal): Promise<FindingDetailDto> {
+  return apiGet<FindingDetailDto>(`/findings/${encodeURIComponent(id)}`, { boundary }, { signal });
 }
 
 export function getFindingQueryOptions(id: string, boundary: DetectionStage) {

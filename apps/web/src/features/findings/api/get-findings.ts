@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page } from '@escapement/domain';
+import type { FindingDto, Page } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
 import { findingsApiParams, type FindingsQuery } from '../findings-query';
-import type { FindingListItem } from '../types';
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -12,8 +11,8 @@ export interface FindingsPageParams {
   limit?: number;
 }
 
-export function getFindings({ query, cursor, limit = FINDINGS_PAGE_SIZE }: FindingsPageParams, signal?: AbortSignal): Promise<Page<FindingListItem>> {
-  return apiGet<Page<FindingListItem>>('/findings', findingsApiParams(query, cursor, limit), { signal });
+export function getFindings({ query, cursor, limit = FINDINGS_PAGE_SIZE }: FindingsPageParams, signal?: AbortSignal): Promise<Page<FindingDto>> {
+  return apiGet<Page<FindingDto>>('/findings', findingsApiParams(query, cursor, limit), { signal });
 }
 
 /** Every findings query starts with this key, so one invalidation refreshes lists and details alike. */

@@ -1,8 +1,7 @@
-import { PWNISMS_LABELS } from '@escapement/domain';
+import { type FindingDetailDto, PWNISMS_LABELS } from '@escapement/domain';
 import { useId } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { categoryLabel, labelOf } from '../../../lib/finding-labels';
-import type { FindingDetail } from '../types';
 import { ClassBadge } from './finding-badges';
 import { OverrideForm } from './override-form';
 
@@ -10,7 +9,7 @@ import { OverrideForm } from './override-form';
  * The class, what decided it and why, in the words a security lead can check; then the override control,
  * for the roles that may use it.
  */
-export function ClassificationCard({ finding, canOverride }: { finding: FindingDetail; canOverride: boolean }) {
+export function ClassificationCard({ finding, canOverride }: { finding: FindingDetailDto; canOverride: boolean }) {
   const titleId = useId();
   const overridden = finding.override !== null || finding.classRule === 'override';
   return (

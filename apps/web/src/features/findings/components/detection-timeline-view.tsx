@@ -1,16 +1,15 @@
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, FindingDetectionDto } from '@escapement/domain';
 import { useId } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { labelOf, SOURCE_KIND_LABELS } from '../../../lib/finding-labels';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { detectionTimeline } from '../detection-timeline';
-import type { FindingDetection } from '../types';
 
 /**
  * The five lifecycle stages left to right, each with what was detected there, and the escape boundary
  * drawn between the stages, so it is plain which stages the finding got past.
  */
-export function DetectionTimelineView({ detections, boundary }: { detections: readonly FindingDetection[]; boundary: DetectionStage }) {
+export function DetectionTimelineView({ detections, boundary }: { detections: readonly FindingDetectionDto[]; boundary: DetectionStage }) {
   const titleId = useId();
   const stages = detectionTimeline(detections, boundary);
   return (

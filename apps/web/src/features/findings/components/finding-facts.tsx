@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { labelOf, SOURCE_KIND_LABELS, STATUS_LABELS } from '../../../lib/finding-labels';
-import type { FindingDetail } from '../types';
+import type { FindingDetailDto } from '@escapement/domain';
 
 /** The recorded facts: where it came from and when, for checking against the tool's own report. */
-export function FindingFacts({ finding }: { finding: FindingDetail }) {
+export function FindingFacts({ finding }: { finding: FindingDetailDto }) {
   const titleId = useId();
   return (
     <section className="card" aria-labelledby={titleId}>

@@ -1,15 +1,14 @@
-import { isEscape, type DetectionStage } from '@escapement/domain';
+import { type DetectionStage, type FindingDto, isEscape } from '@escapement/domain';
 import { Link, useLocation } from 'react-router-dom';
 import { formatDay } from '../../../lib/format';
 import { categoryLabel } from '../../../lib/finding-labels';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import type { FindingSort, FindingsQuery } from '../findings-query';
-import type { FindingListItem } from '../types';
 import { ClassBadge, EscapedBadge, GapBadge, SeverityBadge } from './finding-badges';
 import { SortableHeader } from './sortable-header';
 
 interface FindingsTableProps {
-  items: readonly FindingListItem[];
+  items: readonly FindingDto[];
   query: FindingsQuery;
   onSort: (column: FindingSort) => void;
   busy: boolean;

@@ -1,4 +1,4 @@
-import { PWNISMS_LABELS } from '@escapement/domain';
+import { type FindingDetailDto, PWNISMS_LABELS } from '@escapement/domain';
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDay } from '../../../lib/format';
@@ -6,10 +6,9 @@ import { labelOf, STRIDE_LABELS } from '../../../lib/finding-labels';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { explainGap } from '../gap-explanation';
 import { groupLinksByComponent } from '../threat-links';
-import type { FindingDetail } from '../types';
 
 /** Why the context did not stop the finding, and the components and threats of the model it belongs to. */
-export function ThreatModelCard({ finding }: { finding: FindingDetail }) {
+export function ThreatModelCard({ finding }: { finding: FindingDetailDto }) {
   const titleId = useId();
   const explanation = explainGap(finding);
   const components = groupLinksByComponent(finding.links);

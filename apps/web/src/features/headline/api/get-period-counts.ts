@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { DetectionStage, EscapeRateResponse } from '@escapement/domain';
+import type { DetectionStage, EscapeRateResponse, GapsResponse } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
 import { dayAfter } from '../../../lib/periods';
 import { escapeCounts, type DayRange, type PeriodCounts } from '../headline-figures';
@@ -9,10 +9,6 @@ export interface PeriodCountsParams {
   boundary: DetectionStage;
   team: string | null;
   service: string | null;
-}
-
-interface GapsResponse {
-  series: { key: string; points: { period: string; escaped: number; contextGap: number; modelGap: number; unmodelled: number }[] }[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DetectionStage } from '@escapement/domain';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { QueryErrorState } from '../../../components/ui/query-error-state';
 import { formatDate, formatPercent } from '../../../lib/format';
@@ -14,7 +15,8 @@ interface HeadlineFiguresPanelProps {
   to: string | null;
   /** Today as an ISO date; passed in so that the page decides what "now" is. */
   today: string;
-  followUpDays: number;
+  /** The API's follow-up horizon in days, as its escape-rate answer states it: the default period ends that long before today. */
+  followUpDays: UseQueryResult<number>;
 }
 
 function formatValue(figure: HeadlineFigure, value: number | null): string {
@@ -23,7 +25,31 @@ function formatValue(figure: HeadlineFigure, value: number | null): string {
 }
 
 /** Four figures for the chosen period, each against the period of the same length before it. */
-export function HeadlineFiguresPanel({ boundary, team, service, from, to, today, followUpDays }: HeadlineFiguresPanelProps) {
+export function HeadlineFiguresPanel({ followUpDays, ...props }: HeadlineFiguresPanelProps) {
+  const titleId = useId();
+  if (followUpDays.isSuccess) return <HeadlineFigures {...props} followUpDays={followUpDays.data} />;
+  return (
+    <section className="card" aria-labelledby={titleId} data-testid="headline">
+      <header className="card-header">
+        <h2 id={titleId}>Headline figures</h2>
+      </header>
+      {followUpDays.isError ? (
+        <QueryErrorState what="the follow-up horizon" error={followUpDays.error} retrying={followUpDays.isFetching} onRetry={() => void followUpDays.refetch()} />
+      ) : (
+        <ul className="headline" aria-busy="true">
+          {headlineFigures(EMPTY, EMPTY).map((figure) => (
+            <li key={figure.id} className="headline-figure" data-testid={`headline-${figure.id}`}>
+              <span className="headline-label">{figure.label}</span>
+              <span className="skeleton headline-skeleton" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function HeadlineFigures({ boundary, team, service, from, to, today, followUpDays }: Omit<HeadlineFiguresPanelProps, 'followUpDays'> & { followUpDays: number }) {
   const titleId = useId();
   const periods = useMemo(() => comparedPeriods(from, to, today, followUpDays), [from, to, today, followUpDays]);
   const current = usePeriodCounts({ period: periods.current, boundary, team, service });

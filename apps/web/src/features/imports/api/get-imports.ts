@@ -1,16 +1,15 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { Page } from '@escapement/domain';
+import type { ImportDto, Page } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
 import { hasProcessing } from '../import-summary';
-import type { ImportSummary } from '../types';
 
 export const IMPORTS_PAGE_SIZE = 25;
 
 /** How often the history is asked again while an import is being stored in the background. */
 export const PROCESSING_POLL_MS = 2000;
 
-export function getImports(cursor: string | null, signal?: AbortSignal): Promise<Page<ImportSummary>> {
-  return apiGet<Page<ImportSummary>>('/imports', { limit: IMPORTS_PAGE_SIZE, cursor }, { signal });
+export function getImports(cursor: string | null, signal?: AbortSignal): Promise<Page<ImportDto>> {
+  return apiGet<Page<ImportDto>>('/imports', { limit: IMPORTS_PAGE_SIZE, cursor }, { signal });
 }
 
 export function getImportsQueryOptions() {

@@ -3,7 +3,7 @@ import { Badge } from '../../../components/ui/badge';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { countsSummary, importDuration, importProblems, importWarnings } from '../import-summary';
-import type { ImportStatus, ImportSummary } from '../types';
+import type { ImportDto, ImportStatus } from '@escapement/domain';
 
 const STATUS_LABELS: Record<ImportStatus, string> = {
   processing: 'Processing',
@@ -14,7 +14,7 @@ const STATUS_LABELS: Record<ImportStatus, string> = {
 const numberFormat = new Intl.NumberFormat('en');
 
 /** The import history, newest first: what came in, from where, and what it changed; a failed import says why. */
-export function ImportsTable({ items }: { items: readonly ImportSummary[] }) {
+export function ImportsTable({ items }: { items: readonly ImportDto[] }) {
   return (
     // Focusable, so that keyboard users can scroll the wide table sideways on a narrow screen.
     <div className="table-scroll table-wide" data-testid="imports-table" tabIndex={0} role="region" aria-label="Imports">

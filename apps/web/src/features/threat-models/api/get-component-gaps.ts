@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DetectionStage, TimeBucket } from '@escapement/domain';
+import type { DetectionStage, GapsResponse, TimeBucket } from '@escapement/domain';
 import { apiGet } from '../../../lib/api-client';
-import type { GapsResponse } from '../types';
 
 export interface ComponentGapsParams {
   service: string;

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import type { GapsResponse } from '../types';
+import type { GapsResponse } from '@escapement/domain';
 
 /** Escaped findings per component of every model (quarterly, boundary CI), for the organisation-wide ranking. */
 export function getLeakingComponents(signal?: AbortSignal): Promise<GapsResponse> {

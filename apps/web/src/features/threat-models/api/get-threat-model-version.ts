@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import type { ThreatModelVersionDetail } from '../types';
+import type { ThreatModelVersionDetailDto } from '@escapement/domain';
 
-export function getThreatModelVersion(id: string, version: number, signal?: AbortSignal): Promise<ThreatModelVersionDetail> {
-  return apiGet<ThreatModelVersionDetail>(`/threat-models/${encodeURIComponent(id)}/versions/${version}`, undefined, { signal });
+export function getThreatModelVersion(id: string, version: number, signal?: AbortSignal): Promise<ThreatModelVersionDetailDto> {
+  return apiGet<ThreatModelVersionDetailDto>(`/threat-models/${encodeURIComponent(id)}/versions/${version}`, undefined, { signal });
 }
 
 export function getThreatModelVersionQueryOptions(id: string, version: number) {

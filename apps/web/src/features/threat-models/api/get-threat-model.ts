@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import type { ThreatModelDetail } from '../types';
+import type { ThreatModelDetailDto } from '@escapement/domain';
 
-export function getThreatModel(id: string, signal?: AbortSignal): Promise<ThreatModelDetail> {
-  return apiGet<ThreatModelDetail>(`/threat-models/${encodeURIComponent(id)}`, undefined, { signal });
+export function getThreatModel(id: string, signal?: AbortSignal): Promise<ThreatModelDetailDto> {
+  return apiGet<ThreatModelDetailDto>(`/threat-models/${encodeURIComponent(id)}`, undefined, { signal });
 }
 
 export function getThreatModelQueryOptions(id: string) {

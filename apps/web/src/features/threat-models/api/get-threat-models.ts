@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import type { ThreatModelSummary } from '../types';
+import type { ThreatModelDto } from '@escapement/domain';
 
-export function getThreatModels(signal?: AbortSignal): Promise<ThreatModelSummary[]> {
-  return apiGet<ThreatModelSummary[]>('/threat-models', undefined, { signal });
+export function getThreatModels(signal?: AbortSignal): Promise<ThreatModelDto[]> {
+  return apiGet<ThreatModelDto[]>('/threat-models', undefined, { signal });
 }
 
 export function getThreatModelsQueryOptions() {

@@ -1,7 +1,6 @@
-import { PWNISMS_LABELS } from '@escapement/domain';
+import { type ModelComponentDto, PWNISMS_LABELS } from '@escapement/domain';
 import { useId } from 'react';
 import { labelOf } from '../../../lib/finding-labels';
-import type { ModelComponentDto } from '../types';
 
 /** Match rules as one line per kind, e.g. "paths: src/auth/**, src/jwt.ts". */
 function MatchRules({ match }: { match: ModelComponentDto['match'] }) {

@@ -5,7 +5,7 @@ import { StateMessage } from '../../../components/ui/state-message';
 import { formatPeriod } from '../../../lib/format';
 import { useComponentGaps } from '../api/get-component-gaps';
 import { HEAT_STEPS, heatLevel, layerHeatMap, type HeatCell, type LayerHeatMap } from '../layer-heat-map';
-import type { ModelComponentDto } from '../types';
+import type { ModelComponentDto } from '@escapement/domain';
 
 interface LayerHeatMapViewProps {
   serviceId: string;

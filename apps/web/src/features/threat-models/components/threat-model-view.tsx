@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useThreatModel } from '../api/get-threat-model';
 import { useThreatModelVersion } from '../api/get-threat-model-version';
 import { pickVersion } from '../model-selection';
-import type { ThreatModelDetail } from '../types';
+import type { ThreatModelDetailDto } from '@escapement/domain';
 import { ComponentsTable } from './components-table';
 import { ContextUsageCard } from './context-usage-card';
 import { ImportHint } from './import-hint';
@@ -19,7 +19,7 @@ interface ThreatModelViewProps {
   requestedVersion: number | null;
   onSelectVersion: (version: number) => void;
   /** What the page shows under the heat map, from other features: the escaped findings of this model's service. */
-  belowHeatMap?: (model: ThreatModelDetail) => ReactNode;
+  belowHeatMap?: (model: ThreatModelDetailDto) => ReactNode;
 }
 
 function DetailSkeleton({ label }: { label: string }) {

@@ -1,9 +1,8 @@
-import { PWNISMS_LABELS } from '@escapement/domain';
+import { type ModelComponentDto, type ModelThreatDto, PWNISMS_LABELS } from '@escapement/domain';
 import { useId } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { formatDay } from '../../../lib/format';
 import { categoryLabel, labelOf, SEVERITY_LABELS, STRIDE_LABELS } from '../../../lib/finding-labels';
-import type { ModelComponentDto, ModelThreatDto } from '../types';
 
 /** The threats of a version: what they threaten, how they are classified, and how far they are mitigated. */
 export function ThreatsTable({ threats, components }: { threats: readonly ModelThreatDto[]; components: readonly ModelComponentDto[] }) {

@@ -1,12 +1,11 @@
+import type { TrustBoundaryDto, TrustZoneDto } from '@escapement/domain';
 import { useId } from 'react';
-import { readAll, readTrustBoundary, readTrustZone } from '../trust-elements';
+import { zoneName, zonesLeastTrustedFirst } from '../trust-elements';
 
 /** Trust zones, least trusted first, and the boundaries between them with the components that cross. */
-export function TrustCard({ zones: rawZones, boundaries: rawBoundaries }: { zones: readonly unknown[]; boundaries: readonly unknown[] }) {
+export function TrustCard({ zones: unordered, boundaries }: { zones: readonly TrustZoneDto[]; boundaries: readonly TrustBoundaryDto[] }) {
   const titleId = useId();
-  const zones = readAll(rawZones, readTrustZone).sort((a, b) => (a.trustRating ?? 101) - (b.trustRating ?? 101) || a.name.localeCompare(b.name));
-  const boundaries = readAll(rawBoundaries, readTrustBoundary);
-  const zoneName = (key: string | null) => (key === null ? '?' : (zones.find((zone) => zone.key === key)?.name ?? key));
+  const zones = zonesLeastTrustedFirst(unordered);
   if (zones.length === 0 && boundaries.length === 0) return null;
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -31,7 +30,7 @@ export function TrustCard({ zones: rawZones, boundaries: rawBoundaries }: { zone
               <li key={boundary.key}>
                 {boundary.name}{' '}
                 <span className="muted small">
-                  {zoneName(boundary.fromZone)} → {zoneName(boundary.toZone)}
+                  {zoneName(zones, boundary.fromZone)} → {zoneName(zones, boundary.toZone)}
                   {boundary.crossing.length ? ` · crossed by ${boundary.crossing.join(', ')}` : ''}
                 </span>
               </li>

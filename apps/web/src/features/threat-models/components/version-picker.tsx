@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { formatDay } from '../../../lib/format';
-import type { ThreatModelVersionSummary } from '../types';
+import type { ThreatModelVersionDto } from '@escapement/domain';
 
 interface VersionPickerProps {
-  versions: readonly ThreatModelVersionSummary[];
-  selected: ThreatModelVersionSummary;
+  versions: readonly ThreatModelVersionDto[];
+  selected: ThreatModelVersionDto;
   onSelect: (version: number) => void;
 }
 

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import type { TokenSummary } from '../types';
+import type { TokenDto } from '@escapement/domain';
 
-export function getTokens(signal?: AbortSignal): Promise<TokenSummary[]> {
-  return apiGet<TokenSummary[]>('/tokens', undefined, { signal });
+export function getTokens(signal?: AbortSignal): Promise<TokenDto[]> {
+  return apiGet<TokenDto[]>('/tokens', undefined, { signal });
 }
 
 export function getTokensQueryOptions() {

@@ -1,4 +1,4 @@
-import { TOKEN_SCOPES, type TeamDto } from '@escapement/domain';
+import { type CreatedTokenDto, type TeamDto, TOKEN_SCOPES } from '@escapement/domain';
 import { useId, useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret';
@@ -6,7 +6,6 @@ import { OptionsWithSelected } from '../../../components/ui/options-with-selecte
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
 import { useCreateToken } from '../api/create-token';
 import { EMPTY_TOKEN_DRAFT, EXPIRY_CHOICES, SCOPE_LABELS, toggleScope, tokenRequest, validateToken, type ExpiryChoice, type TokenDraft, type TokenField } from '../token-form';
-import type { CreatedToken } from '../types';
 
 const API_FIELDS = {
   '/name': { field: 'name', label: 'Name' },
@@ -27,7 +26,7 @@ export function TokenForm({ teams, liveNames }: TokenFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<TokenDraft>(EMPTY_TOKEN_DRAFT);
   const [local, setLocal] = useState<Partial<Record<TokenField, string>>>({});
-  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [created, setCreated] = useState<CreatedTokenDto | null>(null);
   const create = useCreateToken();
   const errors = mergeErrors<TokenField>(local, apiFormErrors<TokenField>(create.error, API_FIELDS));
 

@@ -3,12 +3,12 @@ import { Badge } from '../../../components/ui/badge';
 import { FormErrorSummary } from '../../../components/ui/form-field';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useRevokeToken } from '../api/revoke-token';
-import type { TokenSummary } from '../types';
+import type { TokenDto } from '@escapement/domain';
 
-const STATUS_TONES: Record<TokenSummary['status'], string> = { active: 'status-completed', expired: 'status-processing', revoked: 'status-failed' };
+const STATUS_TONES: Record<TokenDto['status'], string> = { active: 'status-completed', expired: 'status-processing', revoked: 'status-failed' };
 
 /** Tokens, live ones first; revoking asks once more, since a CI job using the token fails from then on. */
-export function TokensTable({ tokens }: { tokens: readonly TokenSummary[] }) {
+export function TokensTable({ tokens }: { tokens: readonly TokenDto[] }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useRevokeToken();
   const sorted = [...tokens].sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || b.createdAt.localeCompare(a.createdAt));

@@ -1,11 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@escapement/domain';
+import type { CreatedUserDto, PasswordResetDto, Role, UserDto } from '@escapement/domain';
 import { apiGet, apiSend } from '../../../lib/api-client';
 import type { UserDraft } from '../user-form';
-import type { UserSummary } from '../types';
 
-export function getUsers(signal?: AbortSignal): Promise<UserSummary[]> {
-  return apiGet<UserSummary[]>('/users', undefined, { signal });
+export function getUsers(signal?: AbortSignal): Promise<UserDto[]> {
+  return apiGet<UserDto[]>('/users', undefined, { signal });
 }
 
 export function getUsersQueryOptions() {
@@ -17,7 +16,7 @@ export function useUsers() {
 }
 
 /** The answer holds a one-time password, once; the person must replace it at first login. */
-export function createUser(draft: UserDraft): Promise<{ user: UserSummary; oneTimePassword: string }> {
+export function createUser(draft: UserDraft): Promise<CreatedUserDto> {
   return apiSend('POST', '/users', { email: draft.email.trim(), role: draft.role, teamIds: draft.teamIds });
 }
 
@@ -27,12 +26,12 @@ export interface UserUpdate {
   disabled?: boolean;
 }
 
-export function updateUser(id: string, update: UserUpdate): Promise<UserSummary> {
+export function updateUser(id: string, update: UserUpdate): Promise<UserDto> {
   return apiSend('PATCH', `/users/${encodeURIComponent(id)}`, update);
 }
 
 /** A new one-time password, shown once; the person must replace it at their next login. */
-export function resetPassword(id: string): Promise<{ oneTimePassword: string }> {
+export function resetPassword(id: string): Promise<PasswordResetDto> {
   return apiSend('POST', `/users/${encodeURIComponent(id)}/password-reset`);
 }
 

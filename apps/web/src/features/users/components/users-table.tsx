@@ -1,4 +1,4 @@
-import { ROLES, type Role, type TeamDto } from '@escapement/domain';
+import { type Role, ROLES, type TeamDto, type UserDto } from '@escapement/domain';
 import { useId, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { FormErrorSummary } from '../../../components/ui/form-field';
@@ -6,12 +6,11 @@ import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { apiFormErrors } from '../../../lib/form-errors';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useResetPassword, useUpdateUser } from '../api/users';
-import type { UserSummary } from '../types';
 import { takesTeams, teamsProblem, userChanges } from '../user-form';
 import { TeamChecklist } from './team-checklist';
 
 interface UsersTableProps {
-  users: readonly UserSummary[];
+  users: readonly UserDto[];
   teams: readonly TeamDto[];
   roleLabels: Record<Role, string>;
   /** The signed-in administrator, who may not disable themselves from here. */
@@ -134,7 +133,7 @@ export function UsersTable({ users, teams, roleLabels, currentUserId }: UsersTab
 }
 
 interface UserEditorProps {
-  user: UserSummary;
+  user: UserDto;
   teams: readonly TeamDto[];
   roleLabels: Record<Role, string>;
   pending: boolean;

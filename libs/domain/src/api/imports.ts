@@ -1,8 +1,10 @@
-import type { DetectionStage, ImportWarning } from '@escapement/domain';
+import type { DetectionStage } from '../model/detection-stage';
+import type { ImportWarning } from '../ingest/import-warning';
 
-export type ImportStatus = 'processing' | 'completed' | 'failed';
+export const IMPORT_STATUSES = ['processing', 'completed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export interface ImportCounts {
+export interface ImportCountsDto {
   received: number;
   created: number;
   updated: number;
@@ -12,8 +14,8 @@ export interface ImportCounts {
   fixed: number;
 }
 
-/** One upload as the imports endpoint reports it; declared here until the domain library carries it. */
-export interface ImportSummary {
+/** One upload, as `GET /api/v1/imports` and `GET /api/v1/imports/:id` report it. */
+export interface ImportDto {
   id: string;
   status: ImportStatus;
   format: string;
@@ -21,13 +23,15 @@ export interface ImportSummary {
   service: string | null;
   fileName: string | null;
   bytes: number | null;
+  sha256: string | null;
   repo: string | null;
   commit: string | null;
   fullScan: boolean;
   tools: string[];
   receivedAt: string;
   completedAt: string | null;
-  findings: ImportCounts;
+  findings: ImportCountsDto;
+  /** Where to poll while processing. */
   statusUrl: string;
   /** Why a background import failed. */
   error?: { detail: string; errors?: unknown[] } | null;

@@ -1,5 +1,5 @@
-/** One entry of the append-only audit log. */
-export interface AuditEvent {
+/** One entry of the append-only audit log, as `GET /api/v1/audit-events` lists it. */
+export interface AuditEventDto {
   /** Increasing with time. */
   id: string;
   at: string;
