@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { SessionRepository } from '../auth/session.repository';
 import type { AppConfig } from '../config/app-config';
 import { migrate, openDatabaseTarget } from '../database/data-source';
+import { TeamsRepository } from '../teams/teams.repository';
 import { TokenRepository } from '../tokens/token.repository';
 import { TokensService } from '../tokens/tokens.service';
 import { UserRepository } from '../users/user.repository';
@@ -38,10 +39,7 @@ export async function openAdminContext(config: Pick<AppConfig, 'databaseUrl' | '
   return {
     users: new UsersService(ds, new UserRepository(ds), new SessionRepository(ds), audit),
     tokens: new TokensService(ds, new TokenRepository(ds), audit),
-    teamId: async (nameOrId) => {
-      const [row]: { id: string }[] = await ds.query(`SELECT id FROM teams WHERE id::text = $1 OR name = $1 ORDER BY id::text = $1 DESC LIMIT 1`, [nameOrId.trim()]);
-      return row?.id ?? null;
-    },
+    teamId: (nameOrId) => new TeamsRepository(ds).idOf(nameOrId.trim()),
     close: async () => {
       await ds.destroy();
       await target.embedded?.stop();

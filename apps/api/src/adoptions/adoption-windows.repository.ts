@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AdoptionEntity } from './adoption.entity';
+import type { AdoptionRecord } from './adoptions.repository';
 
 /** What the adoption rules need to know of the findings around an adoption. */
 @Injectable()
@@ -10,7 +10,7 @@ export class AdoptionWindowsRepository {
    * the start, before the retirement if there was one: once the after-window has data, the primary
    * analysis can no longer be chosen in ignorance of it. Reads the daily rollups.
    */
-  async afterWindowHasFindings(manager: EntityManager, adoption: Pick<AdoptionEntity, 'teamId' | 'serviceId' | 'startedAt' | 'retiredAt'>): Promise<boolean> {
+  async afterWindowHasFindings(manager: EntityManager, adoption: Pick<AdoptionRecord, 'teamId' | 'serviceId' | 'startedAt' | 'retiredAt'>): Promise<boolean> {
     const [row] = await manager.query(
       `SELECT EXISTS (
                 SELECT 1 FROM finding_rollups r JOIN services s ON s.id = r.service_id

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DETECTION_STAGES, HORIZON_RULE_PATTERN, PRIMARY_FINDING_CLASSES, type AdoptionDto, type DetectionStage, type PrimaryAnalysis, type PrimaryFindingClass } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { AdoptionEntity } from './adoption.entity';
+import type { AdoptionRecord } from './adoptions.repository';
 
 /** The primary analysis of an adoption; what is left out keeps its current value (the defaults at first). */
 export class PrimaryAnalysisInput {
@@ -70,13 +70,13 @@ export class AdoptionResponse implements AdoptionDto {
   @ApiProperty() createdAt!: string;
 }
 
-export function mapAdoption(adoption: AdoptionEntity): AdoptionResponse {
+export function mapAdoption(adoption: AdoptionRecord): AdoptionResponse {
   return {
     id: adoption.id,
     teamId: adoption.teamId,
-    teamName: adoption.team?.name ?? null,
+    teamName: adoption.teamName,
     serviceId: adoption.serviceId,
-    serviceName: adoption.service?.name ?? null,
+    serviceName: adoption.serviceName,
     practice: adoption.practice,
     startedAt: adoption.startedAt,
     retiredAt: adoption.retiredAt,
@@ -85,7 +85,7 @@ export function mapAdoption(adoption: AdoptionEntity): AdoptionResponse {
   };
 }
 
-export function primaryAnalysisOf(adoption: AdoptionEntity): PrimaryAnalysis {
+export function primaryAnalysisOf(adoption: AdoptionRecord): PrimaryAnalysis {
   return {
     findingClass: adoption.primaryFindingClass,
     boundary: adoption.primaryBoundary,

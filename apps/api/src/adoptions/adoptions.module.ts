@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceEntity } from '../services/service.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { AuditModule } from '../audit/audit.module';
+import { ServicesModule } from '../services/services.module';
+import { TeamsModule } from '../teams/teams.module';
 import { AdoptionWindowsRepository } from './adoption-windows.repository';
-import { AdoptionEntity } from './adoption.entity';
 import { AdoptionsController } from './adoptions.controller';
+import { AdoptionsRepository } from './adoptions.repository';
 import { AdoptionsService } from './adoptions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdoptionEntity, TeamEntity, ServiceEntity])],
+  imports: [AuditModule, TeamsModule, ServicesModule],
   controllers: [AdoptionsController],
-  providers: [AdoptionsService, AdoptionWindowsRepository],
+  providers: [AdoptionsService, AdoptionsRepository, AdoptionWindowsRepository],
 })
 export class AdoptionsModule {}

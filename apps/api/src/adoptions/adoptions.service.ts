@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_PRIMARY_ANALYSIS, parseHorizonRule, type PrimaryAnalysis } from '@escapement/domain';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { AuditLog } from '../audit/audit-log';
-import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLog } from '../audit/audit-log.repository';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canSeeTeam, type TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, forbidden, invalid, notFound } from '../common/domain-error';
-import { ServiceEntity } from '../services/service.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { ServicesRepository } from '../services/services.repository';
+import { TeamsRepository } from '../teams/teams.repository';
 import { AdoptionResponse, CreateAdoptionRequest, mapAdoption, primaryAnalysisOf, RetireAdoptionRequest, UpdateAdoptionRequest, type PrimaryAnalysisInput } from './adoption.dto';
 import { AdoptionWindowsRepository } from './adoption-windows.repository';
-import { AdoptionEntity } from './adoption.entity';
+import { AdoptionsRepository, type AdoptionChanges, type AdoptionRecord } from './adoptions.repository';
 
 @Injectable()
 export class AdoptionsService {
@@ -18,16 +18,14 @@ export class AdoptionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly windows: AdoptionWindowsRepository,
-    @InjectRepository(AdoptionEntity) private readonly adoptions: Repository<AdoptionEntity>,
-    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    private readonly adoptions: AdoptionsRepository,
+    private readonly teams: TeamsRepository,
+    private readonly services: ServicesRepository,
   ) {}
 
   /** `teams`: adoptions of those teams and of their services only; null for all. */
   async list(teams: TeamScope): Promise<AdoptionResponse[]> {
-    const where = teams ? [{ teamId: In([...teams]) }, { service: { teamId: In([...teams]) } }] : {};
-    const rows = await this.adoptions.find({ where, relations: { team: true, service: true }, order: { startedAt: 'ASC', createdAt: 'ASC' } });
-    return rows.map(mapAdoption);
+    return (await this.adoptions.list(teams)).map(mapAdoption);
   }
 
   /** `teams`: the caller's team scope; a caller limited to teams records adoptions for those only. */
@@ -35,8 +33,8 @@ export class AdoptionsService {
     if (Boolean(request.teamId) === Boolean(request.serviceId)) {
       throw invalid('An adoption names exactly one team or one service', [{ pointer: request.teamId ? '/serviceId' : '/teamId', message: 'give teamId or serviceId, not both and not neither' }]);
     }
-    const teamExists = request.teamId ? await this.teams.existsBy({ id: request.teamId }) : true;
-    const service = request.serviceId ? await this.services.findOneBy({ id: request.serviceId }) : null;
+    const teamExists = request.teamId ? await this.teams.exists(request.teamId) : true;
+    const service = request.serviceId ? await this.services.byId(request.serviceId) : null;
     // A caller limited to teams gets one answer for another team's unit and for one that does not
     // exist, so that the answer does not tell which ids exist elsewhere.
     if (!canSeeTeam(teams, request.teamId ?? service?.teamId ?? null)) throw forbidden('You record adoptions for your own teams and their services only');
@@ -45,19 +43,18 @@ export class AdoptionsService {
     const primary = withPrimaryAnalysis(DEFAULT_PRIMARY_ANALYSIS, request.primaryAnalysis);
     try {
       const id = await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(
-          manager.create(AdoptionEntity, { teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt, ...primaryColumns(primary) }),
-        );
+        const saved = { teamId: request.teamId ?? null, serviceId: request.serviceId ?? null, practice: request.practice, startedAt: request.startedAt, ...primaryColumns(primary) };
+        const savedId = await this.adoptions.create(manager, saved);
         await this.audit.record(manager, {
           actor,
           action: 'adoption.created',
           subjectType: 'adoption',
-          subjectId: saved.id,
+          subjectId: savedId,
           details: { teamId: saved.teamId, serviceId: saved.serviceId, practice: saved.practice, startedAt: saved.startedAt, primaryAnalysis: primary },
         });
-        return saved.id;
+        return savedId;
       });
-      return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
+      return mapAdoption(await this.stored(id));
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', 'This adoption is already recorded');
       throw error;
@@ -105,16 +102,16 @@ export class AdoptionsService {
     return this.save(id, { retiredAt: request.retiredAt }, actor, 'adoption.retired', {});
   }
 
-  private async editable(id: string, teams: TeamScope): Promise<AdoptionEntity> {
-    const adoption = await this.adoptions.findOne({ where: { id }, relations: { team: true, service: true } });
-    const teamId = adoption ? (adoption.teamId ?? adoption.service?.teamId ?? null) : null;
+  private async editable(id: string, teams: TeamScope): Promise<AdoptionRecord> {
+    const adoption = await this.adoptions.byId(id);
+    const teamId = adoption ? (adoption.teamId ?? adoption.serviceTeamId ?? null) : null;
     if (!adoption || !canSeeTeam(teams, teamId)) throw notFound('Adoption', id);
     return adoption;
   }
 
   private async save(
     id: string,
-    changes: Partial<AdoptionEntity>,
+    changes: AdoptionChanges,
     actor: string | null,
     action: string,
     details: Record<string, unknown>,
@@ -123,14 +120,20 @@ export class AdoptionsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await check(manager);
-        await manager.update(AdoptionEntity, { id }, changes);
+        await this.adoptions.update(manager, id, changes);
         await this.audit.record(manager, { actor, action, subjectType: 'adoption', subjectId: id, details: { ...details, changes } });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', 'This adoption is already recorded');
       throw error;
     }
-    return mapAdoption(await this.adoptions.findOneOrFail({ where: { id }, relations: { team: true, service: true } }));
+    return mapAdoption(await this.stored(id));
+  }
+
+  private async stored(id: string): Promise<AdoptionRecord> {
+    const adoption = await this.adoptions.byId(id);
+    if (!adoption) throw notFound('Adoption', id);
+    return adoption;
   }
 }
 
@@ -148,7 +151,7 @@ function withPrimaryAnalysis(current: PrimaryAnalysis, input: PrimaryAnalysisInp
   return next;
 }
 
-function primaryColumns(primary: PrimaryAnalysis): Pick<AdoptionEntity, 'primaryFindingClass' | 'primaryBoundary' | 'primaryHorizonRule' | 'primaryMid'> {
+function primaryColumns(primary: PrimaryAnalysis): Pick<AdoptionRecord, 'primaryFindingClass' | 'primaryBoundary' | 'primaryHorizonRule' | 'primaryMid'> {
   return {
     primaryFindingClass: primary.findingClass,
     primaryBoundary: primary.boundary,

@@ -7,9 +7,10 @@ import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { PasswordQueue } from './password-queue';
 import { SessionRepository } from './session.repository';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [TokensModule],
+  imports: [TokensModule, AuditModule],
   controllers: [AuthController],
   providers: [
     AuthService,

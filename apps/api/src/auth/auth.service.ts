@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { DomainError, invalid } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TokenRepository } from '../tokens/token.repository';

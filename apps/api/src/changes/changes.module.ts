@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { ChangesController } from './changes.controller';
 import { ChangesRepository } from './changes.repository';
 import { ChangesService } from './changes.service';
+import { AuditModule } from '../audit/audit.module';
+import { ServicesModule } from '../services/services.module';
 
 @Module({
+  imports: [AuditModule, ServicesModule],
   controllers: [ChangesController],
   providers: [ChangesRepository, ChangesService],
 })

@@ -18,11 +18,11 @@ import {
   type Page,
 } from '@escapement/domain';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { actorOf, canSeeTeam, type Principal, type TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor, isCursorTimestamp } from '../common/page-cursor';
-import { claimServices } from '../services/service-ownership';
+import { ServiceOwnership } from '../services/service-ownership';
 import { FLAG_COLUMNS, type ChangeContextQuery, type ChangeRecord, type ChangeRow, type ListChangesQuery } from './change.dto';
 import { parseChange, parseChanges, parseChangesCsvBody } from './change-input.parser';
 import { ChangesRepository } from './changes.repository';
@@ -67,6 +67,7 @@ export class ChangesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ChangesRepository,
     private readonly audit: AuditLog,
+    private readonly ownership: ServiceOwnership,
   ) {}
 
   /** One change posted by CI: its flags are `declared`. */
@@ -99,7 +100,7 @@ export class ChangesService {
     const names = [...new Set(records.map((r) => r.serviceName))].sort();
     return this.dataSource.transaction(async (manager) => {
       await this.changes.lockServices(manager, names);
-      await claimServices(manager, names, caller.teams);
+      await this.ownership.claim(manager, names, caller.teams);
       const rows = await this.changes.upsert(manager, records, actorOf(caller));
       await this.audit.record(manager, { actor: actorOf(caller), action: 'changes.recorded', subjectType: 'change', subjectId: rows[0].id, details: { changes: rows.length, created: rows.filter((r) => r.inserted).length } });
       return rows;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ruleIdGlobProblem } from '@escapement/domain';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { invalid, notFound } from '../common/domain-error';
 import { modifyReturning } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/audit-log.repository';
 import { DomainError } from './domain-error';
 import { ProblemFilter } from './problem.filter';
 

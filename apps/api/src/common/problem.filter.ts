@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { actorOf } from '../auth/principal';
 import { principalOf } from '../auth/request-principal';
 import { DomainError, DomainErrorCode, ProblemDetail } from './domain-error';

@@ -2,7 +2,6 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
 import type { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
-import { ENTITIES } from './entities';
 
 export type DatabaseKind = 'embedded' | 'external';
 
@@ -22,7 +21,6 @@ export function dataSourceOptions(connection: { url: string } | { host: string; 
   return {
     type: 'postgres',
     ...target,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

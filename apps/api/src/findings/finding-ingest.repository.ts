@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
 import type { TeamScope } from '../auth/principal';
 import { WorkspaceRules } from '../classification/workspace-rules';
-import { claimServices } from '../services/service-ownership';
+import { ServiceOwnership } from '../services/service-ownership';
 import { FindingLinker } from '../links/finding-linker';
 import { withClassification, type FindingRecord } from './finding-record';
 import type { BatchOutcome } from './import-tally';
@@ -25,6 +25,7 @@ export class FindingIngestRepository {
   constructor(
     private readonly workspaceRules: WorkspaceRules,
     private readonly linker: FindingLinker,
+    private readonly ownership: ServiceOwnership,
   ) {}
 
   /** `teams`: the sender's team scope; null (organisation-wide) for the demo and unrestricted callers. */
@@ -42,7 +43,7 @@ export class FindingIngestRepository {
          FROM (SELECT name FROM unnest($1::text[]) AS name ORDER BY name) AS ordered`,
       [serviceNames],
     );
-    await claimServices(manager, serviceNames, teams);
+    await this.ownership.claim(manager, serviceNames, teams);
     const services: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM services WHERE name = ANY($1::text[])`, [serviceNames]);
     const serviceId = new Map(services.map((s) => [s.name, s.id]));
 

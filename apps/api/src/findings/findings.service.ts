@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ImportWarnings, isEscape, type DetectionStage, type ImportWarning } from '@escapement/domain';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { actorOf, type Principal, type TeamScope } from '../auth/principal';
 import { notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor } from '../common/page-cursor';

@@ -1,6 +1,6 @@
 import { ImportWarnings } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/audit-log.repository';
 import type { ImportFormat, ImportParameters } from './import.dto';
 import type { ImportOutcome } from './import-log.repository';
 import type { ReadContext } from './readers/import-reader';

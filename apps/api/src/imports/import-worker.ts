@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import type { TeamScope } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue';

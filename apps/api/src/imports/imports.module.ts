@@ -5,8 +5,11 @@ import { ImportWorker } from './import-worker';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { UploadBudget } from './upload-budget';
+import { AuditModule } from '../audit/audit.module';
+import { ServicesModule } from '../services/services.module';
 
 @Module({
+  imports: [AuditModule, ServicesModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunner, ImportWorker, ImportUploadRepository, UploadBudget],
 })

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { detectFormat } from '@escapement/domain';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { actorOf, type Principal } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor, isCursorTimestamp } from '../common/page-cursor';
 import { validateParameters } from '../common/validation';
-import { checkServiceWritable } from '../services/service-ownership';
+import { ServiceOwnership } from '../services/service-ownership';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportParameters, mapImport, type ImportPageResponse, type ImportResponse } from './import.dto';
 import { auditImport, readContext } from './import-context';
@@ -31,6 +31,7 @@ export class ImportsService {
     private readonly uploads: ImportUploadRepository,
     private readonly audit: AuditLog,
     private readonly budget: UploadBudget,
+    private readonly ownership: ServiceOwnership,
   ) {}
 
   /**
@@ -55,7 +56,7 @@ export class ImportsService {
         throw invalid('A full scan needs the `service` it covers', [{ parameter: 'service', message: 'required with fullScan' }]);
       }
       // Refused at once when the service is named up front; services named inside the file, as they are stored.
-      if (parameters.service) await checkServiceWritable(this.dataSource, parameters.service, sender.teams);
+      if (parameters.service) await this.ownership.checkWritable(this.dataSource, parameters.service, sender.teams);
       const receipt = {
         format,
         stage: parameters.stage ?? null,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ServiceDto } from '@escapement/domain';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import type { ServiceEntity } from './service.entity';
+import type { ServiceRecord } from './services.repository';
 
 export class CreateServiceRequest {
   @ApiProperty({ example: 'payments-api' })
@@ -33,12 +33,12 @@ export class ServiceResponse implements ServiceDto {
   @ApiProperty() createdAt!: string;
 }
 
-export function mapService(service: ServiceEntity): ServiceResponse {
+export function mapService(service: ServiceRecord): ServiceResponse {
   return {
     id: service.id,
     name: service.name,
     teamId: service.teamId,
-    teamName: service.team?.name ?? null,
+    teamName: service.teamName,
     repositoryPatterns: service.repositoryPatterns,
     createdAt: service.createdAt.toISOString(),
   };

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { TeamEntity } from '../teams/team.entity';
-import { ServiceEntity } from './service.entity';
+import { AuditModule } from '../audit/audit.module';
+import { TeamsModule } from '../teams/teams.module';
+import { ServiceOwnership } from './service-ownership';
 import { ServicesController } from './services.controller';
+import { ServicesRepository } from './services.repository';
 import { ServicesService } from './services.service';
 
+/** Services, and who may write to them (ServiceOwnership, used by every upload that names services). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceEntity, TeamEntity])],
+  imports: [AuditModule, TeamsModule],
   controllers: [ServicesController],
-  providers: [ServicesService],
+  providers: [ServicesService, ServicesRepository, ServiceOwnership],
+  exports: [ServicesRepository, ServiceOwnership],
 })
 export class ServicesModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TeamDto } from '@escapement/domain';
 import { IsString, Length, Matches } from 'class-validator';
-import type { TeamEntity } from './team.entity';
+import type { TeamRecord } from './teams.repository';
 
 export class CreateTeamRequest {
   @ApiProperty({ example: 'Payments' })
@@ -17,6 +17,6 @@ export class TeamResponse implements TeamDto {
   @ApiProperty() createdAt!: string;
 }
 
-export function mapTeam(team: TeamEntity): TeamResponse {
+export function mapTeam(team: TeamRecord): TeamResponse {
   return { id: team.id, name: team.name, createdAt: team.createdAt.toISOString() };
 }

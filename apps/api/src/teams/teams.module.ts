@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { TeamEntity } from './team.entity';
+import { AuditModule } from '../audit/audit.module';
 import { TeamsController } from './teams.controller';
+import { TeamsRepository } from './teams.repository';
 import { TeamsService } from './teams.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TeamEntity])],
+  imports: [AuditModule],
   controllers: [TeamsController],
-  providers: [TeamsService],
-  exports: [TeamsService],
+  providers: [TeamsService, TeamsRepository],
+  exports: [TeamsService, TeamsRepository],
 })
 export class TeamsModule {}

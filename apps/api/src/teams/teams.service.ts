@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.repository';
 import type { TeamScope } from '../auth/principal';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError } from '../common/domain-error';
 import { CreateTeamRequest, mapTeam, TeamResponse } from './team.dto';
-import { TeamEntity } from './team.entity';
+import { TeamsRepository } from './teams.repository';
 
 @Injectable()
 export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
-    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+    private readonly teams: TeamsRepository,
   ) {}
 
   async list(teams: TeamScope): Promise<TeamResponse[]> {
-    return (await this.teams.find({ where: teams ? { id: In([...teams]) } : {}, order: { name: 'ASC' } })).map(mapTeam);
+    return (await this.teams.list(teams)).map(mapTeam);
   }
 
   /** Audited in the same transaction. */
@@ -26,7 +26,7 @@ export class TeamsService {
     try {
       return mapTeam(
         await this.dataSource.transaction(async (manager) => {
-          const team = await manager.save(manager.create(TeamEntity, { name }));
+          const team = await this.teams.create(manager, name);
           await this.audit.record(manager, { actor, action: 'team.created', subjectType: 'team', subjectId: team.id, details: { name } });
           return team;
         }),

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import type { TeamScope } from '../auth/principal';
 import { validateParameters } from '../common/validation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toInputDomainError } from '../imports/readers/input-problems';
 import { spoolUpload } from '../imports/upload-spool';
 import { FindingLinker } from '../links/finding-linker';
-import { checkServiceWritable } from '../services/service-ownership';
+import { ServiceOwnership } from '../services/service-ownership';
 import { mapModel, mapVersion, ThreatModelImportParameters, type ThreatModelImportResponse } from './threat-model.dto';
 import { ThreatModelParser } from './threat-model-parser';
 import { ThreatModelRepository } from './threat-model.repository';
@@ -31,6 +31,7 @@ export class ThreatModelImporter {
     private readonly parser: ThreatModelParser,
     private readonly linker: FindingLinker,
     private readonly audit: AuditLog,
+    private readonly ownership: ServiceOwnership,
   ) {}
 
   /** `teams`: the sender's team scope; a team-limited sender imports only for its team's services. */
@@ -38,7 +39,7 @@ export class ThreatModelImporter {
     const upload = await spoolUpload(request, { maxBytes: Math.min(MAX_MODEL_BYTES, this.config.maxBodyBytes), maxInflationRatio: 200 });
     try {
       const parameters = validateParameters(ThreatModelImportParameters, { ...upload.fields, ...query }, 'threat model parameters');
-      await checkServiceWritable(this.dataSource, parameters.service, teams);
+      await this.ownership.checkWritable(this.dataSource, parameters.service, teams);
       const text = await fs.promises.readFile(upload.path, 'utf8');
       const fileName = upload.fileName ?? parameters.fileName ?? null;
       let document;

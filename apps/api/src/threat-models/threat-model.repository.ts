@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ModelComponent, ModelMitigation, ModelThreat, ThreatModelDocument } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
-import { claimServices } from '../services/service-ownership';
+import { ServiceOwnership } from '../services/service-ownership';
 import type { ModelComponentRow } from './model-rows';
 
 export interface VersionRow {
@@ -62,7 +62,10 @@ const VERSION_COUNTS = `
 /** Threat models, their versions and their parts; versions are only ever added. */
 @Injectable()
 export class ThreatModelRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ownership: ServiceOwnership,
+  ) {}
 
   /**
    * The model of a service, created on its first import. Serialised per service by an advisory lock.
@@ -70,7 +73,7 @@ export class ThreatModelRepository {
    */
   async modelFor(manager: EntityManager, serviceName: string, name: string, teams: TeamScope = null): Promise<string> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('escapement:threat-model:' || $1, 0))`, [serviceName]);
-    await claimServices(manager, [serviceName], teams);
+    await this.ownership.claim(manager, [serviceName], teams);
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO threat_models (service_id, name) SELECT id, $2 FROM services WHERE name = $1
        ON CONFLICT (service_id) DO UPDATE SET name = excluded.name RETURNING id`,

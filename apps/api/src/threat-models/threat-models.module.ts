@@ -4,8 +4,11 @@ import { ThreatModelParser } from './threat-model-parser';
 import { ThreatModelRepository } from './threat-model.repository';
 import { ThreatModelsController } from './threat-models.controller';
 import { ThreatModelsService } from './threat-models.service';
+import { AuditModule } from '../audit/audit.module';
+import { ServicesModule } from '../services/services.module';
 
 @Module({
+  imports: [AuditModule, ServicesModule],
   controllers: [ThreatModelsController],
   providers: [ThreatModelImporter, ThreatModelParser, ThreatModelRepository, ThreatModelsService],
 })

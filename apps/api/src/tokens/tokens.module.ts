@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TokenRepository } from './token.repository';
 import { TokensController } from './tokens.controller';
 import { TokensService } from './tokens.service';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
+  imports: [AuditModule],
   controllers: [TokensController],
   providers: [TokensService, TokenRepository],
   exports: [TokenRepository, TokensService],

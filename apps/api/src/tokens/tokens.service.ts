@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TOKEN_SCOPES, type TokenScope } from '@escapement/domain';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { sha256 } from '../auth/secrets';

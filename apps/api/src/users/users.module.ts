@@ -3,9 +3,10 @@ import { AuthModule } from '../auth/auth.module';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { AuditModule } from '../audit/audit.module';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AuditModule],
   controllers: [UsersController],
   providers: [UsersService],
   exports: [UsersService],

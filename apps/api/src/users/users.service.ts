@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { hashPassword, oneTimePassword } from '../auth/passwords';
 import { SessionRepository } from '../auth/session.repository';
 import { isUniqueViolation } from '../common/database-errors';
