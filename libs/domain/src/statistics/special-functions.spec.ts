@@ -5,6 +5,11 @@ function expectRelative(actual: number, expected: number, tolerance: number): vo
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.abs(expected));
 }
 
+/** How many units in the last place of `expected` the two differ by. */
+function ulpsApart(actual: number, expected: number): number {
+  return Math.abs(actual - expected) / 2 ** (Math.floor(Math.log2(Math.abs(expected))) - 52);
+}
+
 describe(erfc.name, () => {
   const sut = erfc;
 
@@ -32,8 +37,11 @@ describe(erfc.name, () => {
     expect(sut(NaN)).toBeNaN();
   });
 
-  it('is continuous where the series hands over to the continued fraction', () => {
-    expectRelative(sut(1.5 - 1e-12), sut(1.5), 1e-11);
+  it('is within 2e-16 of mpmath 1.3.0 (60 digits) across its range', () => {
+    expectRelative(sut(0.75), 0.2888443663464848684010621654085892226258, 2e-16);
+    expectRelative(sut(1.4999), 0.03390674833770472937822749411595689148292, 2e-16);
+    expectRelative(sut(4), 1.541725790028001885215967348688404857215e-8, 2e-16);
+    expectRelative(sut(-3), 1.999977909503001414558627223870417679, 2e-16);
   });
 });
 
@@ -86,6 +94,12 @@ describe(normalQuantile.name, () => {
     expectRelative(sut(0.999999), 4.7534243088170877657, 1e-9); // 1 − 1e-6 itself carries a 1e-11 relative rounding error
   });
 
+  it('keeps full precision down to p = 1e-300, where some libraries give up (mpmath 1.3.0, 60 digits)', () => {
+    expectRelative(sut(1e-20), -9.26234008979840757957209460428, 1e-15);
+    expectRelative(sut(1e-100), -21.2734535609653242941795170354, 1e-15);
+    expectRelative(sut(1e-300), -37.0470962993611992365470425049, 1e-15);
+  });
+
   it('is 0 at one half, ±∞ at 0 and 1, and rejects probabilities outside [0, 1]', () => {
     expect(sut(0.5)).toBe(0);
     expect(sut(0)).toBe(-Infinity);
@@ -110,6 +124,18 @@ describe(logGamma.name, () => {
     expect(sut(0.001)).toBeCloseTo(6.907178885383853661684, 13);
     expectRelative(sut(100), 359.134205369575398776, 4e-16);
     expectRelative(sut(1000.5), 5908.674175848677488684, 4e-16);
+  });
+
+  it('is within one ulp at the published constants Γ(1/3), Γ(1/4), Γ(2/3) and next to its zeros at 1 and 2', () => {
+    // Γ(1/3) = 2.678938534707747633… (OEIS A073005), Γ(1/4) = 3.625609908221908311… (A068466); the
+    // expected values are ln Γ at the doubles nearest 1/3, 1/4 and 2/3, from mpmath 1.3.0 at 40 digits.
+    expect(ulpsApart(sut(1 / 3), 0.985420646927767127141440978358992807425)).toBeLessThanOrEqual(1);
+    expect(ulpsApart(sut(1 / 4), 1.288022524698077457370610440219717295925)).toBeLessThanOrEqual(1);
+    expect(ulpsApart(sut(2 / 3), 0.303150275147523617460336159357428444215)).toBeLessThanOrEqual(1);
+    expect(ulpsApart(sut(0.9), 0.06637623973474295442597110504191792848558)).toBeLessThanOrEqual(1);
+    expect(ulpsApart(sut(1.1), -0.04987244125983976178528913975895584863287)).toBeLessThanOrEqual(1);
+    expect(ulpsApart(sut(2.5), 0.2846828704729191596324946696827019243201)).toBeLessThanOrEqual(1);
+    expect(Math.exp(sut(1 / 3))).toBeCloseTo(2.678938534707747633, 14);
   });
 
   it('rejects x <= 0', () => {
