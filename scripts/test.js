@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: domain and unit specs, the API end-to-end suite on the embedded database (and again on the
- * PostgreSQL server named by DATABASE_URL, when set), then the dashboard in real Chromium.
+ * `npm test`: domain and unit specs, the OpenAPI description's lint and generated client check, the API
+ * end-to-end suite on the embedded database (and again on the PostgreSQL server named by DATABASE_URL,
+ * when set), then the dashboard in real Chromium.
  * `node scripts/test.js e2e|browser|unit` runs one part. Ends with one "N passed, N failed" line.
  */
 'use strict';
@@ -68,7 +69,14 @@ if (wantUnit) {
   typecheck();
   run('unit', ['-c', 'jest.unit.config.js']);
 }
+function openapi() {
+  console.log('\n=== OpenAPI description (Redocly lint; the e2e client types match it) ===');
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'openapi.js'), '--check'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } });
+  if (result.status !== 0) failedSuites.push('openapi');
+}
+
 const built = wantE2e || wantBrowser ? build() : true;
+if (built && wantE2e) openapi();
 if (built && wantE2e) {
   const { DATABASE_URL, ...withoutUrl } = process.env;
   run('e2e on embedded PostgreSQL', ['-c', 'test/e2e/jest.e2e.config.js'], { ...withoutUrl, DATABASE_URL: '', ESCAPEMENT_TEST_DB: 'embedded' });

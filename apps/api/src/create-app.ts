@@ -1,11 +1,11 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
-import { SESSION_COOKIE } from './auth/session-cookie';
+import { describeApi } from './common/api-description';
 import { corsOptions } from './common/cors';
 import { csvBody, jsonBody } from './common/json-body';
 import { earlyErrors, ProblemFilter } from './common/problem.filter';
@@ -44,18 +44,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Escapement API')
-      .setDescription('Security findings, threat models and escape rates. Errors are application/problem+json.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API token: esc_<prefix>_<secret>' }, 'token')
-      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'Set by POST /api/v1/auth/login; changes also need the X-CSRF-Token header' }, 'session')
-      // Every operation may be called with a token ("Authorize" in the docs page); public ones ignore it.
-      .addSecurityRequirements('token')
-      .build(),
-  );
+  const document = describeApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
   await app.init();
   return app;

@@ -95,7 +95,7 @@ export function primaryAnalysisOf(adoption: AdoptionRecord): PrimaryAnalysis {
 }
 
 export class AdoptionIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 /** Corrects an adoption's practice, start date or (before its after-window has data) primary analysis. */

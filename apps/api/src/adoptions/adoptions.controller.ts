@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -12,6 +12,7 @@ import { AdoptionsService } from './adoptions.service';
 export class AdoptionsController {
   constructor(private readonly service: AdoptionsService) {}
 
+  @ApiOperation({ summary: 'List adoptions of context-aware practices' })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<AdoptionResponse[]> {
@@ -19,6 +20,7 @@ export class AdoptionsController {
   }
 
   /** A manager records adoptions of their own teams (and their services) only. */
+  @ApiOperation({ summary: 'Record an adoption and its primary analysis' })
   @Post()
   @Access(ACCESS.recordAdoption)
   create(@Body() request: CreateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
@@ -26,6 +28,7 @@ export class AdoptionsController {
   }
 
   /** Corrects an adoption's practice or start date (same rule as recording one). */
+  @ApiOperation({ summary: 'Correct an adoption' })
   @Patch(':id')
   @Access(ACCESS.recordAdoption)
   update(@Param() { id }: AdoptionIdParam, @Body() request: UpdateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
@@ -33,6 +36,7 @@ export class AdoptionsController {
   }
 
   /** The team stopped the practice: the adoption is kept, with its end date. */
+  @ApiOperation({ summary: 'Retire an adoption' })
   @Post(':id/retire')
   @Access(ACCESS.recordAdoption)
   retire(@Param() { id }: AdoptionIdParam, @Body() request: RetireAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { AuditEventPageResponse, ListAuditEventsQuery } from './audit-event.dto';
@@ -11,6 +11,7 @@ export class AuditEventsController {
   constructor(private readonly service: AuditEventsService) {}
 
   /** Security-relevant events, newest first; follow nextCursor for older ones. */
+  @ApiOperation({ summary: 'List audit events' })
   @Get()
   @Access(ACCESS.administer)
   @ApiOkResponse({ type: AuditEventPageResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access, Public } from './access.decorator';
 import { ACCESS } from './access-rules';
@@ -19,6 +19,7 @@ export class AuthController {
   constructor(private readonly service: AuthService) {}
 
   /** Sets the HttpOnly session cookie; the answer carries the CSRF token for later changes. */
+  @ApiOperation({ summary: 'Sign in with email and password' })
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -30,6 +31,7 @@ export class AuthController {
     return session.body;
   }
 
+  @ApiOperation({ summary: 'Sign out of this session' })
   @Post('logout')
   @HttpCode(204)
   @Access({ ...ACCESS.ownSession, beforePasswordChange: true })
@@ -39,6 +41,7 @@ export class AuthController {
   }
 
   /** Replaces the password (the one-time one too); every other session of the person ends. */
+  @ApiOperation({ summary: 'Change your own password' })
   @Post('password')
   @HttpCode(200)
   @Access({ ...ACCESS.ownSession, beforePasswordChange: true })
@@ -55,6 +58,7 @@ export class AuthController {
     return session.body;
   }
 
+  @ApiOperation({ summary: 'Who is signed in' })
   @Get('me')
   @Access({ ...ACCESS.anyPrincipal, beforePasswordChange: true })
   @ApiExtraModels(AuthSessionResponse, AuthTokenResponse)

@@ -77,7 +77,7 @@ export class ListChangesQuery {
 }
 
 export class ChangeIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class FindingChangeLinkRequest {

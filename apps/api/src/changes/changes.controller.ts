@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ChangeContextMetricDto, ChangeDetailDto, ChangeDto, ChangeRecordedDto, ChangesBulkResultDto, FindingChangeDto, Page } from '@escapement/domain';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -17,6 +17,7 @@ export class ChangesController {
   constructor(private readonly changes: ChangesService) {}
 
   /** Idempotent by service + ref: a re-send updates, never duplicates. */
+  @ApiOperation({ summary: 'Record a change and its context flags' })
   @Post('changes')
   @HttpCode(200)
   @Access(ACCESS.recordChanges)
@@ -26,6 +27,7 @@ export class ChangesController {
   }
 
   /** Back-fill from a ticket-system export: a JSON array (or `{ "changes": [...] }`), or CSV (`text/csv`), all or nothing. */
+  @ApiOperation({ summary: 'Record many changes (CSV)' })
   @Post('changes/bulk')
   @HttpCode(200)
   @Access(ACCESS.recordChanges)
@@ -34,12 +36,14 @@ export class ChangesController {
     return this.changes.recordMany(body, caller);
   }
 
+  @ApiOperation({ summary: 'List changes' })
   @Get('changes')
   @Access(ACCESS.read)
   list(@Query() query: ListChangesQuery, @Caller() caller: Principal): Promise<Page<ChangeDto>> {
     return this.changes.list(query, caller.teams);
   }
 
+  @ApiOperation({ summary: 'A change with its flags and the findings it introduced' })
   @Get('changes/:id')
   @Access(ACCESS.read)
   detail(@Param() { id }: ChangeIdParam, @Caller() caller: Principal): Promise<ChangeDetailDto> {
@@ -47,6 +51,7 @@ export class ChangesController {
   }
 
   /** The change a finding came from, with its context flags (`change: null` when unknown). */
+  @ApiOperation({ summary: 'The change a finding came from' })
   @Get('findings/:id/change')
   @Access(ACCESS.read)
   async ofFinding(@Param() { id }: FindingIdParam, @Caller() caller: Principal): Promise<{ change: FindingChangeDto | null }> {
@@ -54,6 +59,7 @@ export class ChangesController {
   }
 
   /** Ties a finding to its change by hand; `changeId: null` removes that. */
+  @ApiOperation({ summary: 'Set the change a finding came from, by hand' })
   @Put('findings/:id/change')
   @Access(ACCESS.triage)
   async link(@Param() { id }: FindingIdParam, @Body() body: FindingChangeLinkRequest, @Caller() caller: Principal): Promise<{ change: FindingChangeDto | null }> {
@@ -61,6 +67,7 @@ export class ChangesController {
   }
 
   /** Escape rates of changes with and without each context flag, per class, stratified by team and quarter; and coverage over time. */
+  @ApiOperation({ summary: 'Escape rates of changes with and without context' })
   @Get('metrics/change-context')
   @Access(ACCESS.read)
   metric(@Query() query: ChangeContextQuery, @Caller() caller: Principal): Promise<ChangeContextMetricDto> {

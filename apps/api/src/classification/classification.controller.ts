@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -12,6 +12,7 @@ import { ClassificationService } from './classification.service';
 export class ClassificationController {
   constructor(private readonly service: ClassificationService) {}
 
+  @ApiOperation({ summary: 'List workspace classification rules' })
   @Get('classification-rules')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: [ClassificationRuleResponse] })
@@ -20,18 +21,21 @@ export class ClassificationController {
   }
 
   /** Adds a workspace rule and re-classifies the stored findings by it. */
+  @ApiOperation({ summary: 'Create a workspace classification rule' })
   @Post('classification-rules')
   @Access(ACCESS.triage)
   createRule(@Body() request: CreateClassificationRuleRequest, @Caller() caller: Principal) {
     return this.service.createRule(request, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Delete a workspace classification rule' })
   @Delete('classification-rules/:id')
   @Access(ACCESS.triage)
   deleteRule(@Param() { id }: IdParam, @Caller() caller: Principal) {
     return this.service.deleteRule(id, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Override a finding\'s class' })
   @Put('findings/:id/classification')
   @HttpCode(204)
   @Access(ACCESS.triage)
@@ -39,6 +43,7 @@ export class ClassificationController {
     return this.service.override(id, request, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Remove the override of a finding\'s class' })
   @Delete('findings/:id/classification')
   @HttpCode(204)
   @Access(ACCESS.triage)

@@ -51,7 +51,7 @@ export class OverrideClassificationRequest {
 }
 
 export class IdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class ClassificationRuleMatchResponse implements ClassificationRuleMatchDto {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ContextFormat, Served } from '@escapement/domain';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorator';
@@ -45,6 +45,7 @@ export class ContextController {
   constructor(private readonly context: ContextService) {}
 
   /** The slice of the service's threat model that the paths (or components) fall under, within a size budget. */
+  @ApiOperation({ summary: 'A context pack for a service and paths' })
   @Get('context-packs')
   @channelHeader
   @ApiProduces('text/markdown', 'application/json')
@@ -54,6 +55,7 @@ export class ContextController {
   }
 
   /** Security acceptance criteria for a ticket touching the paths or components, each traced to its threat and CWE ids. */
+  @ApiOperation({ summary: 'Security acceptance criteria for a service and paths' })
   @Get('acceptance-criteria')
   @channelHeader
   @ApiProduces('text/markdown', 'application/json')
@@ -63,6 +65,7 @@ export class ContextController {
   }
 
   /** A reviewer's checklist for the changed files of a diff (or a list of changed paths). */
+  @ApiOperation({ summary: 'A review checklist for the files a diff changes' })
   @Post('review-checklists')
   @HttpCode(200)
   @channelHeader
@@ -74,6 +77,7 @@ export class ContextController {
   }
 
   /** Records that a change was reviewed against the threat model, and with what outcome. */
+  @ApiOperation({ summary: 'Record a review against the threat model' })
   @Post('context-reviews')
   @channelHeader
   @ApiCreatedResponse({ type: ContextReviewResponse })
@@ -82,6 +86,7 @@ export class ContextController {
   }
 
   /** Per component of the service's model: how often its context was fetched, against how often it escaped. */
+  @ApiOperation({ summary: 'How often context was served, per component' })
   @Get('context-usage')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: ContextUsageResponse })
@@ -90,6 +95,7 @@ export class ContextController {
   }
 
   /** Recorded servings of a service, newest first; with `change`, those that name the change. */
+  @ApiOperation({ summary: 'List context servings' })
   @Get('context-servings')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: [ContextServingResponse] })
@@ -98,6 +104,7 @@ export class ContextController {
   }
 
   /** The threat models the caller may read (the MCP resources). */
+  @ApiOperation({ summary: 'List the threat models you may read as context' })
   @Get('context-models')
   @ApiOkResponse({ type: [ContextModelSummaryResponse] })
   models(@Caller() caller: Principal): Promise<ContextModelSummaryResponse[]> {
@@ -105,6 +112,7 @@ export class ContextController {
   }
 
   /** A whole threat model as context (every component), recorded as a model read. */
+  @ApiOperation({ summary: 'A service\'s whole threat model as context' })
   @Get('context-models/:service')
   @channelHeader
   @ApiProduces('text/markdown', 'application/json')

@@ -191,7 +191,7 @@ export class ServingsQuery {
 }
 
 export class ModelParam {
-  @IsString() @Length(1, 200) service!: string;
+  @ApiProperty({ description: 'The service whose threat model is described' }) @IsString() @Length(1, 200) service!: string;
 }
 
 export class ModelQuery {

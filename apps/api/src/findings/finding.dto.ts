@@ -248,7 +248,7 @@ export function mapFinding(row: FindingRow): FindingResponse {
 }
 
 export class FindingIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class FindingDetailQuery {

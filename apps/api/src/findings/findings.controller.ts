@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -17,6 +17,7 @@ export class FindingsController {
     private readonly links: FindingLinksService,
   ) {}
 
+  @ApiOperation({ summary: 'A finding with its detections, links and gap' })
   @Get(':id')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: FindingDetailResponse })
@@ -25,6 +26,7 @@ export class FindingsController {
   }
 
   /** Links the finding to a component (and threat) by hand; this wins over automatic linking. */
+  @ApiOperation({ summary: 'Link a finding to a component or threat by hand' })
   @Post(':id/links')
   @HttpCode(204)
   @Access(ACCESS.triage)
@@ -33,6 +35,7 @@ export class FindingsController {
   }
 
   /** Removes a link by hand; the automatic linking will not bring it back. */
+  @ApiOperation({ summary: 'Remove a finding\'s link to a component' })
   @Delete(':id/links')
   @HttpCode(204)
   @Access(ACCESS.triage)
@@ -40,6 +43,7 @@ export class FindingsController {
     return this.links.remove(id, link, actorOf(caller), caller.teams);
   }
 
+  @ApiOperation({ summary: 'List findings' })
   @Get()
   @Access(ACCESS.read)
   @ApiOkResponse({ type: FindingPageResponse })
@@ -48,6 +52,7 @@ export class FindingsController {
   }
 
   /** Idempotent by service + fingerprint: sending the same findings again changes nothing. */
+  @ApiOperation({ summary: 'Record findings (JSON)' })
   @Post()
   @HttpCode(200)
   @Access(ACCESS.ingestFindings)

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthDto } from '@escapement/domain';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorator';
@@ -11,6 +11,7 @@ export class HealthController {
   constructor(private readonly service: HealthService) {}
 
   /** 200 when the database answers, 503 when it does not: load balancers read the status alone, unauthenticated. */
+  @ApiOperation({ summary: 'Whether the server and its database are up' })
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {

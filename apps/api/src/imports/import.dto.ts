@@ -60,7 +60,7 @@ export class ImportParameters {
 }
 
 export class ImportIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class ListImportsQuery {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -16,6 +16,7 @@ export class ImportsController {
   constructor(private readonly service: ImportsService) {}
 
   /** The body is the file (raw, gzip, or multipart field `file`); parameters come from the query or form. */
+  @ApiOperation({ summary: 'Import a scanner report (SARIF, JSON or CSV)' })
   @Post()
   @Access(ACCESS.ingestFindings)
   @RateLimit('ingest')
@@ -32,6 +33,7 @@ export class ImportsController {
   }
 
   /** Imports of the caller's teams' services, and the ones the caller sent. */
+  @ApiOperation({ summary: 'List imports' })
   @Get()
   @Access(ACCESS.read)
   @ApiOkResponse({ type: ImportPageResponse })
@@ -40,6 +42,7 @@ export class ImportsController {
   }
 
   /** Also for the token that sent the upload, to poll a background import. */
+  @ApiOperation({ summary: 'An import and its counts' })
   @Get(':id')
   @Access(ACCESS.followImport)
   @ApiOkResponse({ type: ImportResponse })

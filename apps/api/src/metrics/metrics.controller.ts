@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
@@ -13,6 +13,7 @@ import { MetricsService } from './metrics.service';
 export class MetricsController {
   constructor(private readonly service: MetricsService) {}
 
+  @ApiOperation({ summary: 'Context gaps and model gaps over time' })
   @Get('gaps')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: GapsResponseBody })
@@ -20,6 +21,7 @@ export class MetricsController {
     return this.service.gapSeries(query, caller.teams);
   }
 
+  @ApiOperation({ summary: 'Escape rate over time' })
   @Get('escape-rate')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: EscapeRateResponseBody })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PracticeImpactResponse } from '@escapement/domain';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -20,6 +20,7 @@ export class PracticeMetricsController {
   ) {}
 
   /** Stage detected × class (or category): counts, share stopped by each stage, and the cost of escapes. */
+  @ApiOperation({ summary: 'Where findings are caught, by finding category and stage' })
   @Get('containment')
   @Access(ACCESS.read)
   containment(@Query() query: ContainmentQuery, @Caller() caller: Principal) {
@@ -27,6 +28,7 @@ export class PracticeMetricsController {
   }
 
   /** Before and after an adoption (or every adoption of a practice), per class: the verdict against a control group. */
+  @ApiOperation({ summary: 'Adoption verdict: did escapes change after adoption' })
   @Get('adoption-impact')
   @Access(ACCESS.read)
   @ApiOkResponse({ type: ImpactResponse })

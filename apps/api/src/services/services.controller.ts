@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -13,12 +13,14 @@ export class ServicesController {
   constructor(private readonly service: ServicesService) {}
 
   /** Services of the caller's teams when limited to some; every service otherwise. */
+  @ApiOperation({ summary: 'List services' })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<ServiceResponse[]> {
     return this.service.list(caller.teams);
   }
 
+  @ApiOperation({ summary: 'Create a service' })
   @Post()
   @Access(ACCESS.organise)
   create(@Body() request: CreateServiceRequest, @Caller() caller: Principal): Promise<ServiceResponse> {

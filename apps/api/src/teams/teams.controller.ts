@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -13,12 +13,14 @@ export class TeamsController {
   constructor(private readonly service: TeamsService) {}
 
   /** The caller's teams when limited to some; every team otherwise. */
+  @ApiOperation({ summary: 'List teams' })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<TeamResponse[]> {
     return this.service.list(caller.teams);
   }
 
+  @ApiOperation({ summary: 'Create a team' })
   @Post()
   @Access(ACCESS.organise)
   create(@Body() request: CreateTeamRequest, @Caller() caller: Principal): Promise<TeamResponse> {

@@ -32,12 +32,12 @@ export class ThreatModelImportParameters {
 }
 
 export class ThreatModelIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class VersionParam {
-  @IsUUID() id!: string;
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) @Transform(({ value }) => Number(value)) @IsInt() @Min(1) version!: number;
 }
 
 export class VersionCountsResponse implements ThreatModelVersionCounts {

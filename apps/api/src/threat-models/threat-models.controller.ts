@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -19,6 +19,7 @@ export class ThreatModelsController {
   ) {}
 
   /** The body is the model file (Open Threat Model JSON/YAML, Threat Dragon v2 JSON, or native YAML/JSON). */
+  @ApiOperation({ summary: 'Import a threat model as a new version' })
   @Post()
   @Access(ACCESS.ingestThreatModels)
   @RateLimit('ingest')
@@ -32,6 +33,7 @@ export class ThreatModelsController {
     return body;
   }
 
+  @ApiOperation({ summary: 'List threat models' })
   @Get()
   @Access(ACCESS.read)
   @ApiOkResponse({ type: [ThreatModelResponse] })
@@ -39,12 +41,14 @@ export class ThreatModelsController {
     return this.service.list(caller.teams);
   }
 
+  @ApiOperation({ summary: 'A threat model and its versions' })
   @Get(':id')
   @Access(ACCESS.read)
   get(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
     return this.service.get(id, caller.teams);
   }
 
+  @ApiOperation({ summary: 'A version of a threat model with all its parts' })
   @Get(':id/versions/:version')
   @Access(ACCESS.read)
   version(@Param() { id, version }: VersionParam, @Caller() caller: Principal) {
@@ -52,6 +56,7 @@ export class ThreatModelsController {
   }
 
   /** Components of the latest version. */
+  @ApiOperation({ summary: 'The components of a threat model\'s latest version' })
   @Get(':id/components')
   @Access(ACCESS.read)
   components(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
@@ -59,6 +64,7 @@ export class ThreatModelsController {
   }
 
   /** Threats of the latest version, each with the date it first appeared in the model. */
+  @ApiOperation({ summary: 'The threats of a threat model\'s latest version, with when each first appeared' })
   @Get(':id/threats')
   @Access(ACCESS.read)
   threats(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {

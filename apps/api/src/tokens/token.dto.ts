@@ -22,7 +22,7 @@ export class CreateTokenRequest {
 }
 
 export class TokenIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class TokenResponse implements TokenDto {

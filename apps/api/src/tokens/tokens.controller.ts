@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -12,6 +12,7 @@ import { TokensService } from './tokens.service';
 export class TokensController {
   constructor(private readonly service: TokensService) {}
 
+  @ApiOperation({ summary: 'List API tokens' })
   @Get()
   @Access(ACCESS.administer)
   @ApiOkResponse({ type: [TokenResponse] })
@@ -20,6 +21,7 @@ export class TokensController {
   }
 
   /** The answer holds the token itself, once; only its hash is kept. */
+  @ApiOperation({ summary: 'Create an API token' })
   @Post()
   @Access(ACCESS.administer)
   @ApiCreatedResponse({ type: CreatedTokenResponse })
@@ -27,6 +29,7 @@ export class TokensController {
     return this.service.create({ ...request, expiresAt: requestedExpiry(request) }, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Revoke an API token' })
   @Delete(':id')
   @HttpCode(204)
   @Access(ACCESS.administer)

@@ -34,7 +34,7 @@ export class UpdateUserRequest {
 }
 
 export class UserIdParam {
-  @IsUUID() id!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id!: string;
 }
 
 export class TeamRefResponse implements TeamRefDto {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -12,6 +12,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly service: UsersService) {}
 
+  @ApiOperation({ summary: 'List users' })
   @Get()
   @Access(ACCESS.administer)
   @ApiOkResponse({ type: [UserResponse] })
@@ -20,6 +21,7 @@ export class UsersController {
   }
 
   /** The answer holds a one-time password, once; the person must replace it at first login. */
+  @ApiOperation({ summary: 'Create a user' })
   @Post()
   @Access(ACCESS.administer)
   @ApiCreatedResponse({ type: CreatedUserResponse })
@@ -27,6 +29,7 @@ export class UsersController {
     return this.service.create(request, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Change a user\'s role, teams or state' })
   @Patch(':id')
   @Access(ACCESS.administer)
   @ApiOkResponse({ type: UserResponse })
@@ -34,6 +37,7 @@ export class UsersController {
     return this.service.update(id, request, actorOf(caller));
   }
 
+  @ApiOperation({ summary: 'Reset a user\'s password' })
   @Post(':id/password-reset')
   @HttpCode(200)
   @Access(ACCESS.administer)
