@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: domain and unit specs, the OpenAPI description's lint and generated client check, the API
- * end-to-end suite on the embedded database (and again on the PostgreSQL server named by DATABASE_URL,
- * when set), then the dashboard in real Chromium.
- * `node scripts/test.js e2e|browser|unit` runs one part. Ends with one "N passed, N failed" line.
+ * `npm test`: the linters (import boundaries, formatting), domain and unit specs, the OpenAPI description's
+ * lint and generated client check, the API end-to-end suite on the embedded database (and again on the
+ * PostgreSQL server named by DATABASE_URL, when set), then the dashboard in real Chromium.
+ * `node scripts/test.js e2e|browser|unit|lint` runs one part. Ends with one "N passed, N failed" line.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -55,6 +55,7 @@ function build() {
   return true;
 }
 
+const wantLint = !only || only === 'lint';
 const wantUnit = !only || only === 'unit';
 const wantE2e = !only || only === 'e2e';
 const wantBrowser = !only || only === 'browser';
@@ -65,6 +66,16 @@ function typecheck() {
   if (result.status !== 0) failedSuites.push('typecheck');
 }
 
+/** `npm run lint` (import boundaries) and `npm run format:check` (Prettier): a failure names the files to fix. */
+function lint() {
+  for (const script of ['lint', 'format:check']) {
+    console.log(`\n=== ${script} ===`);
+    const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) failedSuites.push(script);
+  }
+}
+
+if (wantLint) lint();
 if (wantUnit) {
   typecheck();
   run('unit', ['-c', 'jest.unit.config.js']);

@@ -75,7 +75,6 @@ const often = sometimesHostile(40);
 const some = <T>(item: fc.Arbitrary<T>, maxLength = 3, chance: Often = often) => chance(fc.array(item, { maxLength }));
 const iso = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
 const ruleId = often(fc.constantFrom('R1', 'R2', 'js/sql-injection', 'CVE-2020-36518'));
-const level = often(fc.constantFrom('error', 'warning', 'note', 'none'));
 
 /** SARIF logs whose values are hostile with odds 1 in `1 + goodWeight` each (0: every value valid). */
 function sarifLogs(goodWeight: number): fc.Arbitrary<string> {
