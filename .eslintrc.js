@@ -63,7 +63,11 @@ module.exports = {
             except: [`./${feature}`],
             message: 'Features do not import each other: compose them in a page (src/app), or move the shared part to src/components or src/lib.',
           })),
-          { target: ['./apps/web/src/components', './apps/web/src/lib'], from: ['./apps/web/src/features', './apps/web/src/app'], message: 'Shared parts do not depend on features or pages.' },
+          {
+            target: ['./apps/web/src/components', './apps/web/src/lib'],
+            from: ['./apps/web/src/features', './apps/web/src/app'],
+            message: 'Shared parts do not depend on features or pages.',
+          },
         ],
       },
     ],
@@ -84,7 +88,10 @@ module.exports = {
     {
       files: ['apps/web/**'],
       rules: {
-        'no-restricted-imports': ['error', { paths: [{ name: '@escapement/api', message: 'The dashboard talks to the API over HTTP; shared shapes live in libs/domain/src/api.' }] }],
+        'no-restricted-imports': [
+          'error',
+          { paths: [{ name: '@escapement/api', message: 'The dashboard talks to the API over HTTP; shared shapes live in libs/domain/src/api.' }] },
+        ],
       },
     },
   ],

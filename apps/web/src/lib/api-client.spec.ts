@@ -2,9 +2,7 @@ import { ApiError, apiGet, apiSend, buildApiUrl, onApiError, setCsrfToken } from
 
 describe(buildApiUrl.name, () => {
   it('prefixes the API version and leaves out empty parameters', () => {
-    expect(buildApiUrl('/metrics/escape-rate', { boundary: 'ci', team: null, service: undefined, from: '' })).toBe(
-      '/api/v1/metrics/escape-rate?boundary=ci',
-    );
+    expect(buildApiUrl('/metrics/escape-rate', { boundary: 'ci', team: null, service: undefined, from: '' })).toBe('/api/v1/metrics/escape-rate?boundary=ci');
     expect(buildApiUrl('/teams')).toBe('/api/v1/teams');
   });
 });
@@ -76,7 +74,10 @@ describe(apiSend.name, () => {
   it('sends no body nor content type when there is nothing to send', async () => {
     const mock = answer(new Response(null, { status: 204 }));
     await apiSend('DELETE', '/findings/f1/classification');
-    expect(mock).toHaveBeenCalledWith('/api/v1/findings/f1/classification', expect.objectContaining({ method: 'DELETE', body: undefined, headers: { Accept: 'application/json' } }));
+    expect(mock).toHaveBeenCalledWith(
+      '/api/v1/findings/f1/classification',
+      expect.objectContaining({ method: 'DELETE', body: undefined, headers: { Accept: 'application/json' } }),
+    );
   });
 
   it('keeps the field errors of a validation problem', async () => {
@@ -96,12 +97,15 @@ describe(setCsrfToken.name, () => {
     onApiError(null);
   });
 
-  it('sends the session\'s token on changes, never on reads', async () => {
+  it("sends the session's token on changes, never on reads", async () => {
     const mock = jest.fn(() => Promise.resolve(new Response(null, { status: 204 })));
     globalThis.fetch = mock as unknown as typeof fetch;
     setCsrfToken('csrf-1');
     await apiSend('POST', '/auth/logout');
-    expect(mock).toHaveBeenLastCalledWith('/api/v1/auth/logout', expect.objectContaining({ headers: { Accept: 'application/json', 'X-CSRF-Token': 'csrf-1' } }));
+    expect(mock).toHaveBeenLastCalledWith(
+      '/api/v1/auth/logout',
+      expect.objectContaining({ headers: { Accept: 'application/json', 'X-CSRF-Token': 'csrf-1' } }),
+    );
     mock.mockImplementation(() => Promise.resolve(new Response('[]', { status: 200 })));
     await apiGet('/teams');
     expect(mock).toHaveBeenLastCalledWith('/api/v1/teams', expect.objectContaining({ headers: { Accept: 'application/json' } }));
@@ -109,7 +113,9 @@ describe(setCsrfToken.name, () => {
 
   it('tells the listener about every failed call, with the problem code', async () => {
     const problem = { type: 'urn:escapement:problem:password_change_required', status: 403, detail: 'Choose a new password first' };
-    globalThis.fetch = jest.fn(() => Promise.resolve(new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } }))) as unknown as typeof fetch;
+    globalThis.fetch = jest.fn(() =>
+      Promise.resolve(new Response(JSON.stringify(problem), { status: 403, headers: { 'content-type': 'application/problem+json' } })),
+    ) as unknown as typeof fetch;
     const listener = jest.fn();
     onApiError(listener);
     await apiGet('/teams').catch(() => undefined);

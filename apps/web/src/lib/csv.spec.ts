@@ -30,6 +30,14 @@ describe(csvCell.name, () => {
 
 describe(toCsv.name, () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['period', 'rate'], [['2025-01-01', 0.25], ['2025-02-01', null]])).toBe('period,rate\r\n2025-01-01,0.25\r\n2025-02-01,\r\n');
+    expect(
+      toCsv(
+        ['period', 'rate'],
+        [
+          ['2025-01-01', 0.25],
+          ['2025-02-01', null],
+        ],
+      ),
+    ).toBe('period,rate\r\n2025-01-01,0.25\r\n2025-02-01,\r\n');
   });
 });

@@ -11,8 +11,7 @@ export function createQueryClient(): QueryClient {
         // when people flip between filters.
         staleTime: 60_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.isClientError) && failureCount < MAX_RETRIES,
+        retry: (failureCount, error) => !(error instanceof ApiError && error.isClientError) && failureCount < MAX_RETRIES,
       },
     },
   });

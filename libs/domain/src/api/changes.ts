@@ -150,5 +150,13 @@ export interface ChangeContextMetricDto {
   coverage: ChangeCoveragePointDto[];
   adoptions: { teamId: string | null; teamName: string | null; serviceName: string | null; startedAt: string }[];
   /** Escaped design-level findings whose change carried no threat-model context, newest first (ready for follow-up). */
-  escapedWithoutContext: { findingId: string; title: string; changeId: string; changeRef: string; serviceName: string; stage: DetectionStage; detectedAt: string }[];
+  escapedWithoutContext: {
+    findingId: string;
+    title: string;
+    changeId: string;
+    changeRef: string;
+    serviceName: string;
+    stage: DetectionStage;
+    detectedAt: string;
+  }[];
 }

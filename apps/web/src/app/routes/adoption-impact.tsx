@@ -58,7 +58,9 @@ export function AdoptionImpactPage() {
 
   // The trend shows whoever adopted: the adoption's team or service, or the chosen team.
   const chosen = adoptions.data?.find((adoption) => adoption.id === selection.adoption);
-  const teamFirst = selection.team ? [...(adoptions.data ?? [])].filter((a) => a.teamId === selection.team).sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0] : undefined;
+  const teamFirst = selection.team
+    ? [...(adoptions.data ?? [])].filter((a) => a.teamId === selection.team).sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0]
+    : undefined;
   const practice = chosen?.practice ?? impact.data?.adoption.practice ?? teamFirst?.practice ?? null;
   const trendTeam = selection.team ?? chosen?.teamId ?? null;
   const trendService = selection.team ? null : (chosen?.serviceId ?? null);

@@ -29,7 +29,8 @@ export function AdoptionsPage() {
       <div className="page-header">
         <h1>Adoptions</h1>
         <p className="muted">
-          Which team or service started a practice, when, and when it stopped. The overview marks these dates; adoption impact compares the escape rates before and after them.
+          Which team or service started a practice, when, and when it stopped. The overview marks these dates; adoption impact compares the escape rates before
+          and after them.
         </p>
       </div>
       <div className="two-columns two-columns-wide-first">
@@ -46,12 +47,7 @@ export function AdoptionsPage() {
         {canRecord ? (
           <section className="card" aria-labelledby={formTitle}>
             <h2 id={formTitle}>Record an adoption</h2>
-            <AdoptionForm
-              teams={teams.data ?? []}
-              services={services.data ?? []}
-              practices={knownPractices(adoptions.data ?? [])}
-              onCreated={refresh}
-            />
+            <AdoptionForm teams={teams.data ?? []} services={services.data ?? []} practices={knownPractices(adoptions.data ?? [])} onCreated={refresh} />
           </section>
         ) : (
           <p className="muted">Administrators, security leads and managers record adoptions.</p>

@@ -22,9 +22,7 @@ export function LoginPage() {
           Escapement
         </p>
         <h1>Sign in</h1>
-        <LoginForm
-          onSignedIn={(mustChangePassword) => navigate(mustChangePassword ? loginHref(returnTo, '/change-password') : returnTo, { replace: true })}
-        />
+        <LoginForm onSignedIn={(mustChangePassword) => navigate(mustChangePassword ? loginHref(returnTo, '/change-password') : returnTo, { replace: true })} />
         <p className="muted small">
           First start? The server printed the first administrator&apos;s one-time password in its log (<code>admin@localhost</code> unless
           ESCAPEMENT_ADMIN_EMAIL says otherwise). Lost it? <code>npx escapement admin reset-password --email admin@localhost</code>.

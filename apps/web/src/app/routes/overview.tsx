@@ -21,7 +21,10 @@ export function OverviewPage() {
   const rateFilters = { boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to };
   // The follow-up horizon is the server's setting (ESCAPEMENT_FOLLOW_UP_DAYS): read from the escape-rate answer the chart
   // below asks for anyway (same query, one request), so the headline's default period and the chart agree.
-  const followUpDays = useQuery({ ...getEscapeRateQueryOptions({ ...rateFilters, groupBy: 'class', bucket: 'month' }), select: (response) => response.followUpDays });
+  const followUpDays = useQuery({
+    ...getEscapeRateQueryOptions({ ...rateFilters, groupBy: 'class', bucket: 'month' }),
+    select: (response) => response.followUpDays,
+  });
   // Features do not know each other: the page turns the filter selection into the adoption scope.
   const adoptionScope = useMemo(() => selectionScope(filters, services.data ?? []), [filters, services.data]);
   // A chart point opens the escaped findings of its class and period, under the same team, service and boundary.
@@ -43,12 +46,7 @@ export function OverviewPage() {
       </div>
       <FilterBar filters={filters} onChange={setFilters} />
       <HeadlineFiguresPanel {...filters} today={today} followUpDays={followUpDays} />
-      <EscapeRatePanel
-        filters={rateFilters}
-        adoptionScope={adoptionScope}
-        narrowed={narrowsFindings(filters)}
-        pointHref={pointHref}
-      />
+      <EscapeRatePanel filters={rateFilters} adoptionScope={adoptionScope} narrowed={narrowsFindings(filters)} pointHref={pointHref} />
       <ContainmentPanel team={filters.team} service={filters.service} from={filters.from} to={filters.to} />
     </>
   );

@@ -48,7 +48,9 @@ export function TeamsPage() {
           >
             {(items) => <ServicesTable services={items} />}
           </QueryContent>
-          {canOrganise && <ServiceForm teams={teams.data ?? []} services={services.data ?? []} onCreated={() => Promise.all([refreshServices(), refreshTeams()])} />}
+          {canOrganise && (
+            <ServiceForm teams={teams.data ?? []} services={services.data ?? []} onCreated={() => Promise.all([refreshServices(), refreshTeams()])} />
+          )}
         </section>
       </div>
     </>

@@ -16,11 +16,13 @@ export function ThreatModelPage() {
       <ThreatModelView
         id={id}
         requestedVersion={parseVersionParam(searchParams.get('version'))}
-        onSelectVersion={(version) => setSearchParams((current) => {
-          const next = new URLSearchParams(current);
-          next.set('version', String(version));
-          return next;
-        })}
+        onSelectVersion={(version) =>
+          setSearchParams((current) => {
+            const next = new URLSearchParams(current);
+            next.set('version', String(version));
+            return next;
+          })
+        }
         // Features do not know each other: the page puts the findings feature's lists into the model's page.
         belowHeatMap={(model) => (
           <div className="detail-grid">

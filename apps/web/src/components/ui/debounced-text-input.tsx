@@ -17,9 +17,12 @@ export function DebouncedTextInput({ value, onCommit, delayMs = 400, onKeyDown, 
 
   // The URL can change from elsewhere (Reset, the Back button): show what it now says.
   useEffect(() => setDraft(value ?? ''), [value]);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const commit = (next: string) => {
     if (timer.current !== null) clearTimeout(timer.current);

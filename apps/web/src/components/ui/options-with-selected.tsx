@@ -9,15 +9,7 @@ export interface NamedOption {
  * link to a team that was since removed, or a list still loading), so the control never lies about
  * the filter.
  */
-export function OptionsWithSelected({
-  items,
-  selected,
-  unknownLabel,
-}: {
-  items: readonly NamedOption[];
-  selected: string | null;
-  unknownLabel: string;
-}) {
+export function OptionsWithSelected({ items, selected, unknownLabel }: { items: readonly NamedOption[]; selected: string | null; unknownLabel: string }) {
   const missing = selected !== null && !items.some((item) => item.id === selected);
   const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name));
   return (

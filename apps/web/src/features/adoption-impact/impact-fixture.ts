@@ -55,7 +55,10 @@ export function classVerdictFixture(overrides: Partial<ClassVerdict> = {}): Clas
     method: 'stacked difference in differences',
     randomisation: { method: 'exact', assignments: 56, evaluated: 56, smallestPossiblePValue: 1 / 56, monteCarloError: 0 },
     units: { adopting: 3, control: 5 },
-    counts: { treated: { before: { escaped: 30, total: 100 }, after: { escaped: 18, total: 100 } }, control: { before: { escaped: 40, total: 200 }, after: { escaped: 30, total: 200 } } },
+    counts: {
+      treated: { before: { escaped: 30, total: 100 }, after: { escaped: 18, total: 100 } },
+      control: { before: { escaped: 40, total: 200 }, after: { escaped: 30, total: 200 } },
+    },
     adoptersOwnChange: { estimate: -0.12, low: -0.237, high: 0.002 },
     powerAtMinimalImportantDifference: 0.6,
     eventStudy: [
@@ -73,14 +76,26 @@ export function classVerdictFixture(overrides: Partial<ClassVerdict> = {}): Clas
 export function verdictFixture(overrides: Partial<AdoptionVerdictResponse> = {}): AdoptionVerdictResponse {
   return {
     boundary: 'ci',
-    horizon: { horizonDays: 217, rule: { kind: 'quantile', quantile: 0.9 }, estimated: true, findings: 900, escapes: 300, eventualEscapeShare: 0.3, shareAfterHorizon: 0.08, words: '' },
+    horizon: {
+      horizonDays: 217,
+      rule: { kind: 'quantile', quantile: 0.9 },
+      estimated: true,
+      findings: 900,
+      escapes: 300,
+      eventualEscapeShare: 0.3,
+      shareAfterHorizon: 0.08,
+      words: '',
+    },
     cohortsUntil: '2026-05-01',
     windowDays: 364,
     alpha: 0.05,
     minimalImportantDifference: 0.1,
     primaryClass: 'design',
     units: 8,
-    classes: [classVerdictFixture(), classVerdictFixture({ findingClass: 'pattern', primary: false, verdict: { code: 'no-important-change', words: 'No change.' } })],
+    classes: [
+      classVerdictFixture(),
+      classVerdictFixture({ findingClass: 'pattern', primary: false, verdict: { code: 'no-important-change', words: 'No change.' } }),
+    ],
     analysis: 'primary',
     primaryAnalysis: { findingClass: 'design', boundary: 'ci', horizonRule: 'p90', minimalImportantDifference: 0.1 },
     exploratorySettings: [],

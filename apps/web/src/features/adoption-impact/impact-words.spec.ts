@@ -1,5 +1,14 @@
 import { comparisonFixture } from './impact-fixture';
-import { differenceInDifferencesWords, differenceWords, formatPoints, formatPValue, pValueWords, testName, testReason, verdictExplanation } from './impact-words';
+import {
+  differenceInDifferencesWords,
+  differenceWords,
+  formatPoints,
+  formatPValue,
+  pValueWords,
+  testName,
+  testReason,
+  verdictExplanation,
+} from './impact-words';
 
 describe(formatPoints.name, () => {
   it('signs differences in percentage points', () => {

@@ -22,7 +22,9 @@ describe('verdict words', () => {
     expect(horizonWords({ ...horizon, horizonDays: 120, rule: { kind: 'days', days: 120 }, estimated: false })).toBe('120 days: fixed at 120 days.');
     expect(lateEscapeWords(horizon)).toMatch(/^8\.0% of escapes/);
     expect(fallbackWords(0.25)).toMatch(/^25% of the compared findings/);
-    expect(sensitivityWords(classVerdictFixture())).toBe('With every finding dated by its first detection: −5.0 points (−12.0 to +2.0 points), p = 0.200 — too little data to tell.');
+    expect(sensitivityWords(classVerdictFixture())).toBe(
+      'With every finding dated by its first detection: −5.0 points (−12.0 to +2.0 points), p = 0.200 — too little data to tell.',
+    );
   });
 
   it('labels an exploratory analysis with what it changed', () => {

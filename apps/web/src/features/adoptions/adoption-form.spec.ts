@@ -1,10 +1,31 @@
 import { DEFAULT_PRIMARY_ANALYSIS, type AdoptionDto } from '@escapement/domain';
-import { adopterLabel, adoptionChanges, adoptionRequest, knownPractices, retireProblem, sortAdoptions, validateAdoption, validateAdoptionEdit, type AdoptionDraft } from './adoption-form';
+import {
+  adopterLabel,
+  adoptionChanges,
+  adoptionRequest,
+  knownPractices,
+  retireProblem,
+  sortAdoptions,
+  validateAdoption,
+  validateAdoptionEdit,
+  type AdoptionDraft,
+} from './adoption-form';
 
 const draft: AdoptionDraft = { scope: 'team', teamId: 't1', serviceId: '', practice: 'context-aware-development', startedAt: '2026-03-01' };
 
 function adoption(id: string, startedAt: string, team: string | null, service: string | null, practice = 'context-aware-development'): AdoptionDto {
-  return { id, teamId: team, teamName: team, serviceId: service, serviceName: service, practice, startedAt, retiredAt: null, primaryAnalysis: DEFAULT_PRIMARY_ANALYSIS, createdAt: `${startedAt}T09:00:00Z` };
+  return {
+    id,
+    teamId: team,
+    teamName: team,
+    serviceId: service,
+    serviceName: service,
+    practice,
+    startedAt,
+    retiredAt: null,
+    primaryAnalysis: DEFAULT_PRIMARY_ANALYSIS,
+    createdAt: `${startedAt}T09:00:00Z`,
+  };
 }
 
 describe(validateAdoption.name, () => {
@@ -20,14 +41,21 @@ describe(validateAdoption.name, () => {
   it('checks the practice and the date as the API does', () => {
     const sut = validateAdoption({ ...draft, practice: '-threat modelling!', startedAt: '2026-02-30' });
     expect(Object.keys(sut).sort()).toEqual(['practice', 'startedAt']);
-    expect(validateAdoption({ ...draft, practice: ' ', startedAt: '' })).toEqual({ practice: 'Name the practice.', startedAt: 'Give the date the practice started.' });
+    expect(validateAdoption({ ...draft, practice: ' ', startedAt: '' })).toEqual({
+      practice: 'Name the practice.',
+      startedAt: 'Give the date the practice started.',
+    });
   });
 });
 
 describe(adoptionRequest.name, () => {
   it('sends the team or the service, never both', () => {
     expect(adoptionRequest({ ...draft, serviceId: 's1' })).toEqual({ teamId: 't1', practice: 'context-aware-development', startedAt: '2026-03-01' });
-    expect(adoptionRequest({ ...draft, scope: 'service', serviceId: 's1', practice: ' pairing ' })).toEqual({ serviceId: 's1', practice: 'pairing', startedAt: '2026-03-01' });
+    expect(adoptionRequest({ ...draft, scope: 'service', serviceId: 's1', practice: ' pairing ' })).toEqual({
+      serviceId: 's1',
+      practice: 'pairing',
+      startedAt: '2026-03-01',
+    });
   });
 });
 
@@ -41,7 +69,10 @@ describe(sortAdoptions.name, () => {
 
 describe(knownPractices.name, () => {
   it('offers the default first and each practice once', () => {
-    expect(knownPractices([adoption('a', '2025-01-01', 't', null, 'pairing'), adoption('b', '2025-01-01', 't', null)])).toEqual(['context-aware-development', 'pairing']);
+    expect(knownPractices([adoption('a', '2025-01-01', 't', null, 'pairing'), adoption('b', '2025-01-01', 't', null)])).toEqual([
+      'context-aware-development',
+      'pairing',
+    ]);
   });
 });
 

@@ -6,7 +6,17 @@ describe(safeReturnPath.name, () => {
   });
 
   it('refuses other sites and the login pages', () => {
-    for (const value of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'findings', '', null, '/login', '/login?returnTo=/x', '/change-password']) {
+    for (const value of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/\\evil.example',
+      'findings',
+      '',
+      null,
+      '/login',
+      '/login?returnTo=/x',
+      '/change-password',
+    ]) {
       expect(safeReturnPath(value)).toBe('/');
     }
   });

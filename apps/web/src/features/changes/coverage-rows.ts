@@ -13,7 +13,7 @@ export function coverageRows(points: readonly ChangeCoveragePointDto[]): { rows:
   const teams = [...new Set(points.map((p) => p.teamName ?? 'No team'))].sort();
   const byPeriod = new Map<string, CoverageRow>();
   for (const point of points) {
-    const row = byPeriod.get(point.period) ?? Object.fromEntries([['period', point.period], ...teams.map((t) => [t, null])]) as CoverageRow;
+    const row = byPeriod.get(point.period) ?? (Object.fromEntries([['period', point.period], ...teams.map((t) => [t, null])]) as CoverageRow);
     row[point.teamName ?? 'No team'] = point.changes > 0 ? point.all / point.changes : null;
     byPeriod.set(point.period, row);
   }

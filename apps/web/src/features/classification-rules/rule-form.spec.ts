@@ -23,7 +23,10 @@ describe(validateRule.name, () => {
 
 describe(ruleRequest.name, () => {
   it('sends only the conditions given', () => {
-    expect(ruleRequest({ ...EMPTY_RULE_DRAFT, tool: ' semgrep ', cweId: 'CWE-639', reason: ' ' })).toEqual({ match: { tool: 'semgrep', cweId: 639 }, findingClass: 'design' });
+    expect(ruleRequest({ ...EMPTY_RULE_DRAFT, tool: ' semgrep ', cweId: 'CWE-639', reason: ' ' })).toEqual({
+      match: { tool: 'semgrep', cweId: 639 },
+      findingClass: 'design',
+    });
     expect(ruleRequest({ ...EMPTY_RULE_DRAFT, ruleId: 'acme.authz.*', findingClass: 'pattern', category: 'injection', reason: 'why' })).toEqual({
       match: { ruleId: 'acme.authz.*' },
       findingClass: 'pattern',

@@ -8,11 +8,21 @@ function row(key: string, counts: number[]): ContainmentResponse['rows'][number]
   let running = 0;
   const cumulative = counts.map((count) => (running += count));
   const record = <T>(values: T[]) => Object.fromEntries(stages.map((stage, index) => [stage, values[index]])) as Record<(typeof stages)[number], T>;
-  return { key, total, counts: record(counts), cumulative: record(cumulative), cumulativeShare: record(cumulative.map((value) => (total ? value / total : null))) };
+  return {
+    key,
+    total,
+    counts: record(counts),
+    cumulative: record(cumulative),
+    cumulativeShare: record(cumulative.map((value) => (total ? value / total : null))),
+  };
 }
 
 function noCost(): EscapeCost {
-  return { total: 0, byStage: { design: 0, code_review: 0, ci: 0, pre_release: 0, production: 0 }, bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 } };
+  return {
+    total: 0,
+    byStage: { design: 0, code_review: 0, ci: 0, pre_release: 0, production: 0 },
+    bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+  };
 }
 
 const response: ContainmentResponse = {

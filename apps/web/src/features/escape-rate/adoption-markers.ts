@@ -23,8 +23,7 @@ export function adoptionsInScope(adoptions: readonly AdoptionDto[], scope: Adopt
   if (scope === null) return [...adoptions];
   return adoptions.filter(
     (adoption) =>
-      (adoption.teamId !== null && scope.teamIds.includes(adoption.teamId)) ||
-      (adoption.serviceId !== null && scope.serviceIds.includes(adoption.serviceId)),
+      (adoption.teamId !== null && scope.teamIds.includes(adoption.teamId)) || (adoption.serviceId !== null && scope.serviceIds.includes(adoption.serviceId)),
   );
 }
 

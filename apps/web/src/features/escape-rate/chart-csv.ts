@@ -6,7 +6,10 @@ import { readRowValue, type ChartRow } from './chart-rows';
  * whether the cohort is mature. Series hidden in the legend are left out, as they are from the drawing.
  */
 export function escapeRateCsv(rows: readonly ChartRow[], series: readonly { key: string; label: string }[]): ChartTable {
-  const header = ['period', ...series.flatMap(({ label }) => [`${label} rate`, `${label} 95% low`, `${label} 95% high`, `${label} escaped`, `${label} total`, `${label} mature`])];
+  const header = [
+    'period',
+    ...series.flatMap(({ label }) => [`${label} rate`, `${label} 95% low`, `${label} 95% high`, `${label} escaped`, `${label} total`, `${label} mature`]),
+  ];
   const body = rows.map((row) => [
     row.period,
     ...series.flatMap(({ key }) => {

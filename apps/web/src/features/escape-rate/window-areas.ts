@@ -33,7 +33,7 @@ export function windowAreas(windows: readonly ShadedWindow[], periods: readonly 
   const first = periods[0]!;
   const last = periods[periods.length - 1]!;
   const nextAfter = (period: string) => nextPeriodStart(period, bucket);
-  const snap = (day: string): string | null => (day < first ? first : periodContaining(day, periods, bucket) ?? (day > last ? last : null));
+  const snap = (day: string): string | null => (day < first ? first : (periodContaining(day, periods, bucket) ?? (day > last ? last : null)));
   return windows.flatMap((window) => {
     const lastDay = dayBefore(window.to);
     if (lastDay < first || window.from > lastDay || window.from >= nextAfter(last)) return [];

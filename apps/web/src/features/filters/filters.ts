@@ -30,7 +30,6 @@ const FILTER_PARAMS = ['team', 'service', 'boundary', 'from', 'to'] as const;
 // Other pages read dates from their URLs too; the checks are shared through lib.
 export { isIsoDate, isPlausibleFilterDate };
 
-
 function nonEmpty(value: string | null): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;

@@ -42,7 +42,9 @@ describe(parseFindingsQuery.name, () => {
   });
 
   it('ignores values a hand-edited link may carry', () => {
-    const sut = parseFindingsQuery(new URLSearchParams('stage=qa&severity=urgent&class=x&escaped=yes&gap=none&cwe=abc&from=2025-02-30&sort=rank&order=up&q=%20'));
+    const sut = parseFindingsQuery(
+      new URLSearchParams('stage=qa&severity=urgent&class=x&escaped=yes&gap=none&cwe=abc&from=2025-02-30&sort=rank&order=up&q=%20'),
+    );
     expect(sut).toEqual(DEFAULT_FINDINGS_QUERY);
   });
 
@@ -94,7 +96,16 @@ describe(narrowsFindings.name, () => {
 describe(findingsApiParams.name, () => {
   it('sends the last picked day as an exclusive end and the boundary only with an escape filter', () => {
     const sut = findingsApiParams(everything, 'c1', 50);
-    expect(sut).toMatchObject({ class: 'design', escaped: 'true', boundary: 'pre_release', from: '2025-01-01', to: '2025-04-01', cwe: 639, cursor: 'c1', limit: 50 });
+    expect(sut).toMatchObject({
+      class: 'design',
+      escaped: 'true',
+      boundary: 'pre_release',
+      from: '2025-01-01',
+      to: '2025-04-01',
+      cwe: 639,
+      cursor: 'c1',
+      limit: 50,
+    });
     expect(findingsApiParams({ ...everything, escaped: null }, null, 50)).toMatchObject({ escaped: null, boundary: null, cursor: null });
   });
 });

@@ -75,7 +75,25 @@ export const DEFAULT_FINDINGS_QUERY: FindingsQuery = {
 };
 
 /** URL parameter names; `class` is a reserved word in code, so the field is `findingClass`. */
-const PARAMS = ['team', 'service', 'stage', 'severity', 'class', 'category', 'status', 'escaped', 'boundary', 'gap', 'cwe', 'q', 'from', 'to', 'sort', 'order', 'cursor'] as const;
+const PARAMS = [
+  'team',
+  'service',
+  'stage',
+  'severity',
+  'class',
+  'category',
+  'status',
+  'escaped',
+  'boundary',
+  'gap',
+  'cwe',
+  'q',
+  'from',
+  'to',
+  'sort',
+  'order',
+  'cursor',
+] as const;
 
 function text(params: URLSearchParams, name: string): string | null {
   const value = params.get(name)?.trim();

@@ -11,7 +11,11 @@ const facts = {
   gap: 'context_gap',
   introducedAt: '2026-11-19T12:27:54.000Z',
   firstDetectedAt: '2026-11-20T16:01:17.000Z',
-  links: [componentOnly, threatLink('late', 'Later threat', '2026-03-01T00:00:00.000Z'), threatLink('early', 'Keys committed to the repository', '2025-01-01T00:00:00.000Z')],
+  links: [
+    componentOnly,
+    threatLink('late', 'Later threat', '2026-03-01T00:00:00.000Z'),
+    threatLink('early', 'Keys committed to the repository', '2025-01-01T00:00:00.000Z'),
+  ],
   serviceName: 'identity-api',
   location: { repo: 'github.com/acme/identity-api', path: '.env.example', line: 21 },
   cweIds: [259],
@@ -28,14 +32,18 @@ describe(explainGap.name, () => {
   });
 
   it('falls back to the first detection when the introduction is not recorded', () => {
-    expect(explainGap({ ...facts, introducedAt: null }).text).toContain('before the flaw was first detected on Nov 20, 2026 (when it was introduced is not recorded)');
+    expect(explainGap({ ...facts, introducedAt: null }).text).toContain(
+      'before the flaw was first detected on Nov 20, 2026 (when it was introduced is not recorded)',
+    );
   });
 
   it('names the modelled components and the weakness no threat covered for a model gap', () => {
     expect(explainGap({ ...facts, gap: 'model_gap', links: [componentOnly] }).text).toBe(
       'Model gap: Configuration and secrets is in the threat model, but none of its threats covers CWE-259 — the threat model itself missed it.',
     );
-    expect(explainGap({ ...facts, gap: 'model_gap', links: [componentOnly], cweIds: [], category: 'business-logic' }).text).toContain('covers business logic flaws');
+    expect(explainGap({ ...facts, gap: 'model_gap', links: [componentOnly], cweIds: [], category: 'business-logic' }).text).toContain(
+      'covers business logic flaws',
+    );
   });
 
   it('names the service and path no component matches for an unmodelled finding', () => {

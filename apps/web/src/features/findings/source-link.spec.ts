@@ -17,12 +17,16 @@ describe(sourceHref.name, () => {
   });
 
   it("uses GitLab's file URLs, and self-hosted instances named like the forges", () => {
-    expect(sourceHref({ repo: 'https://gitlab.acme.io/pay/api.git', path: './app/x.rb', line: 3 })).toBe('https://gitlab.acme.io/pay/api/-/blob/HEAD/app/x.rb#L3');
+    expect(sourceHref({ repo: 'https://gitlab.acme.io/pay/api.git', path: './app/x.rb', line: 3 })).toBe(
+      'https://gitlab.acme.io/pay/api/-/blob/HEAD/app/x.rb#L3',
+    );
     expect(sourceHref({ repo: 'github.acme.com/pay/api', path: 'a.go', line: null })).toBe('https://github.acme.com/pay/api/blob/HEAD/a.go');
   });
 
   it('escapes path segments and links to the repository when there is no path', () => {
-    expect(sourceHref({ repo: 'github.com/acme/web', path: 'src\\pages\\[id] page.tsx', line: 0 })).toBe('https://github.com/acme/web/blob/HEAD/src/pages/%5Bid%5D%20page.tsx');
+    expect(sourceHref({ repo: 'github.com/acme/web', path: 'src\\pages\\[id] page.tsx', line: 0 })).toBe(
+      'https://github.com/acme/web/blob/HEAD/src/pages/%5Bid%5D%20page.tsx',
+    );
     expect(sourceHref({ repo: 'github.com/acme/web', path: null, line: null })).toBe('https://github.com/acme/web');
   });
 

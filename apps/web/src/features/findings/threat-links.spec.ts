@@ -3,7 +3,13 @@ import type { FindingLinkDto } from '@escapement/domain';
 
 const threat = { key: 'T1', title: 'Keys leak', stride: null, cweIds: [798], firstEffectiveFrom: '2025-01-01T00:00:00.000Z' };
 function link(componentKey: string, withThreat: boolean, source: FindingLinkDto['source'] = 'auto'): FindingLinkDto {
-  return { threatModelId: 'm1', service: 'svc', component: { key: componentKey, name: componentKey.toUpperCase(), layer: null }, threat: withThreat ? threat : null, source };
+  return {
+    threatModelId: 'm1',
+    service: 'svc',
+    component: { key: componentKey, name: componentKey.toUpperCase(), layer: null },
+    threat: withThreat ? threat : null,
+    source,
+  };
 }
 
 describe(groupLinksByComponent.name, () => {

@@ -30,7 +30,13 @@ const response: EscapeRateResponse = {
   bucket: 'month',
   groupBy: 'class',
   series: [
-    { key: 'design', points: [{ period: '2025-01-01', total: 10, escaped: 4, rate: 0.4, ciLow: 0, ciHigh: 1, mature: true }, { period: '2025-02-01', total: 10, escaped: 1, rate: 0.1, ciLow: 0, ciHigh: 1, mature: false }] },
+    {
+      key: 'design',
+      points: [
+        { period: '2025-01-01', total: 10, escaped: 4, rate: 0.4, ciLow: 0, ciHigh: 1, mature: true },
+        { period: '2025-02-01', total: 10, escaped: 1, rate: 0.1, ciLow: 0, ciHigh: 1, mature: false },
+      ],
+    },
     { key: 'pattern', points: [{ period: '2025-01-01', total: 30, escaped: 3, rate: 0.1, ciLow: 0, ciHigh: 1, mature: true }] },
   ],
 };

@@ -25,7 +25,12 @@ function item(status: ImportDto['status']): ImportDto {
 
 describe(hasProcessing.name, () => {
   it('looks at every loaded page', () => {
-    expect(hasProcessing([{ items: [item('completed')], nextCursor: 'c' }, { items: [item('processing')], nextCursor: null }])).toBe(true);
+    expect(
+      hasProcessing([
+        { items: [item('completed')], nextCursor: 'c' },
+        { items: [item('processing')], nextCursor: null },
+      ]),
+    ).toBe(true);
     expect(hasProcessing([{ items: [item('completed'), item('failed')], nextCursor: null }])).toBe(false);
     expect(hasProcessing([])).toBe(false);
   });

@@ -75,7 +75,10 @@ export function layerHeatMap(series: readonly GapSeries[], service: string, comp
   const layers: HeatLayer[] = PWNISMS_LAYERS.map((layer) => ({
     layer,
     label: PWNISMS_LABELS[layer],
-    rows: components.filter((component) => component.layer === layer).map((component) => rowOf(component.key, component.name)).sort(byEscapes),
+    rows: components
+      .filter((component) => component.layer === layer)
+      .map((component) => rowOf(component.key, component.name))
+      .sort(byEscapes),
   }));
   const withoutLayer = components.filter((component) => !isPwnismsLayer(component.layer));
   if (withoutLayer.length > 0) {

@@ -28,7 +28,15 @@ describe(rankLeakingComponents.name, () => {
   });
 
   it('breaks ties by service then component, so the order does not wobble', () => {
-    const result = rankLeakingComponents({ boundary: 'ci', bucket: 'quarter', groupBy: 'component', series: [{ key: 'b / x', points: [point(2, 1, 1)] }, { key: 'a / y', points: [point(2, 0, 2)] }] });
+    const result = rankLeakingComponents({
+      boundary: 'ci',
+      bucket: 'quarter',
+      groupBy: 'component',
+      series: [
+        { key: 'b / x', points: [point(2, 1, 1)] },
+        { key: 'a / y', points: [point(2, 0, 2)] },
+      ],
+    });
     expect(result.components.map((c) => c.service)).toEqual(['a', 'b']);
   });
 });

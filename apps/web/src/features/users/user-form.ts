@@ -39,7 +39,10 @@ export function withRole(draft: UserDraft, role: Role): UserDraft {
 }
 
 /** What changed between the account and the edit, as the PATCH body; null when nothing did. */
-export function userChanges(before: { role: Role; teamIds: readonly string[] }, after: { role: Role; teamIds: readonly string[] }): { role?: Role; teamIds?: string[] } | null {
+export function userChanges(
+  before: { role: Role; teamIds: readonly string[] },
+  after: { role: Role; teamIds: readonly string[] },
+): { role?: Role; teamIds?: string[] } | null {
   const changes: { role?: Role; teamIds?: string[] } = {};
   if (before.role !== after.role) changes.role = after.role;
   const sameTeams = before.teamIds.length === after.teamIds.length && before.teamIds.every((id) => after.teamIds.includes(id));

@@ -10,7 +10,11 @@ export interface PracticeImpactParams {
 }
 
 export function getPracticeImpact(params: PracticeImpactParams, signal?: AbortSignal): Promise<PracticeImpactResponse> {
-  return apiGet<PracticeImpactResponse>('/metrics/adoption-impact', { practice: params.practice, boundary: params.boundary, class: params.findingClass }, { signal });
+  return apiGet<PracticeImpactResponse>(
+    '/metrics/adoption-impact',
+    { practice: params.practice, boundary: params.boundary, class: params.findingClass },
+    { signal },
+  );
 }
 
 export function getPracticeImpactQueryOptions(params: PracticeImpactParams) {

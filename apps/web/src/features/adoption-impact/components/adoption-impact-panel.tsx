@@ -62,9 +62,9 @@ export function AdoptionImpactPanel(params: AdoptionImpactParams) {
       <header className="card-header">
         <h2 id={titleId}>Beside the verdict: the adopters’ own before and after</h2>
         <p className="muted">
-          Findings introduced in equal windows either side of the adoption (ending at a retirement), counted only once their flaws have had the full
-          follow-up to escape. Bars are the adopting team’s escape rates with 95% Wilson intervals; the control group is services of teams that had not
-          adopted. This is context for the verdict above, not a verdict: the adopters’ own change includes whatever moved the whole organisation.
+          Findings introduced in equal windows either side of the adoption (ending at a retirement), counted only once their flaws have had the full follow-up
+          to escape. Bars are the adopting team’s escape rates with 95% Wilson intervals; the control group is services of teams that had not adopted. This is
+          context for the verdict above, not a verdict: the adopters’ own change includes whatever moved the whole organisation.
         </p>
       </header>
       {body}
@@ -86,8 +86,8 @@ function ImpactBody({ response }: { response: AdoptionImpactResponse }) {
       <ImpactBarsChart response={response} />
       <ImpactStatistics response={response} />
       <p className="muted small">
-        These tests take findings as independent (one flaw can produce many findings, and practice is adopted per team) and do not correct for looking at
-        many classes at once: the verdict above does both.
+        These tests take findings as independent (one flaw can produce many findings, and practice is adopted per team) and do not correct for looking at many
+        classes at once: the verdict above does both.
       </p>
     </>
   );

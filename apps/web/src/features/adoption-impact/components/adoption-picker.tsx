@@ -1,4 +1,12 @@
-import { DETECTION_STAGES, isDetectionStage, PRIMARY_FINDING_CLASSES, type AdoptionDto, type DetectionStage, type PrimaryFindingClass, type TeamDto } from '@escapement/domain';
+import {
+  DETECTION_STAGES,
+  isDetectionStage,
+  PRIMARY_FINDING_CLASSES,
+  type AdoptionDto,
+  type DetectionStage,
+  type PrimaryFindingClass,
+  type TeamDto,
+} from '@escapement/domain';
 import { useId } from 'react';
 import { formatDate } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';

@@ -16,7 +16,7 @@ function axisTicks(rows: readonly EventStudyRow[]): number[] {
   const values = rows.flatMap((r) => [r.low ?? r.estimate ?? 0, r.high ?? r.estimate ?? 0]);
   const low = Math.min(-5, ...values);
   const high = Math.max(5, ...values);
-  const step = [5, 10, 20, 25, 50].find((s) => (Math.ceil(high / s) - Math.floor(low / s)) <= 8) ?? 100;
+  const step = [5, 10, 20, 25, 50].find((s) => Math.ceil(high / s) - Math.floor(low / s) <= 8) ?? 100;
   const ticks: number[] = [];
   for (let t = Math.floor(low / step) * step; t <= Math.ceil(high / step) * step; t += step) ticks.push(t);
   return ticks;
@@ -67,7 +67,15 @@ export function EventStudyChart({ points: studyPoints, title }: { points: readon
             tickFormatter={(q: number) => quarterLabel(q)}
             tickLine={false}
           />
-          <YAxis domain={[ticks[0], ticks[ticks.length - 1]]} ticks={ticks} interval={0} tickFormatter={(v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)}`} tickLine={false} axisLine={false} width={40} />
+          <YAxis
+            domain={[ticks[0], ticks[ticks.length - 1]]}
+            ticks={ticks}
+            interval={0}
+            tickFormatter={(v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)}`}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
           <ReferenceLine y={0} className="zero-line" stroke="var(--text-muted)" />
           <ReferenceLine
             x={-0.5}
@@ -84,7 +92,9 @@ export function EventStudyChart({ points: studyPoints, title }: { points: readon
               return (
                 <div className="chart-tooltip">
                   <div className="chart-tooltip-title">{row.label}</div>
-                  <p>{row.reference ? 'Reference quarter (0 by construction)' : `${points(row.estimate)} points (${points(row.low)} to ${points(row.high)})`}</p>
+                  <p>
+                    {row.reference ? 'Reference quarter (0 by construction)' : `${points(row.estimate)} points (${points(row.low)} to ${points(row.high)})`}
+                  </p>
                 </div>
               );
             }}

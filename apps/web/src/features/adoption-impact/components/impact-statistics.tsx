@@ -1,6 +1,15 @@
 import { Badge } from '../../../components/ui/badge';
 import { formatPercent } from '../../../lib/format';
-import { differenceInDifferencesWords, differenceWords, formatPoints, formatPValue, pValueWords, testName, testReason, verdictExplanation } from '../impact-words';
+import {
+  differenceInDifferencesWords,
+  differenceWords,
+  formatPoints,
+  formatPValue,
+  pValueWords,
+  testName,
+  testReason,
+  verdictExplanation,
+} from '../impact-words';
 import type { AdoptionImpactResponse, ImpactArm, ImpactClassResult } from '@escapement/domain';
 import { IMPACT_CLASS_LABELS } from './impact-bars-chart';
 

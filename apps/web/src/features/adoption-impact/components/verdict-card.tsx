@@ -37,7 +37,9 @@ export function VerdictCard({ verdict, subject }: { verdict: AdoptionVerdictResp
       <header className="card-header">
         <h2 id={titleId}>Verdict: {subject}</h2>
         <p data-testid="verdict-analysis">
-          <Badge tone={verdict.analysis === 'primary' ? 'analysis-primary' : 'analysis-exploratory'}>{verdict.analysis === 'primary' ? 'Primary' : 'Exploratory'}</Badge>{' '}
+          <Badge tone={verdict.analysis === 'primary' ? 'analysis-primary' : 'analysis-exploratory'}>
+            {verdict.analysis === 'primary' ? 'Primary' : 'Exploratory'}
+          </Badge>{' '}
           {analysisWords(verdict)}: {classLabel(primary.findingClass).toLowerCase()} findings, escapes at or after {STAGE_LABELS[primary.boundary]}, horizon{' '}
           {primary.horizonRule}, minimal important difference {midWords(primary.minimalImportantDifference)}.
         </p>
@@ -65,8 +67,8 @@ function LeadVerdict({ verdict, lead }: { verdict: AdoptionVerdictResponse; lead
       </div>
       {lead.preTrend.differs && (
         <p className="verdict-warning" role="note" data-testid="pre-trend-warning">
-          <strong>Warning: the trends already differed before adoption.</strong> Before adopting, the adopters’ escape rate moved differently from the
-          controls’ (pre-trend randomisation p = {pWords(lead.preTrend.pValue)}), so the difference after adoption may be part of a change already under way.
+          <strong>Warning: the trends already differed before adoption.</strong> Before adopting, the adopters’ escape rate moved differently from the controls’
+          (pre-trend randomisation p = {pWords(lead.preTrend.pValue)}), so the difference after adoption may be part of a change already under way.
         </p>
       )}
       <dl className="impact-facts verdict-facts">
@@ -109,11 +111,17 @@ function LeadVerdict({ verdict, lead }: { verdict: AdoptionVerdictResponse; lead
           <li>Which part of the practice made a difference, or whether another change that reached only the adopting teams at the same time did.</li>
           <li>Escapes that arrive later than H, and flaws that are never found, are not in the comparison.</li>
           <li>That the adopters would otherwise have moved like the controls: the pre-trend check can miss a difference that is there.</li>
-          <li>“Too little data to tell” is not evidence that the practice does nothing; only “no important change” rules out a change as large as the minimal important difference.</li>
+          <li>
+            “Too little data to tell” is not evidence that the practice does nothing; only “no important change” rules out a change as large as the minimal
+            important difference.
+          </li>
         </ul>
       </div>
       <h3 className="verdict-chart-title">Event study: {classLabel(lead.findingClass).toLowerCase()} escapes, per quarter relative to adoption (points)</h3>
-      <EventStudyChart points={lead.eventStudy} title={`Event study of ${classLabel(lead.findingClass).toLowerCase()} escapes per quarter relative to adoption`} />
+      <EventStudyChart
+        points={lead.eventStudy}
+        title={`Event study of ${classLabel(lead.findingClass).toLowerCase()} escapes per quarter relative to adoption`}
+      />
     </>
   );
 }

@@ -39,7 +39,15 @@ export function PracticeVerdictPanel(params: PracticeImpactParams) {
   );
 }
 
-function VerdictState<T extends { verdict: AdoptionVerdictResponse }>({ query, what, children }: { query: UseQueryResult<T>; what: string; children: (data: T) => React.ReactNode }) {
+function VerdictState<T extends { verdict: AdoptionVerdictResponse }>({
+  query,
+  what,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  children: (data: T) => React.ReactNode;
+}) {
   if (query.isPending && query.fetchStatus === 'idle') {
     return (
       <section className="card" aria-label="Verdict">

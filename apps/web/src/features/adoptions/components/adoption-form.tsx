@@ -60,7 +60,13 @@ export function AdoptionForm({ teams, services, practices, onCreated }: Adoption
         <legend>Adopted by</legend>
         {(['team', 'service'] as const).map((scope) => (
           <label key={scope} className="radio radio-inline">
-            <input type="radio" name={`${id}-scope`} value={scope} checked={draft.scope === scope} onChange={() => setDraft((current) => ({ ...current, scope }))} />
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value={scope}
+              checked={draft.scope === scope}
+              onChange={() => setDraft((current) => ({ ...current, scope }))}
+            />
             <span>{scope === 'team' ? 'A team (all its services)' : 'One service'}</span>
           </label>
         ))}

@@ -24,7 +24,9 @@ export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTab
             <th scope="col">Practice</th>
             <th scope="col">Started</th>
             <th scope="col">Ended</th>
-            <th scope="col" title="Fixed when the adoption was recorded, before its after-window had findings">Primary analysis</th>
+            <th scope="col" title="Fixed when the adoption was recorded, before its after-window had findings">
+              Primary analysis
+            </th>
             {canChange && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -41,7 +43,9 @@ export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTab
               </td>
               <td title={`Recorded ${formatDay(adoption.createdAt)}`}>{formatDate(adoption.startedAt)}</td>
               <td>{adoption.retiredAt ? formatDate(adoption.retiredAt) : <span className="muted">Ongoing</span>}</td>
-              <td className="small" data-testid="primary-analysis">{describePrimaryAnalysis(adoption.primaryAnalysis)}</td>
+              <td className="small" data-testid="primary-analysis">
+                {describePrimaryAnalysis(adoption.primaryAnalysis)}
+              </td>
               {canChange && (
                 <td>
                   {open?.id === adoption.id ? (

@@ -21,7 +21,8 @@ export function AuditPanel({ action, onActionChange }: AuditPanelProps) {
 
   let body;
   if (events.isPending) body = <TableSkeleton label="Loading the audit log" />;
-  else if (events.isError) body = <QueryErrorState what="the audit log" error={events.error} retrying={events.isFetching} onRetry={() => void events.refetch()} />;
+  else if (events.isError)
+    body = <QueryErrorState what="the audit log" error={events.error} retrying={events.isFetching} onRetry={() => void events.refetch()} />;
   else {
     const items = events.data.pages.flatMap((page) => page.items);
     body =

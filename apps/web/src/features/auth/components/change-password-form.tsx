@@ -50,7 +50,11 @@ export function ChangePasswordForm({ email, onChanged }: { email: string; onChan
       <FormField label="Current password" hint="The one-time password you were given, or your present one." error={errors.fields.currentPassword}>
         <input type="password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} />
       </FormField>
-      <FormField label="New password" hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters; a few unrelated words make a strong one.`} error={errors.fields.newPassword}>
+      <FormField
+        label="New password"
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters; a few unrelated words make a strong one.`}
+        error={errors.fields.newPassword}
+      >
         <input type="password" autoComplete="new-password" value={values.newPassword} onChange={set('newPassword')} />
       </FormField>
       <FormField label="New password again" error={errors.fields.confirmation}>

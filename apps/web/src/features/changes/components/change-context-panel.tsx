@@ -62,7 +62,15 @@ function Coverage({ metric }: { metric: ChangeContextMetricDto }) {
           {metric.adoptions.map((adoption) => {
             const index = teams.indexOf(adoption.teamName ?? 'No team');
             const month = `${adoption.startedAt.slice(0, 7)}-01`;
-            return <ReferenceLine key={`${adoption.teamName}-${adoption.startedAt}`} x={month} stroke={PALETTE[Math.max(index, 0) % PALETTE.length]} strokeDasharray="4 4" label={{ value: `${adoption.teamName ?? adoption.serviceName} adopts`, position: 'insideTopLeft', fontSize: 11 }} />;
+            return (
+              <ReferenceLine
+                key={`${adoption.teamName}-${adoption.startedAt}`}
+                x={month}
+                stroke={PALETTE[Math.max(index, 0) % PALETTE.length]}
+                strokeDasharray="4 4"
+                label={{ value: `${adoption.teamName ?? adoption.serviceName} adopts`, position: 'insideTopLeft', fontSize: 11 }}
+              />
+            );
           })}
         </LineChart>
       </div>
@@ -80,8 +88,9 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
       <header className="card-header">
         <h2 id={titleId}>Escape rate of changes with and without context</h2>
         <p className="muted">
-          Findings a change introduced that escaped past {metric.boundary.replace('_', ' ')}, counted when first detected within {metric.horizonDays} days of their
-          introduction; {metric.changes} changes compared ({metric.immatureChanges} younger than that left out). &ldquo;Without&rdquo; includes changes whose flag is unknown.
+          Findings a change introduced that escaped past {metric.boundary.replace('_', ' ')}, counted when first detected within {metric.horizonDays} days of
+          their introduction; {metric.changes} changes compared ({metric.immatureChanges} younger than that left out). &ldquo;Without&rdquo; includes changes
+          whose flag is unknown.
         </p>
       </header>
       <div className="table-scroll table-wide" tabIndex={0} role="region" aria-label="Escape rates with and without context">
@@ -90,14 +99,30 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
             <tr>
               <th scope="col">Flag</th>
               <th scope="col">Class</th>
-              <th scope="col" className="numeric">With: changes</th>
-              <th scope="col" className="numeric">With: escape rate</th>
-              <th scope="col" className="numeric">Without: changes</th>
-              <th scope="col" className="numeric">Without: escape rate</th>
-              <th scope="col" className="numeric">Difference [95% CI]</th>
-              <th scope="col" className="numeric">Odds ratio within team × quarter [95% CI]</th>
-              <th scope="col" className="numeric">p (findings)</th>
-              <th scope="col" className="numeric">p (changes shuffled)</th>
+              <th scope="col" className="numeric">
+                With: changes
+              </th>
+              <th scope="col" className="numeric">
+                With: escape rate
+              </th>
+              <th scope="col" className="numeric">
+                Without: changes
+              </th>
+              <th scope="col" className="numeric">
+                Without: escape rate
+              </th>
+              <th scope="col" className="numeric">
+                Difference [95% CI]
+              </th>
+              <th scope="col" className="numeric">
+                Odds ratio within team × quarter [95% CI]
+              </th>
+              <th scope="col" className="numeric">
+                p (findings)
+              </th>
+              <th scope="col" className="numeric">
+                p (changes shuffled)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -109,8 +134,12 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
                 <td className="numeric">{rate(c.with)}</td>
                 <td className="numeric">{c.without.changes}</td>
                 <td className="numeric">{rate(c.without)}</td>
-                <td className="numeric">{c.difference ? `${formatPercent(c.difference.estimate)} [${formatPercent(c.difference.low)}, ${formatPercent(c.difference.high)}]` : '—'}</td>
-                <td className="numeric">{c.stratified.oddsRatio === null ? '—' : `${c.stratified.oddsRatio.toFixed(2)}${interval(c.stratified.low, c.stratified.high)}`}</td>
+                <td className="numeric">
+                  {c.difference ? `${formatPercent(c.difference.estimate)} [${formatPercent(c.difference.low)}, ${formatPercent(c.difference.high)}]` : '—'}
+                </td>
+                <td className="numeric">
+                  {c.stratified.oddsRatio === null ? '—' : `${c.stratified.oddsRatio.toFixed(2)}${interval(c.stratified.low, c.stratified.high)}`}
+                </td>
                 <td className="numeric">{c.stratified.pValue === null ? '—' : c.stratified.pValue.toFixed(3)}</td>
                 <td className="numeric">{c.stratified.clusterPValue === null ? '—' : c.stratified.clusterPValue.toFixed(3)}</td>
               </tr>
@@ -126,13 +155,13 @@ function Comparison({ metric }: { metric: ChangeContextMetricDto }) {
             differ for that reason too.
           </li>
           <li>
-            The odds ratio compares changes of the same team in the same quarter, so a team&apos;s general quality or a good quarter does not pass for the flag&apos;s
-            effect; it cannot remove differences between changes inside a team.
+            The odds ratio compares changes of the same team in the same quarter, so a team&apos;s general quality or a good quarter does not pass for the
+            flag&apos;s effect; it cannot remove differences between changes inside a team.
           </li>
           <li>
-            Several findings of one change are not independent: the findings-level p-value treats them as if they were and is optimistic; the p-value
-            with changes shuffled within team and quarter respects that and is the one to read. Unknown flags count as &ldquo;without&rdquo;, which dilutes a
-            real difference.
+            Several findings of one change are not independent: the findings-level p-value treats them as if they were and is optimistic; the p-value with
+            changes shuffled within team and quarter respects that and is the one to read. Unknown flags count as &ldquo;without&rdquo;, which dilutes a real
+            difference.
           </li>
         </ul>
       </div>

@@ -14,7 +14,8 @@ export function ChangesTable({ team }: { team: string | null }) {
   const changes = useChanges({ team, context: null, cursor: cursors[cursors.length - 1] });
   let body;
   if (changes.isPending) body = <TableSkeleton label="Loading changes" rows={5} />;
-  else if (changes.isError) body = <QueryErrorState what="the changes" error={changes.error} retrying={changes.isFetching} onRetry={() => void changes.refetch()} />;
+  else if (changes.isError)
+    body = <QueryErrorState what="the changes" error={changes.error} retrying={changes.isFetching} onRetry={() => void changes.refetch()} />;
   else
     body = (
       <>
@@ -29,7 +30,9 @@ export function ChangesTable({ team }: { team: string | null }) {
                 <th scope="col">Criteria</th>
                 <th scope="col">Prompt</th>
                 <th scope="col">Review</th>
-                <th scope="col" className="numeric">Findings</th>
+                <th scope="col" className="numeric">
+                  Findings
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -28,7 +28,10 @@ export function RulesPanel() {
         <QueryContent
           query={rules}
           what="the classification rules"
-          empty={{ title: 'No workspace rules', body: <p>The built-in CWE rules decide every class. Add a rule when your own scanner rules need another answer.</p> }}
+          empty={{
+            title: 'No workspace rules',
+            body: <p>The built-in CWE rules decide every class. Add a rule when your own scanner rules need another answer.</p>,
+          }}
         >
           {(items) => (
             <div className="table-scroll">

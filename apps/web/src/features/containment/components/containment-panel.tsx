@@ -20,7 +20,9 @@ export function ContainmentPanel(params: ContainmentParams) {
   let body;
   if (containment.isPending) body = <ChartSkeleton label="Loading where findings are stopped" testId="state-loading" />;
   else if (containment.isError)
-    body = <QueryErrorState what="the containment matrix" error={containment.error} retrying={containment.isFetching} onRetry={() => void containment.refetch()} />;
+    body = (
+      <QueryErrorState what="the containment matrix" error={containment.error} retrying={containment.isFetching} onRetry={() => void containment.refetch()} />
+    );
   else if (map === null || map.rows.every((row) => row.total === 0))
     body = (
       <StateMessage testId="state-empty" title="No findings in this view">
@@ -34,8 +36,8 @@ export function ContainmentPanel(params: ContainmentParams) {
       <header className="card-header">
         <h2 id={titleId}>Where findings are stopped</h2>
         <p className="muted">
-          Findings of each class by the stage where they were first caught, and the share stopped at or before that stage. Darker cells hold more
-          findings; a design-level row that stays low until production is what context-aware practice is meant to change.
+          Findings of each class by the stage where they were first caught, and the share stopped at or before that stage. Darker cells hold more findings; a
+          design-level row that stays low until production is what context-aware practice is meant to change.
         </p>
       </header>
       {body}
@@ -57,7 +59,12 @@ function HeatMap({ map, busy }: { map: ContainmentHeatMap; busy: boolean }) {
         <ChartDownload fileName="containment-by-class" png={false} table={() => containmentCsv(map, classLabel)} />
       </div>
       {/* Focusable, so that keyboard users can scroll the matrix sideways on a narrow screen. */}
-      <div className={busy ? 'table-scroll table-wide is-busy' : 'table-scroll table-wide'} tabIndex={0} role="region" aria-label="Findings stopped per stage and class">
+      <div
+        className={busy ? 'table-scroll table-wide is-busy' : 'table-scroll table-wide'}
+        tabIndex={0}
+        role="region"
+        aria-label="Findings stopped per stage and class"
+      >
         <table className="heat-map containment-map" data-testid="containment-heat-map">
           <caption className="visually-hidden">Findings first caught per stage and finding class, with the cumulative share stopped</caption>
           <thead>

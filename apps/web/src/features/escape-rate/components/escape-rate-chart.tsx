@@ -86,7 +86,17 @@ export function EscapeRateChart(props: EscapeRateChartProps) {
 function Download({ rows, fileName }: { rows: ChartRow[]; fileName: string }) {
   const series = useChartSeries();
   const { hidden } = useHiddenSeries();
-  return <ChartDownload fileName={fileName} table={() => escapeRateCsv(rows, series.filter(({ key }) => !hidden.has(key)))} />;
+  return (
+    <ChartDownload
+      fileName={fileName}
+      table={() =>
+        escapeRateCsv(
+          rows,
+          series.filter(({ key }) => !hidden.has(key)),
+        )
+      }
+    />
+  );
 }
 
 interface DotProps {

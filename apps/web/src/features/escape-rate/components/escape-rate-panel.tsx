@@ -41,9 +41,9 @@ export function EscapeRatePanel(props: EscapeRatePanelProps) {
       <header className="card-header">
         <h2 id={titleId}>{props.title ?? 'Escape rate by finding class'}</h2>
         <p className="muted">
-          Share of findings first detected at or after the <strong>{STAGE_LABELS[filters.boundary]}</strong> stage, per
-          month, with 95% Wilson intervals. Vertical dashed lines mark when a team adopted context-aware practice; hollow points on
-          a dashed line are months whose flaws have not yet had the full follow-up to escape, so their rates may still rise.
+          Share of findings first detected at or after the <strong>{STAGE_LABELS[filters.boundary]}</strong> stage, per month, with 95% Wilson intervals.
+          Vertical dashed lines mark when a team adopted context-aware practice; hollow points on a dashed line are months whose flaws have not yet had the full
+          follow-up to escape, so their rates may still rise.
           {props.pointHref && ' Click a point to see the escaped findings behind it.'}
         </p>
       </header>
@@ -95,10 +95,7 @@ function PanelBody({ filters, adoptionScope, narrowed, pointHref, windows, fileN
   if (chart === null || isEmptyEscapeRate(escapeRate.data)) {
     return (
       <StateMessage testId="state-empty" title={narrowed ? 'No findings match these filters' : 'No findings recorded yet'}>
-        <p>
-          {narrowed ? 'Widen the team, service or period, or post' : 'Escape rates appear once findings are posted. Post'} scanner
-          results from a CI job:
-        </p>
+        <p>{narrowed ? 'Widen the team, service or period, or post' : 'Escape rates appear once findings are posted. Post'} scanner results from a CI job:</p>
         <pre className="code">
           <code>{UPLOAD_HINT}</code>
         </pre>

@@ -33,9 +33,7 @@ export function EscapeRateTooltip({ active, row, bucket, markers }: EscapeRateTo
                   {formatPercent(value.rate)}
                   {!value.mature && value.total > 0 && <span className="muted"> (not yet mature)</span>}
                 </td>
-                <td className="numeric muted">
-                  {value.band ? `${formatPercent(value.band[0])}–${formatPercent(value.band[1])}` : ''}
-                </td>
+                <td className="numeric muted">{value.band ? `${formatPercent(value.band[0])}–${formatPercent(value.band[1])}` : ''}</td>
                 <td className="numeric muted">
                   {value.escaped}/{value.total}
                 </td>

@@ -24,11 +24,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
       <div className="field">
         <label htmlFor={`${id}-team`}>Team</label>
-        <select
-          id={`${id}-team`}
-          value={filters.team ?? ''}
-          onChange={(event) => onChange(withTeam(filters, event.target.value || null, allServices))}
-        >
+        <select id={`${id}-team`} value={filters.team ?? ''} onChange={(event) => onChange(withTeam(filters, event.target.value || null, allServices))}>
           <option value="">{teams.isError ? 'All teams (list unavailable)' : 'All teams'}</option>
           <OptionsWithSelected items={teams.data ?? []} selected={filters.team} unknownLabel="Unknown team" />
         </select>
@@ -36,11 +32,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
 
       <div className="field">
         <label htmlFor={`${id}-service`}>Service</label>
-        <select
-          id={`${id}-service`}
-          value={filters.service ?? ''}
-          onChange={(event) => onChange({ ...filters, service: event.target.value || null })}
-        >
+        <select id={`${id}-service`} value={filters.service ?? ''} onChange={(event) => onChange({ ...filters, service: event.target.value || null })}>
           <option value="">{services.isError ? 'All services (list unavailable)' : 'All services'}</option>
           <OptionsWithSelected items={offeredServices} selected={filters.service} unknownLabel="Unknown service" />
         </select>

@@ -25,7 +25,12 @@ export function DetectionTimelineView({ detections, boundary }: { detections: re
         {stages.map((stage) => (
           <li
             key={stage.stage}
-            className={['timeline-stage', stage.pastBoundary ? 'is-past-boundary' : '', stage.stage === boundary ? 'is-boundary' : '', stage.earliest ? 'is-earliest' : '']
+            className={[
+              'timeline-stage',
+              stage.pastBoundary ? 'is-past-boundary' : '',
+              stage.stage === boundary ? 'is-boundary' : '',
+              stage.earliest ? 'is-earliest' : '',
+            ]
               .filter(Boolean)
               .join(' ')}
             data-stage={stage.stage}

@@ -1,11 +1,4 @@
-import {
-  DETECTION_STAGES,
-  FINDING_CATEGORIES,
-  FINDING_CLASSES,
-  FINDING_STATUSES,
-  isDetectionStage,
-  SEVERITIES,
-} from '@escapement/domain';
+import { DETECTION_STAGES, FINDING_CATEGORIES, FINDING_CLASSES, FINDING_STATUSES, isDetectionStage, SEVERITIES } from '@escapement/domain';
 import { useId, useState, type ReactNode } from 'react';
 import { DateFilterInput } from '../../../components/ui/date-filter-input';
 import { DebouncedTextInput } from '../../../components/ui/debounced-text-input';
@@ -124,12 +117,14 @@ export function FindingsFilterBar({ query, onChange, teams, services }: Findings
       </div>
 
       <details className="findings-filters-more" open={moreOpen} onToggle={(event) => setMoreOpen(event.currentTarget.open)}>
-        <summary>
-          More filters{secondaryCount > 0 && <span className="filter-count"> ({secondaryCount} active)</span>}
-        </summary>
+        <summary>More filters{secondaryCount > 0 && <span className="filter-count"> ({secondaryCount} active)</span>}</summary>
         <div className="findings-filters-grid">
           <Field id={`${id}-severity`} label="Severity">
-            <select id={`${id}-severity`} value={query.severity ?? ''} onChange={(event) => set('severity', SEVERITIES.find((value) => value === event.target.value) ?? null)}>
+            <select
+              id={`${id}-severity`}
+              value={query.severity ?? ''}
+              onChange={(event) => set('severity', SEVERITIES.find((value) => value === event.target.value) ?? null)}
+            >
               <option value="">All severities</option>
               {[...SEVERITIES].reverse().map((value) => (
                 <option key={value} value={value}>
@@ -140,7 +135,11 @@ export function FindingsFilterBar({ query, onChange, teams, services }: Findings
           </Field>
 
           <Field id={`${id}-stage`} label="First caught at">
-            <select id={`${id}-stage`} value={query.stage ?? ''} onChange={(event) => set('stage', DETECTION_STAGES.find((value) => value === event.target.value) ?? null)}>
+            <select
+              id={`${id}-stage`}
+              value={query.stage ?? ''}
+              onChange={(event) => set('stage', DETECTION_STAGES.find((value) => value === event.target.value) ?? null)}
+            >
               <option value="">All stages</option>
               {DETECTION_STAGES.map((stage) => (
                 <option key={stage} value={stage}>
@@ -165,7 +164,11 @@ export function FindingsFilterBar({ query, onChange, teams, services }: Findings
           </Field>
 
           <Field id={`${id}-status`} label="Status">
-            <select id={`${id}-status`} value={query.status ?? ''} onChange={(event) => set('status', FINDING_STATUSES.find((value) => value === event.target.value) ?? null)}>
+            <select
+              id={`${id}-status`}
+              value={query.status ?? ''}
+              onChange={(event) => set('status', FINDING_STATUSES.find((value) => value === event.target.value) ?? null)}
+            >
               <option value="">All statuses</option>
               {FINDING_STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -176,7 +179,11 @@ export function FindingsFilterBar({ query, onChange, teams, services }: Findings
           </Field>
 
           <Field id={`${id}-gap`} label="Gap">
-            <select id={`${id}-gap`} value={query.gap ?? ''} onChange={(event) => set('gap', FINDING_GAPS.find((value) => value === event.target.value) ?? null)}>
+            <select
+              id={`${id}-gap`}
+              value={query.gap ?? ''}
+              onChange={(event) => set('gap', FINDING_GAPS.find((value) => value === event.target.value) ?? null)}
+            >
               <option value="">All gap types</option>
               {FINDING_GAPS.map((gap) => (
                 <option key={gap} value={gap}>

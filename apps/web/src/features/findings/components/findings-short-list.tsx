@@ -54,7 +54,9 @@ export function FindingsShortList({ title, description, query, emptyText, limit 
           ))}
         </ul>
         <p>
-          <Link to={findingsHref(query)}>{findings.data.nextCursor ? `See all ${title.toLowerCase()}` : `Open ${title.toLowerCase()} in the findings table`}</Link>
+          <Link to={findingsHref(query)}>
+            {findings.data.nextCursor ? `See all ${title.toLowerCase()}` : `Open ${title.toLowerCase()} in the findings table`}
+          </Link>
         </p>
       </>
     );

@@ -64,7 +64,11 @@ export function OverrideForm({ findingId, currentClass, overridden }: OverrideFo
       }}
     >
       <h3 id={`${id}-title`}>Override the class</h3>
-      <fieldset className="radio-group" aria-describedby={classErrors.length ? `${id}-class-errors` : undefined} aria-invalid={classErrors.length > 0 || undefined}>
+      <fieldset
+        className="radio-group"
+        aria-describedby={classErrors.length ? `${id}-class-errors` : undefined}
+        aria-invalid={classErrors.length > 0 || undefined}
+      >
         <legend>Class</legend>
         {FINDING_CLASSES.map((value) => (
           <label key={value} className="radio">

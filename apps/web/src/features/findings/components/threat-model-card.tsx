@@ -19,7 +19,9 @@ export function ThreatModelCard({ finding }: { finding: FindingDetailDto }) {
       </header>
       <div className={`gap-explanation gap-${explanation.gap ?? 'unknown'}`} data-testid="finding-gap">
         <p>{explanation.text}</p>
-        {!finding.escaped && <p className="muted small">This finding was stopped before the {STAGE_LABELS[finding.boundary]} boundary; the gap says what the model knew.</p>}
+        {!finding.escaped && (
+          <p className="muted small">This finding was stopped before the {STAGE_LABELS[finding.boundary]} boundary; the gap says what the model knew.</p>
+        )}
       </div>
       {components.length === 0 ? (
         <p className="muted">No threat-model component matches this finding.</p>

@@ -34,7 +34,12 @@ export function HeadlineFiguresPanel({ followUpDays, ...props }: HeadlineFigures
         <h2 id={titleId}>Headline figures</h2>
       </header>
       {followUpDays.isError ? (
-        <QueryErrorState what="the follow-up horizon" error={followUpDays.error} retrying={followUpDays.isFetching} onRetry={() => void followUpDays.refetch()} />
+        <QueryErrorState
+          what="the follow-up horizon"
+          error={followUpDays.error}
+          retrying={followUpDays.isFetching}
+          onRetry={() => void followUpDays.refetch()}
+        />
       ) : (
         <ul className="headline" aria-busy="true">
           {headlineFigures(EMPTY, EMPTY).map((figure) => (
@@ -49,7 +54,15 @@ export function HeadlineFiguresPanel({ followUpDays, ...props }: HeadlineFigures
   );
 }
 
-function HeadlineFigures({ boundary, team, service, from, to, today, followUpDays }: Omit<HeadlineFiguresPanelProps, 'followUpDays'> & { followUpDays: number }) {
+function HeadlineFigures({
+  boundary,
+  team,
+  service,
+  from,
+  to,
+  today,
+  followUpDays,
+}: Omit<HeadlineFiguresPanelProps, 'followUpDays'> & { followUpDays: number }) {
   const titleId = useId();
   const periods = useMemo(() => comparedPeriods(from, to, today, followUpDays), [from, to, today, followUpDays]);
   const current = usePeriodCounts({ period: periods.current, boundary, team, service });

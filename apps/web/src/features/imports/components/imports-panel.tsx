@@ -27,8 +27,8 @@ export function ImportsPanel() {
             <code>{UPLOAD_COMMAND}</code>
           </pre>
           <p className="muted small">
-            Add <code>--repo</code> and <code>--commit</code> to tie findings to the code, and <code>--full-scan</code> on the main branch so fixed
-            findings are closed. Set <code>ESCAPEMENT_URL</code> and <code>ESCAPEMENT_TOKEN</code> in the job. docs/ci.md has a complete GitHub Actions step.
+            Add <code>--repo</code> and <code>--commit</code> to tie findings to the code, and <code>--full-scan</code> on the main branch so fixed findings are
+            closed. Set <code>ESCAPEMENT_URL</code> and <code>ESCAPEMENT_TOKEN</code> in the job. docs/ci.md has a complete GitHub Actions step.
           </p>
         </StateMessage>
       ) : (

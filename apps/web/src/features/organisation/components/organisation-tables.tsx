@@ -11,7 +11,9 @@ export function TeamsTable({ teams, services }: { teams: readonly TeamDto[]; ser
         <thead>
           <tr>
             <th scope="col">Team</th>
-            <th scope="col" className="numeric">Services</th>
+            <th scope="col" className="numeric">
+              Services
+            </th>
             <th scope="col">Created</th>
           </tr>
         </thead>

@@ -16,8 +16,8 @@ export function ContextUsageCard({ service }: { service: string }) {
       <header className="card-header">
         <h2 id={titleId}>Context fetched and escapes</h2>
         <p className="muted">
-          Per component of the current version: threat context served (packs, acceptance criteria, review checklists and reviews, through the
-          CLI, MCP or the API) against escaped findings (found at CI or later). A component that leaks while its context is never fetched is where to start.
+          Per component of the current version: threat context served (packs, acceptance criteria, review checklists and reviews, through the CLI, MCP or the
+          API) against escaped findings (found at CI or later). A component that leaks while its context is never fetched is where to start.
         </p>
       </header>
       {usage.isPending ? (
@@ -33,9 +33,13 @@ export function ContextUsageCard({ service }: { service: string }) {
               <tr>
                 <th scope="col">Component</th>
                 <th scope="col">Layer</th>
-                <th scope="col" className="numeric">Context fetched</th>
+                <th scope="col" className="numeric">
+                  Context fetched
+                </th>
                 <th scope="col">Last fetched</th>
-                <th scope="col" className="numeric">Escaped findings</th>
+                <th scope="col" className="numeric">
+                  Escaped findings
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -7,8 +7,8 @@ export function ImportHint() {
         <code>{'curl -X POST "$URL/api/v1/threat-models?service=payments-api&effectiveFrom=2026-01-01" --data-binary @model.yaml'}</code>
       </pre>
       <p className="muted small">
-        Formats: Open Threat Model JSON or YAML, OWASP Threat Dragon v2 JSON, Threagile YAML, and Escapement&apos;s native YAML (see docs/threat-models.md). Import
-        again for a new version; earlier versions are kept.
+        Formats: Open Threat Model JSON or YAML, OWASP Threat Dragon v2 JSON, Threagile YAML, and Escapement&apos;s native YAML (see docs/threat-models.md).
+        Import again for a new version; earlier versions are kept.
       </p>
     </>
   );

@@ -21,7 +21,8 @@ export function LayerHeatMapView({ serviceId, service, components }: LayerHeatMa
 
   let body;
   if (gaps.isPending) body = <ChartSkeleton label="Loading escapes per component" testId="state-loading" />;
-  else if (gaps.isError) body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
+  else if (gaps.isError)
+    body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
   else if (map === null || components.length === 0)
     body = (
       <StateMessage testId="state-empty" title="This version has no components">
@@ -35,8 +36,8 @@ export function LayerHeatMapView({ serviceId, service, components }: LayerHeatMa
       <header className="card-header">
         <h2 id={titleId}>Escapes by PWNISMS layer and component</h2>
         <p className="muted">
-          Findings first caught at or after CI, per quarter the flaw was introduced, in each component of this version. A layer without components is a
-          part of the system the model does not describe.
+          Findings first caught at or after CI, per quarter the flaw was introduced, in each component of this version. A layer without components is a part of
+          the system the model does not describe.
         </p>
       </header>
       {body}

@@ -15,55 +15,59 @@ export function LeakingComponentsPanel() {
 
   let body;
   if (gaps.isPending) body = <TableSkeleton label="Loading the leakiest components" rows={5} />;
-  else if (gaps.isError) body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
+  else if (gaps.isError)
+    body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
   else {
     const { components, unmodelled } = rankLeakingComponents(gaps.data);
-    body = components.length === 0 ? (
-      <p className="muted">No escaped finding lies in a modelled component yet.</p>
-    ) : (
-      <div className="table-scroll table-wide" tabIndex={0} role="region" aria-labelledby={titleId}>
-        <table data-testid="leaking-components">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Service</th>
-              <th scope="col" className="numeric">
-                Escaped
-              </th>
-              <th scope="col" className="numeric">
-                Context gaps
-              </th>
-              <th scope="col" className="numeric">
-                Model gaps
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {components.map((c) => {
-              const modelId = modelOf.get(c.service);
-              return (
-                <tr key={`${c.service}/${c.component}`}>
-                  <th scope="row" className="strong">{modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}</th>
-                  <td>{c.service}</td>
-                  <td className="numeric">{c.escaped}</td>
-                  <td className="numeric">{c.contextGap}</td>
-                  <td className="numeric">{c.modelGap}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {unmodelled > 0 && <p className="muted small">{unmodelled} escaped findings lie in no modelled component.</p>}
-      </div>
-    );
+    body =
+      components.length === 0 ? (
+        <p className="muted">No escaped finding lies in a modelled component yet.</p>
+      ) : (
+        <div className="table-scroll table-wide" tabIndex={0} role="region" aria-labelledby={titleId}>
+          <table data-testid="leaking-components">
+            <thead>
+              <tr>
+                <th scope="col">Component</th>
+                <th scope="col">Service</th>
+                <th scope="col" className="numeric">
+                  Escaped
+                </th>
+                <th scope="col" className="numeric">
+                  Context gaps
+                </th>
+                <th scope="col" className="numeric">
+                  Model gaps
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {components.map((c) => {
+                const modelId = modelOf.get(c.service);
+                return (
+                  <tr key={`${c.service}/${c.component}`}>
+                    <th scope="row" className="strong">
+                      {modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}
+                    </th>
+                    <td>{c.service}</td>
+                    <td className="numeric">{c.escaped}</td>
+                    <td className="numeric">{c.contextGap}</td>
+                    <td className="numeric">{c.modelGap}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {unmodelled > 0 && <p className="muted small">{unmodelled} escaped findings lie in no modelled component.</p>}
+        </div>
+      );
   }
 
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>Components that leak the most</h2>
       <p className="muted">
-        Escaped findings (first caught at or after CI) per component, across all models. A context gap means the model named the threat before the
-        flaw; a model gap means it did not.
+        Escaped findings (first caught at or after CI) per component, across all models. A context gap means the model named the threat before the flaw; a model
+        gap means it did not.
       </p>
       {body}
     </section>

@@ -5,7 +5,17 @@ import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
 import { useCreateToken } from '../api/create-token';
-import { EMPTY_TOKEN_DRAFT, EXPIRY_CHOICES, SCOPE_LABELS, toggleScope, tokenRequest, validateToken, type ExpiryChoice, type TokenDraft, type TokenField } from '../token-form';
+import {
+  EMPTY_TOKEN_DRAFT,
+  EXPIRY_CHOICES,
+  SCOPE_LABELS,
+  toggleScope,
+  tokenRequest,
+  validateToken,
+  type ExpiryChoice,
+  type TokenDraft,
+  type TokenField,
+} from '../token-form';
 
 const API_FIELDS = {
   '/name': { field: 'name', label: 'Name' },

@@ -13,7 +13,13 @@ interface TeamChecklistProps {
 /** Teams as checkboxes: a person may be limited to several. */
 export function TeamChecklist({ legend, teams, selected, onChange, error, errorId, disabled }: TeamChecklistProps) {
   return (
-    <fieldset className="checkbox-group" disabled={disabled} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} tabIndex={error ? -1 : undefined}>
+    <fieldset
+      className="checkbox-group"
+      disabled={disabled}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      tabIndex={error ? -1 : undefined}
+    >
       <legend>{legend}</legend>
       {teams.length === 0 && <p className="muted small">No teams yet: create them under Teams & services.</p>}
       {[...teams]

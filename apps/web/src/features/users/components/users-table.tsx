@@ -23,7 +23,10 @@ export function UsersTable({ users, teams, roleLabels, currentUserId }: UsersTab
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   const update = useUpdateUser();
   const resetPassword = useResetPassword();
-  const general = [...(update.error && editing === null ? apiFormErrors(update.error, {}).general : []), ...(resetPassword.error ? [resetPassword.error.message] : [])];
+  const general = [
+    ...(update.error && editing === null ? apiFormErrors(update.error, {}).general : []),
+    ...(resetPassword.error ? [resetPassword.error.message] : []),
+  ];
   const sorted = [...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || a.email.localeCompare(b.email));
 
   return (
@@ -116,7 +119,9 @@ export function UsersTable({ users, teams, roleLabels, currentUserId }: UsersTab
                         type="button"
                         className="button button-quiet"
                         disabled={resetPassword.isPending || user.disabled}
-                        onClick={() => resetPassword.mutate(user.id, { onSuccess: ({ oneTimePassword }) => setReset({ email: user.email, password: oneTimePassword }) })}
+                        onClick={() =>
+                          resetPassword.mutate(user.id, { onSuccess: ({ oneTimePassword }) => setReset({ email: user.email, password: oneTimePassword }) })
+                        }
                       >
                         Reset password<span className="visually-hidden"> of {user.email}</span>
                       </button>
@@ -170,7 +175,14 @@ function UserEditor({ user, teams, roleLabels, pending, error, onCancel, onSave 
         </select>
       </div>
       {takesTeams(role) && (
-        <TeamChecklist legend="Teams" teams={teams} selected={teamIds} onChange={setTeamIds} error={problem ?? api.fields.teamIds} errorId={`${id}-teams-error`} />
+        <TeamChecklist
+          legend="Teams"
+          teams={teams}
+          selected={teamIds}
+          onChange={setTeamIds}
+          error={problem ?? api.fields.teamIds}
+          errorId={`${id}-teams-error`}
+        />
       )}
       <FormErrorSummary messages={[...(api.fields.role ? [api.fields.role] : []), ...api.general]} />
       <div className="form-actions">
