@@ -19,6 +19,7 @@ import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
 import { DatabaseInfo } from './database/database-info';
+import { ReadDatabase } from './database/read-database';
 import { DemoModule } from './demo/demo.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
@@ -72,13 +73,14 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DatabaseInfo, useValue: new DatabaseInfo(database.kind) },
+        ReadDatabase,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         ProblemFilter,
         { provide: APP_FILTER, useExisting: ProblemFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      exports: [APP_CONFIG, DatabaseInfo],
+      exports: [APP_CONFIG, DatabaseInfo, ReadDatabase],
     };
   }
 }

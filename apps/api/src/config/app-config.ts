@@ -10,6 +10,13 @@ export interface AppConfig {
   port: number;
   /** Set: an external PostgreSQL server. Unset: the embedded one under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * Set: a streaming replica of `databaseUrl` that serves the dashboard's and exports' reads; writes and
+   * reads that must see the caller's own write (an import's status) stay on the primary.
+   */
+  databaseReadUrl: string | null;
+  /** A replica further behind its primary than this (ms) is not read from: reads go to the primary until it catches up. */
+  readReplicaMaxLagMs: number;
   dataDir: string;
   /** Seed the demo organisation into an empty embedded database on first start. */
   demo: boolean;
@@ -47,16 +54,16 @@ function parseFlag(name: string, raw: string | undefined, fallback: boolean): bo
   throw new ConfigError(`${name} must be 1 or 0 (true/false), got "${raw}"`);
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | null {
+function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | null {
   if (raw === undefined || raw.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    throw new ConfigError(`${name} is not a valid URL (expected postgres://user:password@host:5432/database)`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must use the postgres:// scheme, got "${url.protocol}"`);
+    throw new ConfigError(`${name} must use the postgres:// scheme, got "${url.protocol}"`);
   }
   return raw;
 }
@@ -125,9 +132,14 @@ export function defaultWebDist(): string | null {
 /** Reads the environment into one typed object; a bad variable stops the start with a clear message. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const databaseReadUrl = parseDatabaseUrl(env.DATABASE_READ_URL, 'DATABASE_READ_URL');
+  // A replica streams from a server the operator runs; the embedded database has none.
+  if (databaseReadUrl && !databaseUrl) throw new ConfigError('DATABASE_READ_URL names a replica of DATABASE_URL: set DATABASE_URL too');
   return {
     port: parsePort('PORT', env.PORT, 3000),
     databaseUrl,
+    databaseReadUrl,
+    readReplicaMaxLagMs: parseDuration('ESCAPEMENT_READ_MAX_LAG', env.ESCAPEMENT_READ_MAX_LAG || '30s'),
     dataDir: path.resolve(env.ESCAPEMENT_DATA_DIR || './data'),
     // The demo never lands in an external database unless asked for explicitly.
     demo: parseFlag('ESCAPEMENT_DEMO', env.ESCAPEMENT_DEMO, databaseUrl === null) && (databaseUrl === null || env.ESCAPEMENT_DEMO === '1'),

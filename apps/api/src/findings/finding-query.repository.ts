@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { DETECTION_STAGES, SEVERITIES } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { isCursorTimestamp } from '../common/page-cursor';
@@ -32,7 +33,11 @@ export function acceptsCursorValue(sort: keyof typeof SORTS, at: string): boolea
 /** Reads findings with keyset pagination on the chosen sort, so deep pages cost what the first one does. */
 @Injectable()
 export class FindingQueryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    /** The list is a dashboard read, served by the read replica when one is configured; one finding by id stays on the primary. */
+    private readonly reads: ReadDatabase,
+  ) {}
 
   /** A finding outside the caller's teams is as absent as one that does not exist. */
   async findById(id: string, teams: TeamScope): Promise<FindingRow | null> {
@@ -76,7 +81,7 @@ export class FindingQueryRepository {
     }
     if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
     const direction = descending ? 'DESC' : 'ASC';
-    return this.dataSource.query(
+    return this.reads.query(
       `${selectFinding(sort.text)}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${sort.expr} ${direction}, f.id ${direction}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { DatabaseInfo } from '../database/database-info';
+import { ReadDatabase } from '../database/read-database';
 
 const PING_TIMEOUT_MS = 2_000;
 
@@ -11,6 +12,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly database: DatabaseInfo,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -22,6 +24,7 @@ export class HealthService {
     return {
       status: up ? 'ok' : 'unavailable',
       database: { status: up ? 'up' : 'down', kind: this.database.kind, latencyMs: up ? Date.now() - started : null },
+      readReplica: this.reads.state(),
       version: process.env.npm_package_version ?? '0.1.0',
     };
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DetectionStage, PrimaryFindingClass } from '@escapement/domain';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { countedFinding } from '../common/counted-finding';
 
 export interface AdoptionRow {
@@ -44,16 +43,17 @@ export interface ArmCountRow {
 /** The data behind an adoption's before/after comparison, as readable SQL. */
 @Injectable()
 export class AdoptionImpactRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Dashboard reads: served by the read replica when one is configured. */
+  constructor(private readonly reads: ReadDatabase) {}
 
   async adoption(id: string): Promise<AdoptionRow | null> {
-    const [row] = await this.dataSource.query(`${SELECT_ADOPTION} WHERE a.id = $1`, [id]);
+    const [row] = await this.reads.query(`${SELECT_ADOPTION} WHERE a.id = $1`, [id]);
     return row ?? null;
   }
 
   /** The earliest adoption of a team or service, when the caller names those instead of an adoption. */
   async firstAdoptionOf(subject: { team?: string; service?: string }): Promise<AdoptionRow | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.reads.query(
       `${SELECT_ADOPTION} WHERE ($1::uuid IS NOT NULL AND a.team_id = $1::uuid) OR ($2::uuid IS NOT NULL AND a.service_id = $2::uuid)
         ORDER BY a.started_at LIMIT 1`,
       [subject.team ?? null, subject.service ?? null],
@@ -64,7 +64,7 @@ export class AdoptionImpactRepository {
   /** Services the adoption covers: the team's services, or the one service. */
   async treatedServices(adoption: AdoptionRow): Promise<string[]> {
     if (adoption.service_id) return [adoption.service_id];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM services WHERE team_id = $1`, [adoption.team_id]);
+    const rows: { id: string }[] = await this.reads.query(`SELECT id FROM services WHERE team_id = $1`, [adoption.team_id]);
     return rows.map((r) => r.id);
   }
 
@@ -73,7 +73,7 @@ export class AdoptionImpactRepository {
    * the after window (so their trend is the organisation's trend without the practice).
    */
   async controlServices(adoption: AdoptionRow, treated: string[], windowEnd: Date, teams: readonly string[] | null): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.reads.query(
       `SELECT s.id FROM services s
         WHERE s.team_id IS NOT NULL AND NOT (s.id = ANY($1::uuid[]))
           AND ($4::uuid[] IS NULL OR s.team_id = ANY($4::uuid[]))
@@ -85,13 +85,13 @@ export class AdoptionImpactRepository {
   }
 
   async teamOfService(serviceId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT team_id FROM services WHERE id = $1`, [serviceId]);
+    const [row] = await this.reads.query(`SELECT team_id FROM services WHERE id = $1`, [serviceId]);
     return row?.team_id ?? null;
   }
 
   /** Counts per arm, class and window, from the daily rollups; a finding is in the window of its cohort day. */
   async countArms(treated: string[], control: string[], start: Date, windowDays: number, boundary: DetectionStage): Promise<ArmCountRow[]> {
-    const rows: (Omit<ArmCountRow, 'total' | 'escaped'> & { total: string; escaped: string })[] = await this.dataSource.query(
+    const rows: (Omit<ArmCountRow, 'total' | 'escaped'> & { total: string; escaped: string })[] = await this.reads.query(
       `SELECT CASE WHEN r.service_id = ANY($1::uuid[]) THEN 'treated' ELSE 'control' END AS arm,
               r.finding_class::text AS finding_class,
               CASE WHEN r.cohort_day < $3::date THEN 'before' ELSE 'after' END AS window,
@@ -109,7 +109,7 @@ export class AdoptionImpactRepository {
 
   /** Adoptions visible to the caller (all when `teams` is null), optionally of one practice. */
   async adoptions(teams: readonly string[] | null, practice?: string): Promise<AdoptionRow[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `${SELECT_ADOPTION}
         WHERE ($1::uuid[] IS NULL OR a.team_id = ANY($1::uuid[]) OR s.team_id = ANY($1::uuid[]))
           AND ($2::text IS NULL OR a.practice = $2)
@@ -120,7 +120,7 @@ export class AdoptionImpactRepository {
 
   /** The services each adoption covers: its team's services, or its one service. */
   async adoptionServices(adoptionIds: string[]): Promise<{ adoption_id: string; service_id: string }[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT a.id AS adoption_id, s.id AS service_id
          FROM adoptions a JOIN services s ON s.team_id = a.team_id OR s.id = a.service_id
         WHERE a.id = ANY($1::uuid[])`,
@@ -130,7 +130,7 @@ export class AdoptionImpactRepository {
 
   /** Services a verdict may use: those of a team (of the caller's teams, when limited). */
   async servicesInScope(teams: readonly string[] | null): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.reads.query(
       `SELECT id FROM services WHERE team_id IS NOT NULL AND ($1::uuid[] IS NULL OR team_id = ANY($1::uuid[]))`,
       [teams],
     );
@@ -142,7 +142,7 @@ export class AdoptionImpactRepository {
    * detection — flagged as fallback), and the day and stage of the first detection in time.
    */
   async verdictFindings(serviceIds: string[]): Promise<VerdictFindingRow[]> {
-    const rows: (Omit<VerdictFindingRow, 'n'> & { n: string })[] = await this.dataSource.query(
+    const rows: (Omit<VerdictFindingRow, 'n'> & { n: string })[] = await this.reads.query(
       `SELECT f.service_id, s.team_id, f.finding_class::text AS finding_class,
               to_char((coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS cohort_day,
               f.introduced_at IS NULL AS fallback,
@@ -159,7 +159,7 @@ export class AdoptionImpactRepository {
 
   /** Earliest cohort day of the adopters' findings: the before window cannot start earlier. */
   async firstCohort(serviceIds: string[]): Promise<Date | null> {
-    const [row] = await this.dataSource.query(`SELECT min(cohort_day)::text AS first FROM finding_rollups WHERE service_id = ANY($1::uuid[])`, [serviceIds]);
+    const [row] = await this.reads.query(`SELECT min(cohort_day)::text AS first FROM finding_rollups WHERE service_id = ANY($1::uuid[])`, [serviceIds]);
     return row?.first ? new Date(`${row.first}T00:00:00Z`) : null;
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContainmentGrouping } from '@escapement/domain';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import { countedFinding } from '../common/counted-finding';
 
 export interface StageCountRow {
@@ -24,7 +23,8 @@ export interface ContainmentFilter {
 /** Findings per first-detection stage, group and severity: the input of containment and cost. */
 @Injectable()
 export class ContainmentRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Dashboard reads: served by the read replica when one is configured. */
+  constructor(private readonly reads: ReadDatabase) {}
 
   async countByStage(filter: ContainmentFilter): Promise<StageCountRow[]> {
     const params: unknown[] = [];
@@ -39,7 +39,7 @@ export class ContainmentRepository {
     if (filter.team) where.push(`s.team_id = ${bind(filter.team)}::uuid`);
     if (filter.service) where.push(`f.service_id = ${bind(filter.service)}::uuid`);
     const key = filter.groupBy === 'class' ? `f.finding_class::text` : `coalesce(f.category, 'other')`;
-    const rows: { key: string; stage: string; severity: string; count: string }[] = await this.dataSource.query(
+    const rows: { key: string; stage: string; severity: string; count: string }[] = await this.reads.query(
       `SELECT ${key} AS key, f.first_detected_stage::text AS stage, f.severity::text AS severity, count(*) AS count
          FROM findings f JOIN services s ON s.id = f.service_id
         WHERE ${where.join(' AND ')}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { EscapeCountRow, EscapeRateGrouping } from '@escapement/domain';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import type { TeamScope } from '../auth/principal';
 import type { EscapeRateQuery } from './escape-rate.dto';
 import { countedFinding } from '../common/counted-finding';
@@ -34,7 +33,8 @@ const ROLLUP_KEY: Partial<Record<EscapeRateGrouping, string>> = {
  */
 @Injectable()
 export class EscapeRateRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Dashboard reads: served by the read replica when one is configured. */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** `teams`: count only those teams' services; null for the whole organisation. */
   async countEscapes(query: EscapeRateQuery, teams: TeamScope): Promise<EscapeCountRow[]> {
@@ -52,7 +52,7 @@ export class EscapeRateRepository {
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`r.service_id = ${bind(query.service)}::uuid`);
     if (query.class) where.push(`r.finding_class = ${bind(query.class)}::finding_class`);
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT ${key} AS key,
               to_char(date_trunc($1, r.cohort_day::timestamp), 'YYYY-MM-DD') AS period,
               sum(r.n) AS total,
@@ -77,7 +77,7 @@ export class EscapeRateRepository {
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
     if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
-    return this.dataSource.query(
+    return this.reads.query(
       `SELECT ${GROUP_KEY[query.groupBy]} AS key,
               to_char(date_trunc($1, coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
               count(*) AS total,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '../database/read-database';
 import type { TeamScope } from '../auth/principal';
 import type { GapGrouping } from '@escapement/domain';
 import type { GapsQuery } from './gaps.dto';
@@ -30,7 +29,8 @@ const GROUP: Record<GapGrouping, { key: string; join: string }> = {
 /** Escaped findings per group, period and gap type (context gap, model gap, unmodelled). */
 @Injectable()
 export class GapsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Dashboard reads: served by the read replica when one is configured. */
+  constructor(private readonly reads: ReadDatabase) {}
 
   /** `teams`: count only those teams' services; null for the whole organisation. */
   async countGaps(query: GapsQuery, teams: TeamScope): Promise<GapCountRow[]> {
@@ -46,7 +46,7 @@ export class GapsRepository {
     if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
     if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
     const group = GROUP[query.groupBy];
-    const rows: { key: string; period: string; gap: GapCountRow['gap']; n: string }[] = await this.dataSource.query(
+    const rows: { key: string; period: string; gap: GapCountRow['gap']; n: string }[] = await this.reads.query(
       `SELECT ${group.key} AS key,
               to_char(date_trunc($1, coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
               g.gap,

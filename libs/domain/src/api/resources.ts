@@ -44,8 +44,21 @@ export interface FindingUpsertCounts {
   unchanged: number;
 }
 
+/** A streaming replica serving the dashboard's reads: whether it answers, how far behind it is, whether reads go to it now. */
+export interface ReadReplicaHealthDto {
+  status: 'up' | 'down';
+  /** True on a replica (a server replaying its primary's WAL). */
+  inRecovery: boolean | null;
+  /** Zero when it has replayed everything the primary wrote; else milliseconds since the last transaction it replayed. */
+  lagMs: number | null;
+  /** Reads go to the replica (up, and within the allowed lag); false: they go to the primary. */
+  serving: boolean;
+}
+
 export interface HealthDto {
   status: 'ok' | 'unavailable';
   database: { status: 'up' | 'down'; kind: 'embedded' | 'external'; latencyMs: number | null };
+  /** Null when no DATABASE_READ_URL is configured. */
+  readReplica: ReadReplicaHealthDto | null;
   version: string;
 }
