@@ -13,7 +13,6 @@ import { throttlers } from './auth/rate-limit';
 import { ChangesModule } from './changes/changes.module';
 import { ClassificationModule } from './classification/classification.module';
 import { ContextModule } from './context-packs/context.module';
-import { CoreModule } from './core.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -49,7 +48,6 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
         ThrottlerModule.forRoot({ throttlers: throttlers(config.security.rateLimits), setHeaders: false }),
-        CoreModule,
         JobsModule,
         AuthModule,
         UsersModule,

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FINDING_CATEGORIES, FINDING_CLASSES, type ClassificationRuleDto, type ClassificationRuleMatchDto, type FindingCategory, type FindingClass } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import type { WorkspaceRuleRow } from './workspace-rules';
+import type { WorkspaceRuleRow } from './classification-rules.repository';
 
 export class RuleMatchInput {
   @ApiPropertyOptional({ example: 'semgrep.acme.authz.*', description: 'Exact rule id, or a glob with *' })

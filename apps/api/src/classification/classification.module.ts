@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ClassificationController } from './classification.controller';
-import { ClassificationService } from './classification.service';
-import { Reclassifier } from './reclassifier';
 import { AuditModule } from '../audit/audit.module';
+import { ClassificationController } from './classification.controller';
+import { ClassificationRulesRepository } from './classification-rules.repository';
+import { ClassificationService } from './classification.service';
+import { FindingClassesRepository } from './finding-classes.repository';
+import { Reclassifier } from './reclassifier';
+import { WorkspaceRules } from './workspace-rules';
 
-@Module({ imports: [AuditModule], controllers: [ClassificationController], providers: [ClassificationService, Reclassifier] })
+/** Classification rules and overrides; WorkspaceRules (one cache per process) is what every ingest reads. */
+@Module({
+  imports: [AuditModule],
+  controllers: [ClassificationController],
+  providers: [ClassificationService, ClassificationRulesRepository, FindingClassesRepository, Reclassifier, WorkspaceRules],
+  exports: [WorkspaceRules],
+})
 export class ClassificationModule {}

@@ -4,17 +4,20 @@ import { ruleIdGlobProblem } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.repository';
 import { invalid, notFound } from '../common/domain-error';
-import { modifyReturning } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ClassificationRuleResponse, CreateClassificationRuleRequest, mapRule, OverrideClassificationRequest } from './classification.dto';
+import { ClassificationRulesRepository } from './classification-rules.repository';
+import { FindingClassesRepository } from './finding-classes.repository';
 import { Reclassifier } from './reclassifier';
-import { toWorkspaceRule, WorkspaceRules, type WorkspaceRuleRow } from './workspace-rules';
+import { toWorkspaceRule, WorkspaceRules } from './workspace-rules';
 
 @Injectable()
 export class ClassificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: WorkspaceRules,
+    private readonly ruleRows: ClassificationRulesRepository,
+    private readonly classes: FindingClassesRepository,
     private readonly reclassifier: Reclassifier,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,10 +34,10 @@ export class ClassificationService {
     const globProblem = ruleId ? ruleIdGlobProblem(ruleId, this.config.threatModels.glob) : null;
     if (globProblem) throw invalid(`match.ruleId ${globProblem}`, [{ pointer: '/match/ruleId', message: globProblem }]);
     const result = await this.dataSource.transaction(async (manager) => {
-      const [row]: WorkspaceRuleRow[] = await manager.query(
-        `INSERT INTO classification_rules (position, match_rule_id, match_tool, match_cwe_id, finding_class, category, reason, created_by)
-         VALUES (coalesce($1, (SELECT coalesce(max(position), 0) + 10 FROM classification_rules)), $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [request.position ?? null, ruleId ?? null, tool ?? null, cweId ?? null, request.findingClass, request.category ?? null, request.reason ?? null, actor],
+      const row = await this.ruleRows.insert(
+        manager,
+        { position: request.position ?? null, ruleId: ruleId ?? null, tool: tool ?? null, cweId: cweId ?? null, findingClass: request.findingClass, category: request.category ?? null, reason: request.reason ?? null },
+        actor,
       );
       const reclassified = await this.reclassifier.reclassifyAll(manager, (await this.rules.rows(manager)).map(toWorkspaceRule));
       await this.audit.record(manager, { actor, action: 'classification_rule.created', subjectType: 'classification_rule', subjectId: row.id, details: { ...mapRule(row), reclassified } });
@@ -46,10 +49,10 @@ export class ClassificationService {
 
   async deleteRule(id: string, actor: string | null): Promise<{ reclassified: number }> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const deleted = await modifyReturning<WorkspaceRuleRow>(manager, `DELETE FROM classification_rules WHERE id = $1 RETURNING *`, [id]);
-      if (!deleted.length) throw notFound('Classification rule', id);
+      const deleted = await this.ruleRows.delete(manager, id);
+      if (!deleted) throw notFound('Classification rule', id);
       const reclassified = await this.reclassifier.reclassifyAll(manager, (await this.rules.rows(manager)).map(toWorkspaceRule));
-      await this.audit.record(manager, { actor, action: 'classification_rule.deleted', subjectType: 'classification_rule', subjectId: id, details: { ...mapRule(deleted[0]), reclassified } });
+      await this.audit.record(manager, { actor, action: 'classification_rule.deleted', subjectType: 'classification_rule', subjectId: id, details: { ...mapRule(deleted), reclassified } });
       return { reclassified };
     });
     this.rules.invalidate();
@@ -59,13 +62,9 @@ export class ClassificationService {
   /** A person's class for a finding: it wins over every rule and survives re-imports. Audited. */
   async override(findingId: string, request: OverrideClassificationRequest, actor: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(`SELECT finding_class, class_rule, class_reason FROM findings WHERE id = $1 FOR UPDATE`, [findingId]);
+      const before = await this.classes.lockClass(manager, findingId);
       if (!before) throw notFound('Finding', findingId);
-      await manager.query(
-        `UPDATE findings SET finding_class = $2, class_rule = 'override', class_reason = $3, class_overridden = true,
-                class_overridden_by = $4, class_overridden_at = now(), updated_at = now() WHERE id = $1`,
-        [findingId, request.findingClass, `overridden by a person: ${request.reason.trim()}`, actor],
-      );
+      await this.classes.override(manager, findingId, request.findingClass, `overridden by a person: ${request.reason.trim()}`, actor);
       await this.audit.record(manager, {
         actor,
         action: 'finding.classification_overridden',
@@ -79,10 +78,10 @@ export class ClassificationService {
   /** Hands the finding back to the rules. Audited. */
   async clearOverride(findingId: string, actor: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(`SELECT finding_class, class_overridden FROM findings WHERE id = $1 FOR UPDATE`, [findingId]);
+      const before = await this.classes.lockClass(manager, findingId);
       if (!before) throw notFound('Finding', findingId);
       if (!before.class_overridden) return;
-      await manager.query(`UPDATE findings SET class_overridden = false, class_overridden_by = NULL, class_overridden_at = NULL WHERE id = $1`, [findingId]);
+      await this.classes.clearOverride(manager, findingId);
       await this.reclassifier.reclassifyAll(manager, await this.rules.current(manager), [findingId]);
       await this.audit.record(manager, { actor, action: 'finding.classification_override_removed', subjectType: 'finding', subjectId: findingId, details: { was: before.finding_class } });
     });

@@ -1,20 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { FindingClass, WorkspaceRule } from '@escapement/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-
-export interface WorkspaceRuleRow {
-  id: string;
-  position: number;
-  match_rule_id: string | null;
-  match_tool: string | null;
-  match_cwe_id: number | null;
-  finding_class: FindingClass;
-  category: string | null;
-  reason: string | null;
-  created_by: string | null;
-  created_at: Date;
-}
+import type { WorkspaceRule } from '@escapement/domain';
+import type { EntityManager } from 'typeorm';
+import { ClassificationRulesRepository, type WorkspaceRuleRow } from './classification-rules.repository';
 
 /** How long another process's rule change may take to reach this one. */
 const REFRESH_MS = 30_000;
@@ -38,10 +25,10 @@ export function toWorkspaceRule(row: WorkspaceRuleRow): WorkspaceRule {
 export class WorkspaceRules {
   private cache: { rules: WorkspaceRule[]; at: number } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: ClassificationRulesRepository) {}
 
-  async rows(runner: EntityManager | DataSource = this.dataSource): Promise<WorkspaceRuleRow[]> {
-    return runner.query(`SELECT * FROM classification_rules ORDER BY position, created_at`);
+  async rows(runner?: EntityManager): Promise<WorkspaceRuleRow[]> {
+    return this.repository.list(runner);
   }
 
   async current(runner?: EntityManager): Promise<WorkspaceRule[]> {

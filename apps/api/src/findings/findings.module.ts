@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
-import { FindingLinksService } from '../links/finding-links.service';
+import { AuditModule } from '../audit/audit.module';
+import { ClassificationModule } from '../classification/classification.module';
+import { ImportLogModule } from '../imports/import-log.module';
+import { LinksModule } from '../links/links.module';
+import { ServicesModule } from '../services/services.module';
 import { FindingDetailRepository } from './finding-detail.repository';
+import { FindingIngestRepository } from './finding-ingest.repository';
 import { FindingQueryRepository } from './finding-query.repository';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
-import { AuditModule } from '../audit/audit.module';
 
+/** Findings; FindingIngestRepository is the one way every writer of findings stores them. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, ServicesModule],
   controllers: [FindingsController],
-  providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingLinksService],
-  exports: [FindingsService],
+  providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingIngestRepository],
+  exports: [FindingsService, FindingIngestRepository],
 })
 export class FindingsModule {}

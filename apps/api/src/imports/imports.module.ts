@@ -7,9 +7,11 @@ import { ImportsService } from './imports.service';
 import { UploadBudget } from './upload-budget';
 import { AuditModule } from '../audit/audit.module';
 import { ServicesModule } from '../services/services.module';
+import { FindingsModule } from '../findings/findings.module';
+import { ImportLogModule } from './import-log.module';
 
 @Module({
-  imports: [AuditModule, ServicesModule],
+  imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunner, ImportWorker, ImportUploadRepository, UploadBudget],
 })

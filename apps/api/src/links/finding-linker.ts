@@ -8,24 +8,15 @@ import {
 } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { toModelComponent, toModelThreat, type ModelComponentRow, type ModelThreatRow } from '../threat-models/model-rows';
+import { toModelComponent, toModelThreat } from '../threat-models/model-rows';
 import { EventLoopTurns } from './event-loop-turns';
+import { FindingLinksRepository, type AutoLink, type FindingFacts } from './finding-links.repository';
 
 /** The latest version of one model, its rules compiled once for the whole relink. */
 interface ModelSnapshot {
   modelId: string;
   match: ComponentMatcher;
   threatsOf: ReadonlyMap<string, ModelThreat[]>;
-}
-
-interface FindingFacts {
-  id: string;
-  service_id: string;
-  service: string;
-  repo: string | null;
-  path: string | null;
-  cwe_ids: number[];
-  category: string | null;
 }
 
 /** What to relink: some findings, the findings of a changed model's services, or everything. */
@@ -46,7 +37,10 @@ const BATCH = 5_000;
  */
 @Injectable()
 export class FindingLinker {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: FindingLinksRepository,
+  ) {}
 
   /** Relinks the findings in scope; `string[]`/null are the short forms of `{ findingIds }`/`'all'`. */
   async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
@@ -55,14 +49,11 @@ export class FindingLinker {
     if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, turns);
     const serviceIds = resolved === 'all' ? null : resolved.serviceIds;
     // Links to a changed model that earlier rules made outside its scope go too.
-    if (resolved !== 'all') await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND threat_model_id = $1`, [resolved.modelId]);
+    if (resolved !== 'all') await this.links.deleteAutoLinksOfModel(manager, resolved.modelId);
     const models = await this.latestModels(manager, serviceIds);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch: FindingFacts[] = await manager.query(`${FACTS} WHERE f.id > $1 AND ($2::uuid[] IS NULL OR f.service_id = ANY($2::uuid[])) ORDER BY f.id LIMIT ${BATCH}`, [
-        after,
-        serviceIds,
-      ]);
+      const batch = await this.links.factsAfter(manager, after, serviceIds, BATCH);
       if (batch.length === 0) return;
       await this.relinkBatch(manager, models, batch, turns);
       after = batch[batch.length - 1].id;
@@ -72,17 +63,16 @@ export class FindingLinker {
   private async relinkFindings(manager: EntityManager, ids: string[], turns: EventLoopTurns): Promise<void> {
     if (ids.length === 0) return;
     // Only the models covering these findings' services are read and compiled.
-    const services: { service_id: string }[] = await manager.query(`SELECT DISTINCT service_id FROM findings WHERE id = ANY($1::uuid[])`, [ids]);
-    const models = await this.latestModels(manager, services.map((row) => row.service_id));
+    const models = await this.latestModels(manager, await this.links.servicesOf(manager, ids));
     for (let i = 0; i < ids.length; i += BATCH) {
-      await this.relinkBatch(manager, models, await manager.query(`${FACTS} WHERE f.id = ANY($1::uuid[])`, [ids.slice(i, i + BATCH)]), turns);
+      await this.relinkBatch(manager, models, await this.links.factsOf(manager, ids.slice(i, i + BATCH)), turns);
     }
   }
 
   private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns): Promise<void> {
     if (findings.length === 0) return;
-    await manager.query(`DELETE FROM finding_links WHERE source = 'auto' AND finding_id = ANY($1::uuid[])`, [findings.map((f) => f.id)]);
-    const rows: { finding: string; model: string; component: string; threat: string }[] = [];
+    await this.links.deleteAutoLinksOf(manager, findings.map((f) => f.id));
+    const rows: AutoLink[] = [];
     for (const finding of findings) {
       await turns.maybeYield();
       for (const model of models.get(finding.service_id) ?? []) {
@@ -94,15 +84,7 @@ export class FindingLinker {
         }
       }
     }
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const chunk = rows.slice(i, i + BATCH);
-      await manager.query(
-        `INSERT INTO finding_links (finding_id, threat_model_id, component_key, threat_key, source)
-         SELECT * , 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
-         ON CONFLICT DO NOTHING`,
-        [chunk.map((r) => r.finding), chunk.map((r) => r.model), chunk.map((r) => r.component), chunk.map((r) => r.threat)],
-      );
-    }
+    for (let i = 0; i < rows.length; i += BATCH) await this.links.insertAutoLinks(manager, rows.slice(i, i + BATCH));
   }
 
   /**
@@ -110,17 +92,10 @@ export class FindingLinker {
    * each service it covers.
    */
   private async latestModels(manager: EntityManager, serviceIds: string[] | null): Promise<Map<string, ModelSnapshot[]>> {
-    const versions: { model_id: string; version_id: string; services: string[]; service_names: string[] }[] = await manager.query(
-      `SELECT l.model_id, l.version_id, l.services, array(SELECT s.name FROM services s WHERE s.id = ANY(l.services) ORDER BY s.name) AS service_names
-         FROM (SELECT DISTINCT ON (v.threat_model_id) v.threat_model_id AS model_id, v.id AS version_id, m.service_id || v.also_services AS services
-                 FROM threat_model_versions v JOIN threat_models m ON m.id = v.threat_model_id
-                ORDER BY v.threat_model_id, v.version_number DESC) l
-        WHERE $1::uuid[] IS NULL OR l.services && $1::uuid[]`,
-      [serviceIds],
-    );
+    const versions = await this.links.latestVersions(manager, serviceIds);
     const versionIds = versions.map((v) => v.version_id);
-    const components: (ModelComponentRow & { version_id: string })[] = versionIds.length ? await manager.query(`SELECT * FROM tm_components WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
-    const threats: (ModelThreatRow & { version_id: string })[] = versionIds.length ? await manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
+    const components = await this.links.componentsOf(manager, versionIds);
+    const threats = await this.links.threatsOf(manager, versionIds);
     const snapshots = new Map<string, ModelSnapshot[]>();
     for (const { model_id, version_id, services, service_names } of versions) {
       const ofVersion = components.filter((c) => c.version_id === version_id);
@@ -145,5 +120,3 @@ export class FindingLinker {
     return snapshots;
   }
 }
-
-const FACTS = `SELECT f.id, f.service_id, s.name AS service, f.repo, f.path, f.cwe_ids, f.category FROM findings f JOIN services s ON s.id = f.service_id`;

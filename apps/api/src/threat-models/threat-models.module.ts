@@ -6,9 +6,10 @@ import { ThreatModelsController } from './threat-models.controller';
 import { ThreatModelsService } from './threat-models.service';
 import { AuditModule } from '../audit/audit.module';
 import { ServicesModule } from '../services/services.module';
+import { LinksModule } from '../links/links.module';
 
 @Module({
-  imports: [AuditModule, ServicesModule],
+  imports: [AuditModule, ServicesModule, LinksModule],
   controllers: [ThreatModelsController],
   providers: [ThreatModelImporter, ThreatModelParser, ThreatModelRepository, ThreatModelsService],
 })
