@@ -38,7 +38,7 @@ export async function openAdminContext(config: Pick<AppConfig, 'databaseUrl' | '
   const audit = new AuditLog();
   return {
     users: new UsersService(ds, new UserRepository(ds), new SessionRepository(ds), audit),
-    tokens: new TokensService(ds, new TokenRepository(ds), audit),
+    tokens: new TokensService(ds, new TokenRepository(ds), audit, new TeamsRepository(ds)),
     teamId: (nameOrId) => new TeamsRepository(ds).idOf(nameOrId.trim()),
     close: async () => {
       await ds.destroy();

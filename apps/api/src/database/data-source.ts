@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
 import type { AppConfig } from '../config/app-config';
+import { databaseAdmin } from './database-admin.repository';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 export type DatabaseKind = 'embedded' | 'external';
@@ -47,20 +48,17 @@ export async function openDatabaseTarget(config: Pick<AppConfig, 'databaseUrl' |
   return { kind: 'embedded', options: dataSourceOptions(connection), embedded };
 }
 
-/** Any fixed number: it names the lock that serialises migrations between processes. */
-const MIGRATION_LOCK = 7_401_220_001;
-
 /** Applies pending migrations; safe to call at every start, and from several processes at once. */
 export async function migrate(options: DataSourceOptions): Promise<string[]> {
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await databaseAdmin.lockMigrations(lock);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await databaseAdmin.unlockMigrations(lock).catch(() => undefined);
     await lock.release();
     await dataSource.destroy();
   }

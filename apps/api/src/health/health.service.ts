@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@escapement/domain';
-import { DataSource } from 'typeorm';
 import { DatabaseInfo } from '../database/database-info';
 import { ReadDatabase } from '../database/read-database';
+import { HealthRepository } from './health.repository';
 
 const PING_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly health: HealthRepository,
     private readonly database: DatabaseInfo,
     private readonly reads: ReadDatabase,
   ) {}
@@ -18,7 +17,7 @@ export class HealthService {
   async check(): Promise<HealthDto> {
     const started = Date.now();
     const up = await Promise.race([
-      this.dataSource.query('SELECT 1').then(() => true, () => false),
+      this.health.answers(),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
     ]);
     return {

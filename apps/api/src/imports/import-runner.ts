@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamScope } from '../auth/principal';
-import { modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
 import type { FindingRecord } from '../findings/finding-record';
@@ -49,15 +48,6 @@ export class ImportRunner {
    */
   private async closeMissing(manager: EntityManager, parameters: ImportParameters, tools: string[], seenIds: string[], receivedAt: Date): Promise<number> {
     if (!parameters.service || tools.length === 0) return 0;
-    const rows = await modifyReturning<{ id: string }>(manager,
-      `UPDATE findings f
-          SET status = 'fixed', fixed_at = $4::timestamptz, updated_at = now()
-         FROM services s
-        WHERE s.id = f.service_id AND s.name = $1 AND f.tool = ANY($2::text[]) AND f.status = 'open'
-          AND NOT (f.id = ANY($3::uuid[]))
-       RETURNING f.id`,
-      [parameters.service, tools, seenIds, parameters.detectedAt ?? receivedAt.toISOString()],
-    );
-    return rows.length;
+    return this.ingest.fixUnseen(manager, parameters.service, tools, seenIds, parameters.detectedAt ?? receivedAt.toISOString());
   }
 }

@@ -3,9 +3,10 @@ import { TokenRepository } from './token.repository';
 import { TokensController } from './tokens.controller';
 import { TokensService } from './tokens.service';
 import { AuditModule } from '../audit/audit.module';
+import { TeamsModule } from '../teams/teams.module';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, TeamsModule],
   controllers: [TokensController],
   providers: [TokensService, TokenRepository],
   exports: [TokenRepository, TokensService],

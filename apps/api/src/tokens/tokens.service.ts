@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TOKEN_SCOPES, type TokenScope } from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.repository';
+import { TeamsRepository } from '../teams/teams.repository';
 import { isUniqueViolation } from '../common/database-errors';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { sha256 } from '../auth/secrets';
@@ -26,6 +27,7 @@ export class TokensService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenRepository,
     private readonly audit: AuditLog,
+    private readonly teams: TeamsRepository,
   ) {}
 
   async create(request: NewToken, actor: string): Promise<CreatedTokenResponse> {
@@ -40,7 +42,7 @@ export class TokensService {
     const token = newToken();
     try {
       const id = await this.dataSource.transaction(async (manager) => {
-        if (teamId && !(await manager.query(`SELECT 1 FROM teams WHERE id = $1`, [teamId])).length) {
+        if (teamId && !(await this.teams.exists(teamId, manager))) {
           throw invalid(`Team ${teamId} does not exist`, [{ pointer: '/teamId', message: 'no such team' }]);
         }
         const id = await this.tokens.insert(manager, { name, prefix: token.prefix, secretSha256: sha256(token.secret), scopes, teamId, expiresAt, createdBy: actor });

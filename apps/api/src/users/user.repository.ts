@@ -23,6 +23,9 @@ export interface LoginRow {
 
 type Runner = EntityManager | DataSource;
 
+/** Any fixed number: it names the lock that lets only one process create the first administrator. */
+const FIRST_ADMIN_LOCK = 7_401_220_002;
+
 const SELECT_USER = `
   SELECT u.id, u.email, u.role, u.must_change_password, u.disabled_at, u.last_login_at, u.created_at,
          coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
@@ -106,5 +109,15 @@ export class UserRepository {
   async isEmpty(manager: EntityManager): Promise<boolean> {
     const [row] = await manager.query(`SELECT NOT EXISTS (SELECT 1 FROM users) AS empty`);
     return row.empty;
+  }
+
+  /** Locks the user's row until the transaction ends, so concurrent changes to users see each other. */
+  async lock(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** Until the transaction ends, no other process can be creating the first administrator. */
+  async lockFirstAdmin(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [FIRST_ADMIN_LOCK]);
   }
 }

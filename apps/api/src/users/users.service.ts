@@ -23,9 +23,6 @@ export interface UserChange {
   disabled?: boolean;
 }
 
-/** Any fixed number: it names the lock that lets only one process create the first administrator. */
-const FIRST_ADMIN_LOCK = 7_401_220_002;
-
 /** People's accounts, for the API and the CLI alike. Every change is audited in its own transaction. */
 @Injectable()
 export class UsersService {
@@ -66,7 +63,7 @@ export class UsersService {
   /** Role, teams and enabled state; the last enabled administrator can be neither demoted nor disabled. */
   async update(id: string, change: UserChange, actor: string): Promise<UserResponse> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      await this.users.lock(manager, id);
       const before = await this.users.find(manager, id);
       if (!before) throw notFound('User', id);
       const role = change.role ?? before.role;
@@ -123,7 +120,7 @@ export class UsersService {
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [FIRST_ADMIN_LOCK]);
+      await this.users.lockFirstAdmin(manager);
       if (!(await this.users.isEmpty(manager))) return null;
       const address = normaliseEmail(email);
       const id = await this.users.insert(manager, { email: address, role: 'admin', passwordHash, createdBy: 'first start' });
