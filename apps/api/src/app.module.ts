@@ -18,7 +18,7 @@ import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
 import { DatabaseInfo } from './database/database-info';
-import { ReadDatabase } from './database/read-database';
+import { ReadDatabase } from './database/read-database.repository';
 import { DemoModule } from './demo/demo.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReadDatabase } from '../database/read-database';
+import { ReadDatabase } from '../database/read-database.repository';
 import { DETECTION_STAGES, SEVERITIES } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { isCursorTimestamp } from '../common/page-cursor';

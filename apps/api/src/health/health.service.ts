@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthDto } from '@escapement/domain';
 import { DatabaseInfo } from '../database/database-info';
-import { ReadDatabase } from '../database/read-database';
+import { ReadDatabase } from '../database/read-database.repository';
 import { HealthRepository } from './health.repository';
 
 const PING_TIMEOUT_MS = 2_000;

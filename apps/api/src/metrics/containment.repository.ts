@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContainmentGrouping } from '@escapement/domain';
-import { ReadDatabase } from '../database/read-database';
+import { ReadDatabase } from '../database/read-database.repository';
 import { countedFinding } from '../common/counted-finding';
 
 export interface StageCountRow {

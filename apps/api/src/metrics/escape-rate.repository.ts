@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EscapeCountRow, EscapeRateGrouping } from '@escapement/domain';
-import { ReadDatabase } from '../database/read-database';
+import { ReadDatabase } from '../database/read-database.repository';
 import type { TeamScope } from '../auth/principal';
 import type { EscapeRateQuery } from './escape-rate.dto';
 import { countedFinding } from '../common/counted-finding';

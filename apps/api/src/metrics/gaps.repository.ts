@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadDatabase } from '../database/read-database';
+import { ReadDatabase } from '../database/read-database.repository';
 import type { TeamScope } from '../auth/principal';
 import type { GapGrouping } from '@escapement/domain';
 import type { GapsQuery } from './gaps.dto';
