@@ -5,10 +5,10 @@ import { useAdoptionImpact } from '../../features/adoption-impact/api/get-adopti
 import { AdoptionImpactPanel } from '../../features/adoption-impact/components/adoption-impact-panel';
 import { AdoptionPicker, type AdoptionSelection } from '../../features/adoption-impact/components/adoption-picker';
 import { AdoptionVerdictPanel, PracticeVerdictPanel } from '../../features/adoption-impact/components/verdict-panel';
-import { useAdoptions } from '../../features/escape-rate/api/get-adoptions';
+import { useAdoptions } from '../../features/adoptions/api/get-adoptions';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
 import type { ShadedWindow } from '../../features/escape-rate/window-areas';
-import { useTeams } from '../../features/filters/api/get-teams';
+import { useTeams } from '../../features/organisation/api/get-teams';
 
 const isFindingClass = (value: string | null): value is PrimaryFindingClass => (PRIMARY_FINDING_CLASSES as readonly (string | null)[]).includes(value);
 
@@ -97,6 +97,7 @@ export function AdoptionImpactPage() {
         <EscapeRatePanel
           title="Escape rate over time, by finding class"
           fileName="adoption-trend"
+          adoptions={adoptions}
           filters={{ boundary: selection.boundary ?? impact.data?.boundary ?? 'ci', team: trendTeam, service: trendService, from: null, to: null }}
           adoptionScope={{ teamIds: trendTeam ? [trendTeam] : [], serviceIds: trendService ? [trendService] : [] }}
           narrowed

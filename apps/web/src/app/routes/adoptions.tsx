@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { QueryContent } from '../../components/ui/query-content';
 import { AdoptionForm } from '../../features/adoptions/components/adoption-form';
@@ -6,9 +5,9 @@ import { AdoptionsTable } from '../../features/adoptions/components/adoptions-ta
 import { knownPractices } from '../../features/adoptions/adoption-form';
 import { useSession } from '../../features/auth/api/get-session';
 import { can } from '../../features/auth/session-rules';
-import { getAdoptionsQueryOptions, useAdoptions } from '../../features/escape-rate/api/get-adoptions';
-import { useServices } from '../../features/filters/api/get-services';
-import { useTeams } from '../../features/filters/api/get-teams';
+import { useAdoptions } from '../../features/adoptions/api/get-adoptions';
+import { useServices } from '../../features/organisation/api/get-services';
+import { useTeams } from '../../features/organisation/api/get-teams';
 
 /** When teams and services started a practice: the dates the metrics compare before and after. */
 export function AdoptionsPage() {
@@ -17,11 +16,7 @@ export function AdoptionsPage() {
   const adoptions = useAdoptions();
   const teams = useTeams();
   const services = useServices();
-  const queryClient = useQueryClient();
   const canRecord = can(useSession().data?.user.role, 'recordAdoption');
-  // Features do not know each other: the page refreshes the list the escape-rate feature owns, which
-  // also moves the adoption markers on the overview.
-  const refresh = () => queryClient.invalidateQueries({ queryKey: getAdoptionsQueryOptions().queryKey });
 
   return (
     <>
@@ -41,13 +36,13 @@ export function AdoptionsPage() {
             what="the adoptions"
             empty={{ title: 'No adoptions recorded', body: <p>Record the date a team started context-aware development to see its effect on escapes.</p> }}
           >
-            {(items) => <AdoptionsTable adoptions={items} canChange={canRecord} onChanged={refresh} />}
+            {(items) => <AdoptionsTable adoptions={items} canChange={canRecord} />}
           </QueryContent>
         </section>
         {canRecord ? (
           <section className="card" aria-labelledby={formTitle}>
             <h2 id={formTitle}>Record an adoption</h2>
-            <AdoptionForm teams={teams.data ?? []} services={services.data ?? []} practices={knownPractices(adoptions.data ?? [])} onCreated={refresh} />
+            <AdoptionForm teams={teams.data ?? []} services={services.data ?? []} practices={knownPractices(adoptions.data ?? [])} />
           </section>
         ) : (
           <p className="muted">Administrators, security leads and managers record adoptions.</p>

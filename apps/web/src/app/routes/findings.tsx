@@ -1,5 +1,5 @@
-import { useServices } from '../../features/filters/api/get-services';
-import { useTeams } from '../../features/filters/api/get-teams';
+import { useServices } from '../../features/organisation/api/get-services';
+import { useTeams } from '../../features/organisation/api/get-teams';
 import { FindingsFilterBar } from '../../features/findings/components/findings-filter-bar';
 import { FindingsPanel } from '../../features/findings/components/findings-panel';
 import { DEFAULT_FINDINGS_QUERY } from '../../features/findings/findings-query';

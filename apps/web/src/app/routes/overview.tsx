@@ -5,7 +5,9 @@ import { ContainmentPanel } from '../../features/containment/components/containm
 import { getEscapeRateQueryOptions } from '../../features/escape-rate/api/get-escape-rate';
 import { EscapeRatePanel } from '../../features/escape-rate/components/escape-rate-panel';
 import type { PointHref } from '../../features/escape-rate/drill-down-link';
-import { useServices } from '../../features/filters/api/get-services';
+import { useAdoptions } from '../../features/adoptions/api/get-adoptions';
+import { useServices } from '../../features/organisation/api/get-services';
+import { useTeams } from '../../features/organisation/api/get-teams';
 import { FilterBar } from '../../features/filters/components/filter-bar';
 import { narrowsFindings, selectionScope } from '../../features/filters/filters';
 import { useDashboardFilters } from '../../features/filters/use-dashboard-filters';
@@ -17,7 +19,9 @@ import { HeadlineFiguresPanel } from '../../features/headline/components/headlin
 export function OverviewPage() {
   const { filters, setFilters } = useDashboardFilters();
   const today = new Date().toISOString().slice(0, 10);
+  const teams = useTeams();
   const services = useServices();
+  const adoptions = useAdoptions();
   const rateFilters = { boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to };
   // The follow-up horizon is the server's setting (ESCAPEMENT_FOLLOW_UP_DAYS): read from the escape-rate answer the chart
   // below asks for anyway (same query, one request), so the headline's default period and the chart agree.
@@ -44,9 +48,9 @@ export function OverviewPage() {
         <h1>Overview</h1>
         <p className="muted">How many security findings escape past review, and whether context-aware practice changes that.</p>
       </div>
-      <FilterBar filters={filters} onChange={setFilters} />
+      <FilterBar filters={filters} onChange={setFilters} teams={teams} services={services} />
       <HeadlineFiguresPanel {...filters} today={today} followUpDays={followUpDays} />
-      <EscapeRatePanel filters={rateFilters} adoptionScope={adoptionScope} narrowed={narrowsFindings(filters)} pointHref={pointHref} />
+      <EscapeRatePanel filters={rateFilters} adoptions={adoptions} adoptionScope={adoptionScope} narrowed={narrowsFindings(filters)} pointHref={pointHref} />
       <ContainmentPanel team={filters.team} service={filters.service} from={filters.from} to={filters.to} />
     </>
   );

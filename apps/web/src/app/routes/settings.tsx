@@ -4,7 +4,7 @@ import { parseActionFilter } from '../../features/audit/audit-filter';
 import { useSession } from '../../features/auth/api/get-session';
 import { can, ROLE_LABELS } from '../../features/auth/session-rules';
 import { RulesPanel } from '../../features/classification-rules/components/rules-panel';
-import { useTeams } from '../../features/filters/api/get-teams';
+import { useTeams } from '../../features/organisation/api/get-teams';
 import { TokensPanel } from '../../features/tokens/components/tokens-panel';
 import { UsersPanel } from '../../features/users/components/users-panel';
 

@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { QueryContent } from '../../components/ui/query-content';
 import { useSession } from '../../features/auth/api/get-session';
 import { can } from '../../features/auth/session-rules';
-import { getServicesQueryOptions, useServices } from '../../features/filters/api/get-services';
-import { getTeamsQueryOptions, useTeams } from '../../features/filters/api/get-teams';
+import { useServices } from '../../features/organisation/api/get-services';
+import { useTeams } from '../../features/organisation/api/get-teams';
 import { ServiceForm } from '../../features/organisation/components/service-form';
 import { ServicesTable, TeamsTable } from '../../features/organisation/components/organisation-tables';
 import { TeamForm } from '../../features/organisation/components/team-form';
@@ -15,11 +14,7 @@ export function TeamsPage() {
   const servicesTitle = useId();
   const teams = useTeams();
   const services = useServices();
-  const queryClient = useQueryClient();
   const canOrganise = can(useSession().data?.user.role, 'organise');
-  // Features do not know each other: the page refreshes the lists the filters feature owns.
-  const refreshTeams = () => queryClient.invalidateQueries({ queryKey: getTeamsQueryOptions().queryKey });
-  const refreshServices = () => queryClient.invalidateQueries({ queryKey: getServicesQueryOptions().queryKey });
 
   return (
     <>
@@ -37,7 +32,7 @@ export function TeamsPage() {
           <QueryContent query={teams} what="the teams" empty={{ title: 'No teams yet', body: <p>Create one to group services and record adoptions.</p> }}>
             {(items) => <TeamsTable teams={items} services={services.data ?? []} />}
           </QueryContent>
-          {canOrganise && <TeamForm teams={teams.data ?? []} onCreated={refreshTeams} />}
+          {canOrganise && <TeamForm teams={teams.data ?? []} />}
         </section>
         <section className="card" aria-labelledby={servicesTitle}>
           <h2 id={servicesTitle}>Services</h2>
@@ -48,9 +43,7 @@ export function TeamsPage() {
           >
             {(items) => <ServicesTable services={items} />}
           </QueryContent>
-          {canOrganise && (
-            <ServiceForm teams={teams.data ?? []} services={services.data ?? []} onCreated={() => Promise.all([refreshServices(), refreshTeams()])} />
-          )}
+          {canOrganise && <ServiceForm teams={teams.data ?? []} services={services.data ?? []} />}
         </section>
       </div>
     </>

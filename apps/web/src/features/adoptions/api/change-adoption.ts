@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdoptionDto } from '@escapement/domain';
 import { apiSend } from '../../../lib/api-client';
 import type { AdoptionEdit } from '../adoption-form';
+import { getAdoptionsQueryOptions } from './get-adoptions';
 
 /** Corrects the practice or the start date; the API audits the change. */
 export function updateAdoption(id: string, changes: Partial<AdoptionEdit>): Promise<AdoptionDto> {
@@ -13,11 +14,21 @@ export function retireAdoption(id: string, retiredAt: string): Promise<AdoptionD
   return apiSend<AdoptionDto>('POST', `/adoptions/${encodeURIComponent(id)}/retire`, { retiredAt });
 }
 
-/** `onChanged` lets the page refresh the adoption list, whose query key this feature does not own. */
-export function useUpdateAdoption(onChanged: () => Promise<unknown> | void) {
-  return useMutation({ mutationFn: ({ id, changes }: { id: string; changes: Partial<AdoptionEdit> }) => updateAdoption(id, changes), onSuccess: onChanged });
+/** A changed adoption refreshes the adoption list (and the chart markers), then tells the caller. */
+function useRefreshAdoptions(onChanged?: () => void) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: getAdoptionsQueryOptions().queryKey });
+    onChanged?.();
+  };
 }
 
-export function useRetireAdoption(onChanged: () => Promise<unknown> | void) {
-  return useMutation({ mutationFn: ({ id, retiredAt }: { id: string; retiredAt: string }) => retireAdoption(id, retiredAt), onSuccess: onChanged });
+export function useUpdateAdoption(onChanged?: () => void) {
+  const onSuccess = useRefreshAdoptions(onChanged);
+  return useMutation({ mutationFn: ({ id, changes }: { id: string; changes: Partial<AdoptionEdit> }) => updateAdoption(id, changes), onSuccess });
+}
+
+export function useRetireAdoption(onChanged?: () => void) {
+  const onSuccess = useRefreshAdoptions(onChanged);
+  return useMutation({ mutationFn: ({ id, retiredAt }: { id: string; retiredAt: string }) => retireAdoption(id, retiredAt), onSuccess });
 }

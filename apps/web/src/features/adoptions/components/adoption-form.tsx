@@ -1,4 +1,4 @@
-import type { AdoptionDto, ServiceDto, TeamDto } from '@escapement/domain';
+import type { ServiceDto, TeamDto } from '@escapement/domain';
 import { useId, useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
@@ -17,17 +17,16 @@ interface AdoptionFormProps {
   teams: readonly TeamDto[];
   services: readonly ServiceDto[];
   practices: readonly string[];
-  onCreated: (adoption: AdoptionDto) => Promise<unknown> | void;
 }
 
 /** Records that a team or a service started a practice on a date: the line the metrics compare around. */
-export function AdoptionForm({ teams, services, practices, onCreated }: AdoptionFormProps) {
+export function AdoptionForm({ teams, services, practices }: AdoptionFormProps) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<AdoptionDraft>({ scope: 'team', teamId: '', serviceId: '', practice: DEFAULT_PRACTICE, startedAt: '' });
   const [local, setLocal] = useState<Partial<Record<AdoptionField, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const create = useCreateAdoption(onCreated);
+  const create = useCreateAdoption();
   const errors = mergeErrors<AdoptionField>(local, apiFormErrors<AdoptionField>(create.error, API_FIELDS));
   const set = (field: keyof AdoptionDraft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [field]: event.target.value }));
 

@@ -7,16 +7,15 @@ import { useRetireAdoption, useUpdateAdoption } from '../api/change-adoption';
 
 interface RowEditorProps {
   adoption: AdoptionDto;
-  onChanged: () => Promise<unknown> | void;
   onClose: () => void;
 }
 
 /** Corrects a mistyped practice or start date in place. */
-export function AdoptionEditor({ adoption, onChanged, onClose }: RowEditorProps) {
+export function AdoptionEditor({ adoption, onClose }: RowEditorProps) {
   const [practice, setPractice] = useState(adoption.practice);
   const [startedAt, setStartedAt] = useState(adoption.startedAt);
   const [local, setLocal] = useState<Partial<Record<'practice' | 'startedAt', string>>>({});
-  const update = useUpdateAdoption(onChanged);
+  const update = useUpdateAdoption();
   const api = apiFormErrors<'practice' | 'startedAt'>(update.error, {
     '/practice': { field: 'practice', label: 'Practice' },
     '/startedAt': { field: 'startedAt', label: 'Start date' },
@@ -57,10 +56,10 @@ export function AdoptionEditor({ adoption, onChanged, onClose }: RowEditorProps)
 }
 
 /** Ends an adoption on a date; it stays listed, so the metrics can still compare around it. */
-export function AdoptionRetirer({ adoption, onChanged, onClose }: RowEditorProps) {
+export function AdoptionRetirer({ adoption, onClose }: RowEditorProps) {
   const [retiredAt, setRetiredAt] = useState(new Date().toISOString().slice(0, 10));
   const [problem, setProblem] = useState<string | null>(null);
-  const retire = useRetireAdoption(onChanged);
+  const retire = useRetireAdoption();
   const api = apiFormErrors<'retiredAt'>(retire.error, { '/retiredAt': { field: 'retiredAt', label: 'End date' } });
 
   return (

@@ -9,11 +9,10 @@ interface AdoptionsTableProps {
   adoptions: readonly AdoptionDto[];
   /** Whether the signed-in role may correct and retire adoptions. */
   canChange: boolean;
-  onChanged: () => Promise<unknown> | void;
 }
 
 /** Every recorded adoption, the latest start first; ended ones keep their place with their end date. */
-export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTableProps) {
+export function AdoptionsTable({ adoptions, canChange }: AdoptionsTableProps) {
   const [open, setOpen] = useState<{ id: string; action: 'edit' | 'retire' } | null>(null);
   return (
     <div className="table-scroll">
@@ -50,9 +49,9 @@ export function AdoptionsTable({ adoptions, canChange, onChanged }: AdoptionsTab
                 <td>
                   {open?.id === adoption.id ? (
                     open.action === 'edit' ? (
-                      <AdoptionEditor adoption={adoption} onChanged={onChanged} onClose={() => setOpen(null)} />
+                      <AdoptionEditor adoption={adoption} onClose={() => setOpen(null)} />
                     ) : (
-                      <AdoptionRetirer adoption={adoption} onChanged={onChanged} onClose={() => setOpen(null)} />
+                      <AdoptionRetirer adoption={adoption} onClose={() => setOpen(null)} />
                     )
                   ) : (
                     <span className="confirm">

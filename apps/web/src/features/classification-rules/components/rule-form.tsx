@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
-import { useCreateRule } from '../api/classification-rules';
+import { useCreateRule } from '../api/create-rule';
 import { EMPTY_RULE_DRAFT, reclassifiedMessage, ruleRequest, validateRule, type RuleDraft, type RuleField } from '../rule-form';
 
 const API_FIELDS = {

@@ -3,7 +3,8 @@ import { FormErrorSummary } from '../../../components/ui/form-field';
 import { QueryContent } from '../../../components/ui/query-content';
 import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
 import { formatDay } from '../../../lib/format';
-import { useDeleteRule, useRules } from '../api/classification-rules';
+import { useDeleteRule } from '../api/delete-rule';
+import { useRules } from '../api/get-rules';
 import { matchSummary, reclassifiedMessage } from '../rule-form';
 import { RuleForm } from './rule-form';
 

@@ -1,10 +1,11 @@
+import type { AdoptionDto } from '@escapement/domain';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
 import { StateMessage } from '../../../components/ui/state-message';
 import { ApiError } from '../../../lib/api-client';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { adoptionMarkers, type AdoptionScope } from '../adoption-markers';
-import { useAdoptions } from '../api/get-adoptions';
 import { useEscapeRate, type EscapeRateParams } from '../api/get-escape-rate';
 import { immaturePointCount, isEmptyEscapeRate, periodsOf, toChartRows } from '../chart-rows';
 import { rateAxis } from '../rate-axis';
@@ -16,6 +17,8 @@ export type EscapeRateFilters = Omit<EscapeRateParams, 'groupBy' | 'bucket'>;
 
 interface EscapeRatePanelProps {
   filters: EscapeRateFilters;
+  /** Recorded adoptions, loaded by the page (the adoptions feature owns the query), drawn as markers. */
+  adoptions: UseQueryResult<AdoptionDto[]>;
   /** Whose adoption dates to mark; null for the whole organisation. */
   adoptionScope: AdoptionScope | null;
   /** Whether team, service or period narrow the findings, which changes what "no data" means. */
@@ -52,9 +55,8 @@ export function EscapeRatePanel(props: EscapeRatePanelProps) {
   );
 }
 
-function PanelBody({ filters, adoptionScope, narrowed, pointHref, windows, fileName = 'escape-rate-by-class' }: EscapeRatePanelProps) {
+function PanelBody({ filters, adoptions, adoptionScope, narrowed, pointHref, windows, fileName = 'escape-rate-by-class' }: EscapeRatePanelProps) {
   const escapeRate = useEscapeRate({ ...filters, groupBy: 'class', bucket: 'month' });
-  const adoptions = useAdoptions();
   const response = escapeRate.data;
 
   const chart = useMemo(() => {

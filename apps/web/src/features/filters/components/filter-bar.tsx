@@ -1,8 +1,7 @@
-import { DETECTION_STAGES, isDetectionStage } from '@escapement/domain';
+import { DETECTION_STAGES, isDetectionStage, type ServiceDto, type TeamDto } from '@escapement/domain';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId } from 'react';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
-import { useServices } from '../api/get-services';
-import { useTeams } from '../api/get-teams';
 import { DateFilterInput } from '../../../components/ui/date-filter-input';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
 import { DEFAULT_FILTERS, hasActiveFilters, servicesOfTeam, withTeam, type DashboardFilters } from '../filters';
@@ -10,13 +9,14 @@ import { DEFAULT_FILTERS, hasActiveFilters, servicesOfTeam, withTeam, type Dashb
 interface FilterBarProps {
   filters: DashboardFilters;
   onChange: (next: DashboardFilters) => void;
+  /** The organisation's lists, loaded by the page (the organisation feature owns their queries). */
+  teams: UseQueryResult<TeamDto[]>;
+  services: UseQueryResult<ServiceDto[]>;
 }
 
 /** Team, service, escape boundary and period: every control writes straight into the URL through `onChange`. */
-export function FilterBar({ filters, onChange }: FilterBarProps) {
+export function FilterBar({ filters, onChange, teams, services }: FilterBarProps) {
   const id = useId();
-  const teams = useTeams();
-  const services = useServices();
   const allServices = services.data ?? [];
   const offeredServices = servicesOfTeam(allServices, filters.team);
 

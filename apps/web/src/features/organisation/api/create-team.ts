@@ -1,12 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TeamDto } from '@escapement/domain';
 import { apiSend } from '../../../lib/api-client';
+import { getTeamsQueryOptions } from './get-teams';
 
 export function createTeam(name: string): Promise<TeamDto> {
   return apiSend<TeamDto>('POST', '/teams', { name });
 }
 
-/** `onCreated` lets the page refresh the lists it shows, whose query keys this feature does not own. */
-export function useCreateTeam(onCreated: (team: TeamDto) => Promise<unknown> | void) {
-  return useMutation({ mutationFn: createTeam, onSuccess: onCreated });
+/** A created team refreshes the team list everywhere it is shown (filters, forms, the organisation page). */
+export function useCreateTeam(onCreated?: (team: TeamDto) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTeam,
+    onSuccess: async (team) => {
+      await queryClient.invalidateQueries({ queryKey: getTeamsQueryOptions().queryKey });
+      onCreated?.(team);
+    },
+  });
 }

@@ -17,15 +17,14 @@ const EMPTY: ServiceDraft = { name: '', teamId: '', patterns: '' };
 interface ServiceFormProps {
   teams: readonly TeamDto[];
   services: readonly ServiceDto[];
-  onCreated: (service: ServiceDto) => Promise<unknown> | void;
 }
 
-export function ServiceForm({ teams, services, onCreated }: ServiceFormProps) {
+export function ServiceForm({ teams, services }: ServiceFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ServiceDraft>(EMPTY);
   const [local, setLocal] = useState<Partial<Record<ServiceField, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const create = useCreateService(onCreated);
+  const create = useCreateService();
   const errors = mergeErrors<ServiceField>(local, apiFormErrors<ServiceField>(create.error, API_FIELDS));
   const set = (field: ServiceField) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [field]: event.target.value }));
 

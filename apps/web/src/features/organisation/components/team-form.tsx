@@ -7,12 +7,12 @@ import { isTaken, nameProblem } from '../organisation-forms';
 
 const API_FIELDS = { '/name': { field: 'name', label: 'Name' } } as const;
 
-export function TeamForm({ teams, onCreated }: { teams: readonly TeamDto[]; onCreated: (team: TeamDto) => Promise<unknown> | void }) {
+export function TeamForm({ teams }: { teams: readonly TeamDto[] }) {
   const form = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
   const [local, setLocal] = useState<{ name?: string }>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const create = useCreateTeam(onCreated);
+  const create = useCreateTeam();
   const errors = mergeErrors<'name'>(local, apiFormErrors<'name'>(create.error, API_FIELDS));
 
   return (

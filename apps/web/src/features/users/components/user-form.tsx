@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
-import { useCreateUser } from '../api/users';
+import { useCreateUser } from '../api/create-user';
 import { EMPTY_USER_DRAFT, takesTeams, validateUser, withRole, type UserDraft, type UserField } from '../user-form';
 import { TeamChecklist } from './team-checklist';
 

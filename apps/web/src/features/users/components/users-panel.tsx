@@ -1,7 +1,7 @@
 import type { Role, TeamDto } from '@escapement/domain';
 import { useId } from 'react';
 import { QueryContent } from '../../../components/ui/query-content';
-import { useUsers } from '../api/users';
+import { useUsers } from '../api/get-users';
 import { UserForm } from './user-form';
 import { UsersTable } from './users-table';
 

@@ -5,7 +5,8 @@ import { FormErrorSummary } from '../../../components/ui/form-field';
 import { OneTimeSecret } from '../../../components/ui/one-time-secret';
 import { apiFormErrors } from '../../../lib/form-errors';
 import { formatDateTime, formatDay } from '../../../lib/format';
-import { useResetPassword, useUpdateUser } from '../api/users';
+import { useResetPassword } from '../api/reset-password';
+import { useUpdateUser } from '../api/update-user';
 import { takesTeams, teamsProblem, userChanges } from '../user-form';
 import { TeamChecklist } from './team-checklist';
 
