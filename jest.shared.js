@@ -2,6 +2,8 @@
 module.exports.sharedJestOptions = {
   rootDir: __dirname,
   testEnvironment: 'node',
+  // Transpile only (the tsconfig sets isolatedModules): `npm test` and `npm run test:unit` type-check
+  // every project with tsc before any spec runs (scripts/test.js says why not ts-jest's diagnostics).
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },

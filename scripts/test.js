@@ -60,10 +60,22 @@ const wantUnit = !only || only === 'unit';
 const wantE2e = !only || only === 'e2e';
 const wantBrowser = !only || only === 'browser';
 
+/**
+ * Every spec runs through ts-jest in transpile-only mode (isolatedModules), which checks no types: a
+ * spec could pass on code that does not compile. One strict `tsc` pass over each TypeScript project
+ * therefore comes first, and no spec runs when it fails. (ts-jest's own diagnostics would check the
+ * same files again in every worker: the statistics specs took 134 s with them against 16 s without.)
+ */
 function typecheck() {
-  console.log('\n=== typecheck (strict TypeScript: domain, api, cli, tests) ===');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) failedSuites.push('typecheck');
+  console.log('\n=== typecheck (strict TypeScript: domain, api, cli, dashboard, tests) ===');
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  let passed = true;
+  for (const project of ['tsconfig.json', 'apps/web/tsconfig.json']) {
+    const result = spawnSync(process.execPath, [tsc, '-p', project, '--noEmit'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) passed = false;
+  }
+  if (!passed) failedSuites.push('typecheck (no spec was run)');
+  return passed;
 }
 
 /** `npm run lint` (import boundaries) and `npm run format:check` (Prettier): a failure names the files to fix. */
@@ -76,17 +88,15 @@ function lint() {
 }
 
 if (wantLint) lint();
-if (wantUnit) {
-  typecheck();
-  run('unit', ['-c', 'jest.unit.config.js']);
-}
+const typed = wantUnit || wantE2e || wantBrowser ? typecheck() : true;
+if (typed && wantUnit) run('unit', ['-c', 'jest.unit.config.js']);
 function openapi() {
   console.log('\n=== OpenAPI description (Redocly lint; the e2e client types match it) ===');
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'openapi.js'), '--check'], { cwd: root, stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } });
   if (result.status !== 0) failedSuites.push('openapi');
 }
 
-const built = wantE2e || wantBrowser ? build() : true;
+const built = typed && (wantE2e || wantBrowser) ? build() : typed;
 if (built && wantE2e) openapi();
 if (built && wantE2e) {
   const { DATABASE_URL, ...withoutUrl } = process.env;
