@@ -2,7 +2,7 @@
 /**
  * `node scripts/openapi.js [--check] [--out FILE]`: the API's OpenAPI description, read from a throw-away
  * server on an embedded database (the built API, as `npm run build` leaves it), linted by Redocly CLI
- * with the rules of redocly.yaml, and turned by openapi-typescript into test/support/api/openapi-types.ts,
+ * with the rules of redocly.yaml, checked to type every response, and turned by openapi-typescript into test/support/api/openapi-types.ts,
  * the types of the client the e2e suite calls the API with. With --check nothing is written: it fails
  * when the committed types differ from the description. --out also writes the description itself.
  */
@@ -33,6 +33,39 @@ async function readDescription() {
   }
 }
 
+/**
+ * Redocly does not ask that responses say what they hold: every success response with a body must have
+ * a schema, and no schema may be an object without members or a value without a type.
+ */
+function untypedResponses(description) {
+  const problems = [];
+  const typed = (schema) => schema && (schema.$ref || schema.type || schema.oneOf || schema.anyOf || schema.allOf || schema.enum);
+  const walk = (schema, where) => {
+    if (!schema || typeof schema !== 'object' || schema.$ref) return;
+    if (!typed(schema)) problems.push(`${where}: has no type`);
+    if (schema.type === 'object' && !schema.properties && !schema.additionalProperties && !schema.allOf && !schema.oneOf && !schema.anyOf) problems.push(`${where}: is an object without members`);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, `${where}.${name}`);
+    if (schema.items) walk(schema.items, `${where}[]`);
+    if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}{}`);
+    for (const part of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) walk(part, where);
+  };
+  for (const [name, schema] of Object.entries(description.components?.schemas ?? {})) walk(schema, name);
+  for (const [route, item] of Object.entries(description.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const where = `${method.toUpperCase()} ${route} ${status}`;
+        if (!/^2/.test(status) || status === '204') continue;
+        if (!response.content) problems.push(`${where}: says nothing of its body`);
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          if (!media.schema) problems.push(`${where} ${type}: has no schema`);
+          else walk(media.schema, `${where} ${type}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 function lint(file) {
   const cli = path.join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
   const result = spawnSync(process.execPath, [cli, 'lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'codeframe'], {
@@ -47,7 +80,9 @@ async function main() {
   const description = await readDescription();
   const file = out ? path.resolve(out) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-openapi-')), 'openapi.json');
   fs.writeFileSync(file, `${JSON.stringify(description, null, 2)}\n`);
-  const linted = lint(file);
+  const untyped = untypedResponses(description);
+  for (const problem of untyped) console.error(`untyped: ${problem}`);
+  const linted = lint(file) && untyped.length === 0;
 
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const types = HEADER + astToString(await openapiTS(description, { alphabetize: true }));
@@ -61,7 +96,7 @@ async function main() {
     console.log(`wrote ${path.relative(root, typesFile)}`);
   }
   if (!out) fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  if (!linted) console.error('the OpenAPI description has lint errors (above)');
+  if (!linted) console.error('the OpenAPI description has lint errors or untyped responses (above)');
   process.exit(linted && upToDate ? 0 : 1);
 }
 

@@ -821,6 +821,39 @@ export interface components {
             threatKey: string;
             threatTitle: string;
         };
+        AdoptionResponse: {
+            createdAt: string;
+            id: string;
+            practice: string;
+            primaryAnalysis: components["schemas"]["PrimaryAnalysisResponse"];
+            /** @description When the practice ended (YYYY-MM-DD): the after-window ends there */
+            retiredAt: string | null;
+            serviceId: string | null;
+            serviceName: string | null;
+            startedAt: string;
+            teamId: string | null;
+            teamName: string | null;
+        };
+        AdoptionVerdictResponseBody: {
+            adoptions: components["schemas"]["VerdictAdoptionSummaryResponse"][];
+            alpha: number;
+            /** @enum {string} */
+            analysis: "primary" | "exploratory";
+            /** @enum {string} */
+            boundary: "design" | "code_review" | "ci" | "pre_release" | "production";
+            classes: components["schemas"]["ClassVerdictResponse"][];
+            /** @description Cohorts on or after this day have not had the follow-up and are not used */
+            cohortsUntil: string;
+            /** @description Settings the query changed; empty for the primary analysis */
+            exploratorySettings: ("class" | "boundary" | "horizon" | "minimalImportantDifference")[];
+            horizon: components["schemas"]["FollowUpHorizonResponse"];
+            minimalImportantDifference: number;
+            primaryAnalysis: components["schemas"]["PrimaryAnalysisResponse"];
+            primaryClass: string;
+            /** @description Adopters and clean candidates for control */
+            units: number;
+            windowDays: number;
+        };
         AuditEventPageResponse: {
             items: components["schemas"]["AuditEventResponse"][];
             nextCursor: string | null;
@@ -831,7 +864,10 @@ export interface components {
             /** @example user:dana@example.com */
             actor: string | null;
             at: string;
-            details: Record<string, never>;
+            /** @description What the action changed; members depend on the action */
+            details: {
+                [key: string]: unknown;
+            };
             /** @description Increasing with time */
             id: string;
             subjectId: string | null;
@@ -851,7 +887,120 @@ export interface components {
         AuthTokenResponse: {
             /** @enum {string} */
             kind: "token";
-            token: Record<string, never>;
+            token: components["schemas"]["CallerTokenResponse"];
+        };
+        CallerTokenResponse: {
+            expiresAt: string | null;
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "admin")[];
+            teamId: string | null;
+        };
+        ChangeContextComparisonResponse: {
+            /** @description with − without (Newcombe); null when a side has no findings */
+            difference: components["schemas"]["RateDifferenceResponse"] | null;
+            /** @enum {string} */
+            findingClass: "design" | "pattern" | "all";
+            /** @enum {string} */
+            flag: "threatModelLinked" | "acceptanceCriteria" | "promptContext" | "reviewedAgainstModel" | "all";
+            /** @description Mantel–Haenszel odds ratio of escape within team × quarter strata */
+            stratified: components["schemas"]["StratifiedComparisonResponse"];
+            with: components["schemas"]["ChangeGroupSummaryResponse"];
+            without: components["schemas"]["ChangeGroupSummaryResponse"];
+        };
+        ChangeContextMetricResponse: {
+            adoptions: components["schemas"]["ChangeMetricAdoptionResponse"][];
+            /** @enum {string} */
+            boundary: "design" | "code_review" | "ci" | "pre_release" | "production";
+            changes: number;
+            comparisons: components["schemas"]["ChangeContextComparisonResponse"][];
+            countedFindings: number;
+            coverage: components["schemas"]["ChangeCoveragePointResponse"][];
+            /** @description Escaped design-level findings whose change carried no threat-model context, newest first */
+            escapedWithoutContext: components["schemas"]["EscapedWithoutContextResponse"][];
+            from: string | null;
+            horizonDays: number;
+            /** @description Changes younger than the horizon, left out of the comparisons */
+            immatureChanges: number;
+            linkedFindings: number;
+            to: string | null;
+        };
+        ChangeCoveragePointResponse: {
+            acceptanceCriteria: number;
+            /** @description Changes with all four flags true */
+            all: number;
+            changes: number;
+            /** @description Month start, YYYY-MM-DD */
+            period: string;
+            promptContext: number;
+            reviewedAgainstModel: number;
+            teamId: string | null;
+            teamName: string | null;
+            threatModelLinked: number;
+        };
+        ChangeDetailResponse: {
+            aiAssisted: boolean | null;
+            author: string | null;
+            baseCommit: string | null;
+            commits: string[];
+            /** @description Findings linked to the change */
+            findings: number;
+            findingsLinked: components["schemas"]["ChangeFindingResponse"][];
+            flags: components["schemas"]["ContextFlagsResponse"];
+            id: string;
+            mergeCommit: string | null;
+            mergedAt: string | null;
+            openedAt: string | null;
+            recordedAt: string;
+            recordedBy: string;
+            ref: string;
+            serviceId: string;
+            serviceName: string;
+            teamId: string | null;
+            teamName: string | null;
+            ticket: string | null;
+            title: string | null;
+            updatedAt: string;
+            /** @description All four flags are true */
+            withContext: boolean;
+        };
+        ChangeFindingResponse: {
+            /** @enum {string} */
+            findingClass: "design" | "pattern" | "unclassified";
+            firstDetectedAt: string;
+            /** @enum {string} */
+            firstDetectedStage: "design" | "code_review" | "ci" | "pre_release" | "production";
+            id: string;
+            introducedCommit: string | null;
+            /** @enum {string} */
+            linkedBy: "manual" | "change_ref" | "commit";
+            /** @enum {string} */
+            severity: "info" | "low" | "medium" | "high" | "critical";
+            title: string;
+        };
+        ChangeGroupSummaryResponse: {
+            changes: number;
+            ciHigh: number | null;
+            ciLow: number | null;
+            escaped: number;
+            escapesPer100Changes: number | null;
+            findings: number;
+            findingsPer100Changes: number | null;
+            rate: number | null;
+            /** @description Of the changes, those whose flag was unknown (counted as without) */
+            unknown: number;
+        };
+        ChangeMetricAdoptionResponse: {
+            serviceName: string | null;
+            startedAt: string;
+            teamId: string | null;
+            teamName: string | null;
+        };
+        ChangePageResponse: {
+            items: components["schemas"]["ChangeResponse"][];
+            /** @description Cursor of the next page; null on the last one */
+            nextCursor: string | null;
         };
         ChangePasswordRequest: {
             /** Format: password */
@@ -861,6 +1010,46 @@ export interface components {
              * @description 12 to 256 characters, not the email address
              */
             newPassword: string;
+        };
+        ChangeRecordedResponse: {
+            /** @description false when the change was recorded before and is now updated */
+            created: boolean;
+            id: string;
+        };
+        ChangeResponse: {
+            aiAssisted: boolean | null;
+            author: string | null;
+            baseCommit: string | null;
+            commits: string[];
+            /** @description Findings linked to the change */
+            findings: number;
+            flags: components["schemas"]["ContextFlagsResponse"];
+            id: string;
+            mergeCommit: string | null;
+            mergedAt: string | null;
+            openedAt: string | null;
+            recordedAt: string;
+            recordedBy: string;
+            ref: string;
+            serviceId: string;
+            serviceName: string;
+            teamId: string | null;
+            teamName: string | null;
+            ticket: string | null;
+            title: string | null;
+            updatedAt: string;
+            /** @description All four flags are true */
+            withContext: boolean;
+        };
+        ChangesBulkResultResponse: {
+            created: number;
+            received: number;
+            updated: number;
+        };
+        ClassificationRuleCreatedResponse: {
+            /** @description Stored findings whose class changed */
+            reclassified: number;
+            rule: components["schemas"]["ClassificationRuleResponse"];
         };
         ClassificationRuleMatchResponse: {
             cweId: number | null;
@@ -877,6 +1066,38 @@ export interface components {
             position: number;
             reason: string | null;
         };
+        ClassOverrideResponse: {
+            at: string;
+            /** @description Who chose the class */
+            by: string | null;
+        };
+        ClassVerdictResponse: {
+            /** @description After Holm's adjustment across the analysed classes */
+            adjustedPValue: number | null;
+            /** @description The adopters' own change: context only */
+            adoptersOwnChange: components["schemas"]["EstimateIntervalResponse"] | null;
+            counts: components["schemas"]["VerdictCountsResponse"] | null;
+            /** @description Difference in differences of escape rates; negative = fewer escapes */
+            estimate: number | null;
+            eventStudy: components["schemas"]["EventStudyPointResponse"][];
+            /** @description Share of findings dated by detection for want of an introduction date */
+            fallbackShare: number | null;
+            findingClass: string;
+            /** @description 95%: the wider of the MOVER and the randomisation interval */
+            interval: components["schemas"]["IntervalResponse"] | null;
+            method: string;
+            moverInterval: components["schemas"]["IntervalResponse"] | null;
+            powerAtMinimalImportantDifference: number | null;
+            preTrend: components["schemas"]["PreTrendResponse"];
+            primary: boolean;
+            /** @description Randomisation p-value, two-sided */
+            pValue: number | null;
+            randomisation: components["schemas"]["RandomisationSummaryResponse"] | null;
+            /** @description The same analysis with every finding dated by its first detection */
+            sensitivity: components["schemas"]["SensitivityResponse"] | null;
+            units: components["schemas"]["VerdictUnitsResponse"];
+            verdict: components["schemas"]["VerdictResponse"];
+        };
         ComponentContextUsageResponse: {
             /** @description Escaped findings linked to the component */
             escapes: number;
@@ -887,6 +1108,55 @@ export interface components {
             /** @enum {string|null} */
             layer: "product" | "workload" | "network" | "iam" | "secrets" | "monitoring" | "supply_chain" | null;
             name: string;
+        };
+        ComponentMatchResponse: {
+            paths: string[];
+            repos: string[];
+            services: string[];
+        };
+        ContainmentCostResponse: {
+            /** @description Per class or category */
+            byKey: {
+                [key: string]: components["schemas"]["EscapeCostResponse"];
+            };
+            total: components["schemas"]["EscapeCostResponse"];
+            weights: components["schemas"]["CostWeightsResponse"];
+        };
+        ContainmentResponseBody: {
+            cost: components["schemas"]["ContainmentCostResponse"];
+            /** @enum {string} */
+            groupBy: "class" | "category";
+            rows: components["schemas"]["ContainmentRowResponse"][];
+            stages: ("design" | "code_review" | "ci" | "pre_release" | "production")[];
+        };
+        ContainmentRowResponse: {
+            /** @description Findings first detected at each stage */
+            counts: {
+                ci: number;
+                code_review: number;
+                design: number;
+                pre_release: number;
+                production: number;
+            };
+            /** @description Findings first detected at or before each stage */
+            cumulative: {
+                ci: number;
+                code_review: number;
+                design: number;
+                pre_release: number;
+                production: number;
+            };
+            /** @description The share stopped at or before each stage; null when the group has no findings */
+            cumulativeShare: {
+                ci: number | null;
+                code_review: number | null;
+                design: number | null;
+                pre_release: number | null;
+                production: number | null;
+            };
+            /** @description The finding class or category */
+            key: string;
+            total: number;
         };
         ContextAssetResponse: {
             key: string;
@@ -926,6 +1196,25 @@ export interface components {
             paths: string[];
             trustZone: string | null;
             type: string | null;
+        };
+        ContextFlagsResponse: {
+            /** @description The ticket has security acceptance criteria */
+            acceptanceCriteria: components["schemas"]["ContextFlagValueResponse"];
+            /** @description Threat context was in the AI prompt */
+            promptContext: components["schemas"]["ContextFlagValueResponse"];
+            /** @description The review checked the diff against the model */
+            reviewedAgainstModel: components["schemas"]["ContextFlagValueResponse"];
+            /** @description The threat model is linked to the ticket */
+            threatModelLinked: components["schemas"]["ContextFlagValueResponse"];
+        };
+        ContextFlagValueResponse: {
+            /**
+             * @description null when unknown
+             * @enum {string|null}
+             */
+            source: "declared" | "derived" | "imported" | null;
+            /** @description null: unknown */
+            value: boolean | null;
         };
         ContextLayerGroupResponse: {
             /** @enum {string} */
@@ -1036,6 +1325,33 @@ export interface components {
             service: string;
             threatModelId: string;
         };
+        ContrastIntervalResponse: {
+            centre: number;
+            estimate: number;
+            high: number;
+            low: number;
+            /** @enum {string} */
+            method: "wald" | "adjusted-wald";
+            pValue: number;
+            standardError: number;
+            z: number;
+        };
+        CostWeightsResponse: {
+            severity: {
+                critical: number;
+                high: number;
+                info: number;
+                low: number;
+                medium: number;
+            };
+            stage: {
+                ci: number;
+                code_review: number;
+                design: number;
+                pre_release: number;
+                production: number;
+            };
+        };
         CreateAdoptionRequest: {
             /** @example context-aware-development */
             practice: string;
@@ -1120,6 +1436,53 @@ export interface components {
             /** @description Teams a manager (at least one) or viewer is limited to */
             teamIds?: string[];
         };
+        DatabaseHealthResponse: {
+            /** @enum {string} */
+            kind: "embedded" | "external";
+            latencyMs: number | null;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        DaysHorizonRuleResponse: {
+            days: number;
+            /** @enum {string} */
+            kind: "days";
+        };
+        DetectableDifferenceResponse: {
+            decrease: number | null;
+            increase: number | null;
+        };
+        EscapeCostResponse: {
+            bySeverity: {
+                critical: number;
+                high: number;
+                info: number;
+                low: number;
+                medium: number;
+            };
+            byStage: {
+                ci: number;
+                code_review: number;
+                design: number;
+                pre_release: number;
+                production: number;
+            };
+            total: number;
+        };
+        EscapeCountsResponse: {
+            escaped: number;
+            total: number;
+        };
+        EscapedWithoutContextResponse: {
+            changeId: string;
+            changeRef: string;
+            detectedAt: string;
+            findingId: string;
+            serviceName: string;
+            /** @enum {string} */
+            stage: "design" | "code_review" | "ci" | "pre_release" | "production";
+            title: string;
+        };
         EscapeRatePointResponse: {
             /** @description 95% Wilson interval, upper bound */
             ciHigh: number | null;
@@ -1147,9 +1510,34 @@ export interface components {
             key: string;
             points: components["schemas"]["EscapeRatePointResponse"][];
         };
+        EstimateIntervalResponse: {
+            estimate: number;
+            high: number;
+            low: number;
+        };
+        EventStudyPointResponse: {
+            estimate: number | null;
+            high: number | null;
+            low: number | null;
+            /** @description Quarter relative to adoption: −1 is the reference quarter before, 0 the first after */
+            quarter: number;
+        };
+        FindingChangeAnswer: {
+            /** @description null when the finding is tied to no change */
+            change: components["schemas"]["FindingChangeResponse"] | null;
+        };
         FindingChangeLinkRequest: {
             /** @description The change the finding came from; null removes the link made by hand */
             changeId: string | null;
+        };
+        FindingChangeResponse: {
+            flags: components["schemas"]["ContextFlagsResponse"];
+            id: string;
+            /** @enum {string} */
+            linkedBy: "manual" | "change_ref" | "commit";
+            mergedAt: string | null;
+            ref: string;
+            title: string | null;
         };
         FindingDetailResponse: {
             /** @enum {string} */
@@ -1178,7 +1566,7 @@ export interface components {
             links: string[];
             location: components["schemas"]["FindingLocationResponse"];
             /** @description Set when a person chose the class */
-            override: Record<string, never> | null;
+            override: components["schemas"]["ClassOverrideResponse"] | null;
             ruleId: string | null;
             serviceId: string;
             serviceName: string;
@@ -1297,6 +1685,19 @@ export interface components {
             title: string;
             tool: string | null;
         };
+        FollowUpHorizonResponse: {
+            escapes: number;
+            /** @description Whether H came from the data */
+            estimated: boolean;
+            eventualEscapeShare: number | null;
+            findings: number;
+            /** @description H: an escape counts only when first detected within H days of the flaw's introduction */
+            horizonDays: number;
+            rule: components["schemas"]["QuantileHorizonRuleResponse"] | components["schemas"]["DaysHorizonRuleResponse"];
+            /** @description Estimated share of escapes arriving after H days, which the comparison does not count */
+            shareAfterHorizon: number | null;
+            words: string;
+        };
         GapPointResponse: {
             contextGap: number;
             escaped: number;
@@ -1317,19 +1718,55 @@ export interface components {
             groupBy: "total" | "team" | "service" | "component" | "layer";
             series: components["schemas"]["GapSeriesResponse"][];
         };
+        HealthResponse: {
+            database: components["schemas"]["DatabaseHealthResponse"];
+            /** @description Null when no DATABASE_READ_URL is configured */
+            readReplica: components["schemas"]["ReadReplicaHealthResponse"] | null;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            version: string;
+        };
+        ImpactArmResponse: {
+            after: components["schemas"]["EscapeCountsResponse"];
+            before: components["schemas"]["EscapeCountsResponse"];
+            /** @description null when a window is empty */
+            comparison: components["schemas"]["ProportionComparisonResponse"] | null;
+        };
+        ImpactClassResponse: {
+            /** @enum {string} */
+            class: "design" | "pattern" | "unclassified" | "all";
+            control: components["schemas"]["ImpactArmResponse"];
+            /** @description Findings taken as independent: context only */
+            differenceInDifferences: components["schemas"]["ContrastIntervalResponse"] | null;
+            treated: components["schemas"]["ImpactArmResponse"];
+        };
+        ImpactControlResponse: {
+            /** @description Services in the control group */
+            services: number;
+        };
         ImpactResponse: {
-            adoption: Record<string, never>;
+            adoption: components["schemas"]["VerdictAdoptionSummaryResponse"];
             /** @enum {string} */
             boundary: "design" | "code_review" | "ci" | "pre_release" | "production";
             /** @description One entry per finding class, and "all": the adopters' and the control's own changes (context, not the verdict) */
-            classes: string[];
-            control: Record<string, never>;
+            classes: components["schemas"]["ImpactClassResponse"][];
+            control: components["schemas"]["ImpactControlResponse"];
             followUpDays: number;
             /** @description The headline: per class, the control-adjusted, cluster-aware verdict of the primary analysis fixed on the adoption, or an exploratory one when the query changes its settings (docs/metrics.md, "Adoption verdict") */
-            verdict: Record<string, never>;
+            verdict: components["schemas"]["AdoptionVerdictResponseBody"];
             windowDays: number;
             /** @description `to` is exclusive; the after-window ends at a retirement */
-            windows: Record<string, never>;
+            windows: components["schemas"]["ImpactWindowsResponse"];
+        };
+        ImpactWindowResponse: {
+            from: string;
+            /** @description Exclusive */
+            to: string;
+        };
+        ImpactWindowsResponse: {
+            /** @description Ends at a retirement */
+            after: components["schemas"]["ImpactWindowResponse"];
+            before: components["schemas"]["ImpactWindowResponse"];
         };
         ImportCountsResponse: {
             created: number;
@@ -1340,6 +1777,11 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        ImportErrorResponse: {
+            detail: string;
+            /** @description Each problem of the file, with where it is */
+            errors?: components["schemas"]["ProblemDetailResponse"][];
+        };
         ImportPageResponse: {
             items: components["schemas"]["ImportResponse"][];
             nextCursor: string | null;
@@ -1349,7 +1791,7 @@ export interface components {
             commit: string | null;
             completedAt: string | null;
             /** @description Why a background import failed */
-            error?: Record<string, never>;
+            error?: components["schemas"]["ImportErrorResponse"] | null;
             fileName: string | null;
             findings: components["schemas"]["ImportCountsResponse"];
             format: string;
@@ -1381,6 +1823,10 @@ export interface components {
              */
             pointer?: string;
         };
+        IntervalResponse: {
+            high: number;
+            low: number;
+        };
         LinkRequest: {
             /** @example refunds-service */
             componentKey: string;
@@ -1396,6 +1842,42 @@ export interface components {
             email: string;
             /** Format: password */
             password: string;
+        };
+        ModelComponentResponse: {
+            description: string | null;
+            key: string;
+            /** @description PWNISMS layer */
+            layer: string | null;
+            /** @description What ties findings to it (docs/threat-models.md) */
+            match: components["schemas"]["ComponentMatchResponse"];
+            name: string;
+            /** @description Key of the component enclosing it */
+            parent: string | null;
+            /** @description Key of the trust zone it sits in */
+            trustZone: string | null;
+            type: string | null;
+        };
+        ModelMitigationResponse: {
+            description: string | null;
+            key: string;
+            /** @enum {string|null} */
+            status: "planned" | "implemented" | "verified" | "rejected" | null;
+            title: string;
+        };
+        ModelThreatResponse: {
+            /** @description Keys of the components it threatens; none: the whole system */
+            components: string[];
+            cweIds: number[];
+            description: string | null;
+            /** @description When the threat first appeared in any version of the model */
+            firstEffectiveFrom: string;
+            key: string;
+            layer: string | null;
+            mitigations: components["schemas"]["ModelMitigationResponse"][];
+            severity: string | null;
+            status: string;
+            stride: string | null;
+            title: string;
         };
         Object: Record<string, never>;
         OverrideClassificationRequest: {
@@ -1423,6 +1905,14 @@ export interface components {
             threatKey: string | null;
             title: string;
         };
+        PracticeImpactResponseBody: {
+            practice: string;
+            verdict: components["schemas"]["AdoptionVerdictResponseBody"];
+        };
+        PreTrendResponse: {
+            differs: boolean;
+            pValue: number | null;
+        };
         PrimaryAnalysisInput: {
             /**
              * @description Escape boundary
@@ -1445,6 +1935,16 @@ export interface components {
              * @description Smallest change in escape rate that matters, as a proportion (0.10 = 10 points); above 0, at most 1
              * @default 0.1
              */
+            minimalImportantDifference: number;
+        };
+        PrimaryAnalysisResponse: {
+            /** @enum {string} */
+            boundary: "design" | "code_review" | "ci" | "pre_release" | "production";
+            /** @enum {string} */
+            findingClass: "design" | "pattern" | "unclassified" | "all";
+            /** @example p90 */
+            horizonRule: string;
+            /** @example 0.1 */
             minimalImportantDifference: number;
         };
         ProblemDetailResponse: {
@@ -1471,6 +1971,73 @@ export interface components {
             title: string;
             /** @example urn:escapement:problem:validation_failed */
             type: string;
+        };
+        ProportionComparisonResponse: {
+            after: components["schemas"]["RateSummaryResponse"];
+            before: components["schemas"]["RateSummaryResponse"];
+            /** @description after − before (Newcombe) */
+            difference: components["schemas"]["EstimateIntervalResponse"] | null;
+            /** @description Cohen's h */
+            effectSize: number | null;
+            minimumDetectableDifference: components["schemas"]["DetectableDifferenceResponse"] | null;
+            power: number;
+            pValue: number;
+            relativeRisk: components["schemas"]["RelativeRiskResponse"] | null;
+            smallestExpectedCount: number;
+            /** @enum {string} */
+            test: "fisher" | "z";
+            underpowered: boolean;
+            /** @enum {string} */
+            verdict: "likely real" | "could be chance";
+        };
+        QuantileHorizonRuleResponse: {
+            /** @enum {string} */
+            kind: "quantile";
+            /** @description Of the detection delays, e.g. 0.9 */
+            quantile: number;
+        };
+        RandomisationSummaryResponse: {
+            /** @description Distinct assignments of the design */
+            assignments: number;
+            /** @description Assignments actually evaluated */
+            evaluated: number;
+            /** @enum {string} */
+            method: "exact" | "monte-carlo";
+            monteCarloError: number;
+            smallestPossiblePValue: number;
+        };
+        RateDifferenceResponse: {
+            estimate: number;
+            high: number;
+            low: number;
+        };
+        RateSummaryResponse: {
+            ciHigh: number | null;
+            ciLow: number | null;
+            escaped: number;
+            rate: number | null;
+            total: number;
+        };
+        ReadReplicaHealthResponse: {
+            /** @description True on a replica replaying its primary's WAL */
+            inRecovery: boolean | null;
+            /** @description Milliseconds since the last transaction it replayed; zero when caught up */
+            lagMs: number | null;
+            /** @description Reads go to the replica; false: they go to the primary */
+            serving: boolean;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        ReclassifiedResponse: {
+            /** @description Stored findings whose class changed */
+            reclassified: number;
+        };
+        RelativeRiskResponse: {
+            /** @description Haldane's correction was applied */
+            corrected: boolean;
+            high: number;
+            low: number;
+            rr: number;
         };
         RetireAdoptionRequest: {
             /** @example 2026-09-30 */
@@ -1552,9 +2119,50 @@ export interface components {
              */
             tool?: string;
         };
+        SensitivityResponse: {
+            /** @enum {string} */
+            code: "likely-real" | "no-important-change" | "too-little-data" | "no-control";
+            estimate: number | null;
+            high: number | null;
+            low: number | null;
+            pValue: number | null;
+        };
+        ServiceResponse: {
+            createdAt: string;
+            id: string;
+            name: string;
+            repositoryPatterns: string[];
+            teamId: string | null;
+            teamName: string | null;
+        };
+        StratifiedComparisonResponse: {
+            chiSquared: number | null;
+            /** @description Permutation test shuffling whole changes within strata */
+            clusterPValue: number | null;
+            high: number | null;
+            informativeStrata: number;
+            low: number | null;
+            oddsRatio: number | null;
+            pValue: number | null;
+            strata: number;
+        };
         TeamRefResponse: {
             id: string;
             name: string;
+        };
+        TeamResponse: {
+            createdAt: string;
+            id: string;
+            name: string;
+        };
+        ThreatModelDetailResponse: {
+            createdAt: string;
+            id: string;
+            latestVersion: number | null;
+            name: string;
+            service: string;
+            serviceId: string;
+            versions: components["schemas"]["VersionResponse"][];
         };
         ThreatModelImportResponse: {
             /** @description false when the same content and date were imported before */
@@ -1586,6 +2194,21 @@ export interface components {
             status: "active" | "expired" | "revoked";
             teamId: string | null;
             teamName: string | null;
+        };
+        TrustBoundaryResponse: {
+            /** @description Keys of the components that cross it */
+            crossing: string[];
+            fromZone: string | null;
+            key: string;
+            name: string;
+            toZone: string | null;
+        };
+        TrustZoneResponse: {
+            description: string | null;
+            key: string;
+            name: string;
+            /** @description 0 (untrusted) to 100 (fully trusted) */
+            trustRating: number | null;
         };
         UpdateAdoptionRequest: {
             /** @example context-aware-development */
@@ -1624,11 +2247,53 @@ export interface components {
             role: "admin" | "security_lead" | "manager" | "viewer";
             teams: components["schemas"]["TeamRefResponse"][];
         };
+        VerdictAdoptionSummaryResponse: {
+            id: string;
+            practice: string;
+            retiredAt: string | null;
+            service: string | null;
+            startedAt: string;
+            team: string | null;
+        };
+        VerdictCountsResponse: {
+            control: components["schemas"]["WindowCountsResponse"];
+            treated: components["schemas"]["WindowCountsResponse"];
+        };
+        VerdictResponse: {
+            /** @enum {string} */
+            code: "likely-real" | "no-important-change" | "too-little-data" | "no-control";
+            /** @description What the figures say, and what they cannot tell */
+            words: string;
+        };
+        VerdictUnitsResponse: {
+            adopting: number;
+            control: number;
+        };
         VersionCountsResponse: {
             components: number;
             threats: number;
             trustBoundaries: number;
             trustZones: number;
+        };
+        VersionDetailResponse: {
+            /** @description Services besides the model's own whose findings this version places: those its match rules name that its uploader could write */
+            alsoServices: string[];
+            components: components["schemas"]["ModelComponentResponse"][];
+            counts: components["schemas"]["VersionCountsResponse"];
+            description: string | null;
+            effectiveFrom: string;
+            fileName: string | null;
+            format: string;
+            id: string;
+            importedAt: string;
+            name: string;
+            sha256: string;
+            sourceVersion: string | null;
+            threatModelId: string;
+            threats: components["schemas"]["ModelThreatResponse"][];
+            trustBoundaries: components["schemas"]["TrustBoundaryResponse"][];
+            trustZones: components["schemas"]["TrustZoneResponse"][];
+            version: number;
         };
         VersionResponse: {
             /** @description Services besides the model's own whose findings this version places: those its match rules name that its uploader could write */
@@ -1645,6 +2310,10 @@ export interface components {
             sourceVersion: string | null;
             threatModelId: string;
             version: number;
+        };
+        WindowCountsResponse: {
+            after: components["schemas"]["EscapeCountsResponse"];
+            before: components["schemas"]["EscapeCountsResponse"];
         };
     };
     responses: never;
@@ -1677,7 +2346,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
@@ -1755,7 +2435,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdoptionResponse"][];
+                };
             };
         };
     };
@@ -1785,7 +2467,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdoptionResponse"];
+                };
             };
         };
     };
@@ -1817,7 +2501,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdoptionResponse"];
+                };
             };
         };
     };
@@ -1849,7 +2535,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdoptionResponse"];
+                };
             };
         };
     };
@@ -2042,7 +2730,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangePageResponse"];
+                };
             };
         };
     };
@@ -2068,7 +2758,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeRecordedResponse"];
+                };
             };
         };
     };
@@ -2096,7 +2788,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeDetailResponse"];
+                };
             };
         };
     };
@@ -2122,7 +2816,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangesBulkResultResponse"];
+                };
             };
         };
     };
@@ -2180,7 +2876,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClassificationRuleCreatedResponse"];
+                };
             };
         };
     };
@@ -2208,7 +2906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReclassifiedResponse"];
+                };
             };
         };
     };
@@ -2581,7 +3281,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingChangeAnswer"];
+                };
             };
         };
     };
@@ -2613,7 +3315,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingChangeAnswer"];
+                };
             };
         };
     };
@@ -2904,12 +3608,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description One adoption (adoption, team or service), or every adoption of a practice analysed together (practice) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImpactResponse"];
+                    "application/json": components["schemas"]["ImpactResponse"] | components["schemas"]["PracticeImpactResponseBody"];
                 };
             };
         };
@@ -2947,7 +3652,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeContextMetricResponse"];
+                };
             };
         };
     };
@@ -2983,7 +3690,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContainmentResponseBody"];
+                };
             };
         };
     };
@@ -3127,7 +3836,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponse"][];
+                };
             };
         };
     };
@@ -3157,7 +3868,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponse"];
+                };
             };
         };
     };
@@ -3183,7 +3896,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"][];
+                };
             };
         };
     };
@@ -3213,7 +3928,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
         };
     };
@@ -3311,7 +4028,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreatModelDetailResponse"];
+                };
             };
         };
     };
@@ -3339,7 +4058,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelComponentResponse"][];
+                };
             };
         };
     };
@@ -3367,7 +4088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelThreatResponse"][];
+                };
             };
         };
     };
@@ -3396,7 +4119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionDetailResponse"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -13,6 +13,7 @@ export class AdoptionsController {
   constructor(private readonly service: AdoptionsService) {}
 
   @ApiOperation({ summary: 'List adoptions of context-aware practices' })
+  @ApiOkResponse({ type: [AdoptionResponse] })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<AdoptionResponse[]> {
@@ -21,6 +22,7 @@ export class AdoptionsController {
 
   /** A manager records adoptions of their own teams (and their services) only. */
   @ApiOperation({ summary: 'Record an adoption and its primary analysis' })
+  @ApiCreatedResponse({ type: AdoptionResponse })
   @Post()
   @Access(ACCESS.recordAdoption)
   create(@Body() request: CreateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
@@ -29,6 +31,7 @@ export class AdoptionsController {
 
   /** Corrects an adoption's practice or start date (same rule as recording one). */
   @ApiOperation({ summary: 'Correct an adoption' })
+  @ApiOkResponse({ type: AdoptionResponse })
   @Patch(':id')
   @Access(ACCESS.recordAdoption)
   update(@Param() { id }: AdoptionIdParam, @Body() request: UpdateAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {
@@ -37,6 +40,7 @@ export class AdoptionsController {
 
   /** The team stopped the practice: the adoption is kept, with its end date. */
   @ApiOperation({ summary: 'Retire an adoption' })
+  @ApiCreatedResponse({ type: AdoptionResponse })
   @Post(':id/retire')
   @Access(ACCESS.recordAdoption)
   retire(@Param() { id }: AdoptionIdParam, @Body() request: RetireAdoptionRequest, @Caller() caller: Principal): Promise<AdoptionResponse> {

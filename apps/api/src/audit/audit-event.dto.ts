@@ -25,7 +25,7 @@ export class AuditEventResponse implements AuditEventDto {
   @ApiProperty({ example: 'token.created' }) action!: string;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;
-  @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the action changed; members depend on the action' }) details!: Record<string, unknown>;
 }
 
 export class AuditEventPageResponse implements Page<AuditEventDto> {

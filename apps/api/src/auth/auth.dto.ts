@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AuthSessionDto, AuthTokenDto, TokenScope } from '@escapement/domain';
+import { TOKEN_SCOPES, type AuthSessionDto, type AuthTokenDto, type TokenScope } from '@escapement/domain';
 import { IsString, Length } from 'class-validator';
 import { UserResponse } from '../users/user.dto';
 
@@ -31,7 +31,16 @@ export class AuthSessionResponse implements AuthSessionDto {
   @ApiProperty({ description: 'The session also ends after this long without a request' }) idleTimeoutSeconds!: number;
 }
 
+export class CallerTokenResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() prefix!: string;
+  @ApiProperty({ enum: TOKEN_SCOPES, isArray: true }) scopes!: TokenScope[];
+  @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt!: string | null;
+}
+
 export class AuthTokenResponse implements AuthTokenDto {
   @ApiProperty({ enum: ['token'] }) kind!: 'token';
-  @ApiProperty() token!: { id: string; name: string; prefix: string; scopes: TokenScope[]; teamId: string | null; expiresAt: string | null };
+  @ApiProperty({ type: CallerTokenResponse }) token!: CallerTokenResponse;
 }

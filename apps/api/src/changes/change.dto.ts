@@ -1,12 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CHANGE_LINK_SOURCES,
   COMMIT_ID_PATTERN,
+  CONTEXT_FLAG_SOURCES,
   CONTEXT_FLAGS,
   DETECTION_STAGES,
+  FINDING_CLASSES,
+  SEVERITIES,
+  type ChangeContextClass,
+  type ChangeContextComparisonDto,
+  type ChangeContextFlagKey,
+  type ChangeContextMetricDto,
+  type ChangeCoveragePointDto,
+  type ChangeDetailDto,
   type ChangeDto,
+  type ChangeFindingDto,
+  type ChangeGroupSummaryDto,
+  type ChangeLinkSource,
+  type ChangeRecordedDto,
+  type ChangesBulkResultDto,
   type ContextFlag,
   type ContextFlagSource,
+  type ContextFlags,
+  type ContextFlagValue,
   type DetectionStage,
+  type FindingChangeDto,
+  type FindingClass,
+  type Page,
+  type Severity,
 } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
@@ -146,3 +167,166 @@ export const FLAG_COLUMNS: Record<ContextFlag, { value: keyof ChangeRow; source:
 
 export { CONTEXT_FLAGS };
 export type { ChangeDto };
+
+export class ContextFlagValueResponse implements ContextFlagValue {
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null: unknown' }) value!: boolean | null;
+  @ApiProperty({ nullable: true, enum: CONTEXT_FLAG_SOURCES, description: 'null when unknown' }) source!: ContextFlagSource | null;
+}
+
+export class ContextFlagsResponse implements ContextFlags {
+  @ApiProperty({ type: ContextFlagValueResponse, description: 'The threat model is linked to the ticket' }) threatModelLinked!: ContextFlagValueResponse;
+  @ApiProperty({ type: ContextFlagValueResponse, description: 'The ticket has security acceptance criteria' }) acceptanceCriteria!: ContextFlagValueResponse;
+  @ApiProperty({ type: ContextFlagValueResponse, description: 'Threat context was in the AI prompt' }) promptContext!: ContextFlagValueResponse;
+  @ApiProperty({ type: ContextFlagValueResponse, description: 'The review checked the diff against the model' }) reviewedAgainstModel!: ContextFlagValueResponse;
+}
+
+export class ChangeResponse implements ChangeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() serviceId!: string;
+  @ApiProperty() serviceName!: string;
+  @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamName!: string | null;
+  @ApiProperty() ref!: string;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) author!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ticket!: string | null;
+  @ApiProperty({ type: [String] }) commits!: string[];
+  @ApiProperty({ nullable: true, type: String }) baseCommit!: string | null;
+  @ApiProperty({ nullable: true, type: String }) mergeCommit!: string | null;
+  @ApiProperty({ nullable: true, type: String }) openedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) mergedAt!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) aiAssisted!: boolean | null;
+  @ApiProperty({ type: ContextFlagsResponse }) flags!: ContextFlagsResponse;
+  @ApiProperty({ description: 'All four flags are true' }) withContext!: boolean;
+  @ApiProperty({ description: 'Findings linked to the change' }) findings!: number;
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty() recordedAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class ChangePageResponse implements Page<ChangeDto> {
+  @ApiProperty({ type: [ChangeResponse] }) items!: ChangeResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Cursor of the next page; null on the last one' }) nextCursor!: string | null;
+}
+
+export class ChangeFindingResponse implements ChangeFindingDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ enum: FINDING_CLASSES }) findingClass!: FindingClass;
+  @ApiProperty({ enum: DETECTION_STAGES }) firstDetectedStage!: DetectionStage;
+  @ApiProperty() firstDetectedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) introducedCommit!: string | null;
+  @ApiProperty({ enum: CHANGE_LINK_SOURCES }) linkedBy!: ChangeLinkSource;
+}
+
+export class ChangeDetailResponse extends ChangeResponse implements ChangeDetailDto {
+  @ApiProperty({ type: [ChangeFindingResponse] }) findingsLinked!: ChangeFindingResponse[];
+}
+
+export class FindingChangeResponse implements FindingChangeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() ref!: string;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) mergedAt!: string | null;
+  @ApiProperty({ type: ContextFlagsResponse }) flags!: ContextFlagsResponse;
+  @ApiProperty({ enum: CHANGE_LINK_SOURCES }) linkedBy!: ChangeLinkSource;
+}
+
+export class FindingChangeAnswer {
+  @ApiProperty({ nullable: true, type: FindingChangeResponse, description: 'null when the finding is tied to no change' }) change!: FindingChangeResponse | null;
+}
+
+export class ChangeRecordedResponse implements ChangeRecordedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'false when the change was recorded before and is now updated' }) created!: boolean;
+}
+
+export class ChangesBulkResultResponse implements ChangesBulkResultDto {
+  @ApiProperty() received!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+}
+
+export class ChangeGroupSummaryResponse implements ChangeGroupSummaryDto {
+  @ApiProperty() changes!: number;
+  @ApiProperty({ description: 'Of the changes, those whose flag was unknown (counted as without)' }) unknown!: number;
+  @ApiProperty() findings!: number;
+  @ApiProperty() escaped!: number;
+  @ApiProperty({ nullable: true, type: Number }) rate!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ciLow!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ciHigh!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) findingsPer100Changes!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) escapesPer100Changes!: number | null;
+}
+
+export class RateDifferenceResponse {
+  @ApiProperty() estimate!: number;
+  @ApiProperty() low!: number;
+  @ApiProperty() high!: number;
+}
+
+export class StratifiedComparisonResponse {
+  @ApiProperty() strata!: number;
+  @ApiProperty() informativeStrata!: number;
+  @ApiProperty({ nullable: true, type: Number }) oddsRatio!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) low!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) high!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) chiSquared!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) pValue!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Permutation test shuffling whole changes within strata' }) clusterPValue!: number | null;
+}
+
+export class ChangeContextComparisonResponse implements ChangeContextComparisonDto {
+  @ApiProperty({ enum: [...CONTEXT_FLAGS, 'all'] }) flag!: ChangeContextFlagKey;
+  @ApiProperty({ enum: ['design', 'pattern', 'all'] }) findingClass!: ChangeContextClass;
+  @ApiProperty({ type: ChangeGroupSummaryResponse }) with!: ChangeGroupSummaryResponse;
+  @ApiProperty({ type: ChangeGroupSummaryResponse }) without!: ChangeGroupSummaryResponse;
+  @ApiProperty({ nullable: true, type: RateDifferenceResponse, description: 'with − without (Newcombe); null when a side has no findings' }) difference!: RateDifferenceResponse | null;
+  @ApiProperty({ type: StratifiedComparisonResponse, description: 'Mantel–Haenszel odds ratio of escape within team × quarter strata' }) stratified!: StratifiedComparisonResponse;
+}
+
+export class ChangeCoveragePointResponse implements ChangeCoveragePointDto {
+  @ApiProperty({ description: 'Month start, YYYY-MM-DD' }) period!: string;
+  @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamName!: string | null;
+  @ApiProperty() changes!: number;
+  @ApiProperty() threatModelLinked!: number;
+  @ApiProperty() acceptanceCriteria!: number;
+  @ApiProperty() promptContext!: number;
+  @ApiProperty() reviewedAgainstModel!: number;
+  @ApiProperty({ description: 'Changes with all four flags true' }) all!: number;
+}
+
+export class ChangeMetricAdoptionResponse {
+  @ApiProperty({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) serviceName!: string | null;
+  @ApiProperty() startedAt!: string;
+}
+
+export class EscapedWithoutContextResponse {
+  @ApiProperty() findingId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() changeId!: string;
+  @ApiProperty() changeRef!: string;
+  @ApiProperty() serviceName!: string;
+  @ApiProperty({ enum: DETECTION_STAGES }) stage!: DetectionStage;
+  @ApiProperty() detectedAt!: string;
+}
+
+export class ChangeContextMetricResponse implements ChangeContextMetricDto {
+  @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
+  @ApiProperty() horizonDays!: number;
+  @ApiProperty({ nullable: true, type: String }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String }) to!: string | null;
+  @ApiProperty() changes!: number;
+  @ApiProperty({ description: 'Changes younger than the horizon, left out of the comparisons' }) immatureChanges!: number;
+  @ApiProperty() linkedFindings!: number;
+  @ApiProperty() countedFindings!: number;
+  @ApiProperty({ type: [ChangeContextComparisonResponse] }) comparisons!: ChangeContextComparisonResponse[];
+  @ApiProperty({ type: [ChangeCoveragePointResponse] }) coverage!: ChangeCoveragePointResponse[];
+  @ApiProperty({ type: [ChangeMetricAdoptionResponse] }) adoptions!: ChangeMetricAdoptionResponse[];
+  @ApiProperty({ type: [EscapedWithoutContextResponse], description: 'Escaped design-level findings whose change carried no threat-model context, newest first' })
+  escapedWithoutContext!: EscapedWithoutContextResponse[];
+}

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
-import { ClassificationRuleResponse, CreateClassificationRuleRequest, IdParam, OverrideClassificationRequest } from './classification.dto';
+import { ClassificationRuleCreatedResponse, ClassificationRuleResponse, CreateClassificationRuleRequest, IdParam, OverrideClassificationRequest, ReclassifiedResponse } from './classification.dto';
 import { ClassificationService } from './classification.service';
 
 @ApiTags('classification')
@@ -22,6 +22,7 @@ export class ClassificationController {
 
   /** Adds a workspace rule and re-classifies the stored findings by it. */
   @ApiOperation({ summary: 'Create a workspace classification rule' })
+  @ApiCreatedResponse({ type: ClassificationRuleCreatedResponse })
   @Post('classification-rules')
   @Access(ACCESS.triage)
   createRule(@Body() request: CreateClassificationRuleRequest, @Caller() caller: Principal) {
@@ -29,6 +30,7 @@ export class ClassificationController {
   }
 
   @ApiOperation({ summary: 'Delete a workspace classification rule' })
+  @ApiOkResponse({ type: ReclassifiedResponse })
   @Delete('classification-rules/:id')
   @Access(ACCESS.triage)
   deleteRule(@Param() { id }: IdParam, @Caller() caller: Principal) {

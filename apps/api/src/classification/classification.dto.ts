@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FINDING_CATEGORIES, FINDING_CLASSES, type ClassificationRuleDto, type ClassificationRuleMatchDto, type FindingCategory, type FindingClass } from '@escapement/domain';
+import { FINDING_CATEGORIES, FINDING_CLASSES, type ClassificationRuleCreatedDto, type ClassificationRuleDto, type ClassificationRuleMatchDto, type ReclassifiedDto, type FindingCategory, type FindingClass } from '@escapement/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { WorkspaceRuleRow } from './classification-rules.repository';
@@ -68,6 +68,14 @@ export class ClassificationRuleResponse implements ClassificationRuleDto {
   @ApiProperty({ nullable: true, type: String }) category!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty() createdAt!: string;
+}
+
+export class ReclassifiedResponse implements ReclassifiedDto {
+  @ApiProperty({ description: 'Stored findings whose class changed' }) reclassified!: number;
+}
+
+export class ClassificationRuleCreatedResponse extends ReclassifiedResponse implements ClassificationRuleCreatedDto {
+  @ApiProperty({ type: ClassificationRuleResponse }) rule!: ClassificationRuleResponse;
 }
 
 export function mapRule(row: WorkspaceRuleRow): ClassificationRuleResponse {

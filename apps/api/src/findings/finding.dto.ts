@@ -265,8 +265,13 @@ export class LinkRequest {
   threatKey?: string;
 }
 
+export class ClassOverrideResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'Who chose the class' }) by!: string | null;
+  @ApiProperty() at!: string;
+}
+
 export class FindingDetailResponse extends FindingResponse implements FindingDetailDto {
-  @ApiProperty({ nullable: true, description: 'Set when a person chose the class' }) override!: { by: string | null; at: string } | null;
+  @ApiProperty({ nullable: true, type: ClassOverrideResponse, description: 'Set when a person chose the class' }) override!: ClassOverrideResponse | null;
   @ApiProperty({ nullable: true, type: String }) fixedAt!: string | null;
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
   @ApiProperty() escaped!: boolean;

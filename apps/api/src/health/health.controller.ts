@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthDto } from '@escapement/domain';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorator';
+import { HealthResponse } from './health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -12,6 +13,8 @@ export class HealthController {
 
   /** 200 when the database answers, 503 when it does not: load balancers read the status alone, unauthenticated. */
   @ApiOperation({ summary: 'Whether the server and its database are up' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer' })
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ProblemDetailResponse } from '../common/api-description';
 import {
   DETECTION_STAGES,
   IMPORT_STATUSES,
@@ -88,6 +89,11 @@ export class ImportWarningResponse implements ImportWarning {
   @ApiPropertyOptional({ description: '1-based line of the uploaded file (CSV rows, bytes that are not UTF-8)' }) line?: number;
 }
 
+export class ImportErrorResponse {
+  @ApiProperty() detail!: string;
+  @ApiPropertyOptional({ type: [ProblemDetailResponse], description: 'Each problem of the file, with where it is' }) errors?: unknown[];
+}
+
 export class ImportResponse implements ImportDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: IMPORT_STATUSES }) status!: ImportStatus;
@@ -105,7 +111,7 @@ export class ImportResponse implements ImportDto {
   @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({ type: ImportCountsResponse }) findings!: ImportCountsResponse;
   @ApiProperty({ description: 'Where to poll while processing' }) statusUrl!: string;
-  @ApiPropertyOptional({ description: 'Why a background import failed' }) error?: { detail: string; errors?: unknown[] } | null;
+  @ApiPropertyOptional({ nullable: true, type: ImportErrorResponse, description: 'Why a background import failed' }) error?: ImportErrorResponse | null;
   @ApiProperty({
     type: [ImportWarningResponse],
     description:

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DETECTION_STAGES, PRIMARY_FINDING_CLASSES, type AdoptionImpactResponse, type AdoptionVerdictResponse, type DetectionStage, type ImpactClassResult, type PrimaryFindingClass, type VerdictAdoptionSummary } from '@escapement/domain';
+import {
+  DETECTION_STAGES,
+  PRIMARY_FINDING_CLASSES,
+  type AdoptionImpactResponse,
+  type DetectionStage,
+  type ImpactArm,
+  type ImpactClassResult,
+  type PracticeImpactResponse,
+  type PrimaryFindingClass,
+} from '@escapement/domain';
+import { AdoptionVerdictResponseBody, EscapeCountsResponse, EstimateIntervalResponse, VerdictAdoptionSummaryResponse } from './adoption-verdict.dto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
@@ -40,14 +50,93 @@ export class AdoptionImpactQuery {
   followUpDays?: number;
 }
 
+export class ImpactWindowResponse {
+  @ApiProperty() from!: string;
+  @ApiProperty({ description: 'Exclusive' }) to!: string;
+}
+
+export class ImpactWindowsResponse {
+  @ApiProperty({ type: ImpactWindowResponse }) before!: ImpactWindowResponse;
+  @ApiProperty({ type: ImpactWindowResponse, description: 'Ends at a retirement' }) after!: ImpactWindowResponse;
+}
+
+export class ImpactControlResponse {
+  @ApiProperty({ description: 'Services in the control group' }) services!: number;
+}
+
+export class RateSummaryResponse {
+  @ApiProperty() escaped!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty({ nullable: true, type: Number }) rate!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ciLow!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ciHigh!: number | null;
+}
+
+export class RelativeRiskResponse {
+  @ApiProperty() rr!: number;
+  @ApiProperty() low!: number;
+  @ApiProperty() high!: number;
+  @ApiProperty({ description: "Haldane's correction was applied" }) corrected!: boolean;
+}
+
+export class DetectableDifferenceResponse {
+  @ApiProperty({ nullable: true, type: Number }) decrease!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) increase!: number | null;
+}
+
+export class ProportionComparisonResponse {
+  @ApiProperty({ type: RateSummaryResponse }) before!: RateSummaryResponse;
+  @ApiProperty({ type: RateSummaryResponse }) after!: RateSummaryResponse;
+  @ApiProperty({ nullable: true, type: EstimateIntervalResponse, description: 'after − before (Newcombe)' }) difference!: EstimateIntervalResponse | null;
+  @ApiProperty({ nullable: true, type: RelativeRiskResponse }) relativeRisk!: RelativeRiskResponse | null;
+  @ApiProperty({ enum: ['fisher', 'z'] }) test!: 'fisher' | 'z';
+  @ApiProperty() smallestExpectedCount!: number;
+  @ApiProperty() pValue!: number;
+  @ApiProperty({ nullable: true, type: Number, description: "Cohen's h" }) effectSize!: number | null;
+  @ApiProperty() power!: number;
+  @ApiProperty() underpowered!: boolean;
+  @ApiProperty({ nullable: true, type: DetectableDifferenceResponse }) minimumDetectableDifference!: DetectableDifferenceResponse | null;
+  @ApiProperty({ enum: ['likely real', 'could be chance'] }) verdict!: 'likely real' | 'could be chance';
+}
+
+export class ImpactArmResponse implements ImpactArm {
+  @ApiProperty({ type: EscapeCountsResponse }) before!: EscapeCountsResponse;
+  @ApiProperty({ type: EscapeCountsResponse }) after!: EscapeCountsResponse;
+  @ApiProperty({ nullable: true, type: ProportionComparisonResponse, description: 'null when a window is empty' }) comparison!: ProportionComparisonResponse | null;
+}
+
+export class ContrastIntervalResponse {
+  @ApiProperty() estimate!: number;
+  @ApiProperty() centre!: number;
+  @ApiProperty() low!: number;
+  @ApiProperty() high!: number;
+  @ApiProperty() standardError!: number;
+  @ApiProperty() z!: number;
+  @ApiProperty() pValue!: number;
+  @ApiProperty({ enum: ['wald', 'adjusted-wald'] }) method!: 'wald' | 'adjusted-wald';
+}
+
+export class ImpactClassResponse implements ImpactClassResult {
+  @ApiProperty({ enum: PRIMARY_FINDING_CLASSES }) class!: PrimaryFindingClass;
+  @ApiProperty({ type: ImpactArmResponse }) treated!: ImpactArmResponse;
+  @ApiProperty({ type: ImpactArmResponse }) control!: ImpactArmResponse;
+  @ApiProperty({ nullable: true, type: ContrastIntervalResponse, description: 'Findings taken as independent: context only' }) differenceInDifferences!: ContrastIntervalResponse | null;
+}
+
 export class ImpactResponse implements AdoptionImpactResponse {
-  @ApiProperty() adoption!: VerdictAdoptionSummary;
+  @ApiProperty({ type: VerdictAdoptionSummaryResponse }) adoption!: VerdictAdoptionSummaryResponse;
   @ApiProperty({ enum: DETECTION_STAGES }) boundary!: DetectionStage;
   @ApiProperty() windowDays!: number;
   @ApiProperty() followUpDays!: number;
-  @ApiProperty({ description: '`to` is exclusive; the after-window ends at a retirement' }) windows!: AdoptionImpactResponse['windows'];
-  @ApiProperty() control!: { services: number };
-  @ApiProperty({ description: 'One entry per finding class, and "all": the adopters\' and the control\'s own changes (context, not the verdict)' }) classes!: ImpactClassResult[];
-  @ApiProperty({ description: 'The headline: per class, the control-adjusted, cluster-aware verdict of the primary analysis fixed on the adoption, or an exploratory one when the query changes its settings (docs/metrics.md, "Adoption verdict")' })
-  verdict!: AdoptionVerdictResponse;
+  @ApiProperty({ type: ImpactWindowsResponse, description: '`to` is exclusive; the after-window ends at a retirement' }) windows!: ImpactWindowsResponse;
+  @ApiProperty({ type: ImpactControlResponse }) control!: ImpactControlResponse;
+  @ApiProperty({ type: [ImpactClassResponse], description: 'One entry per finding class, and "all": the adopters\' and the control\'s own changes (context, not the verdict)' }) classes!: ImpactClassResponse[];
+  @ApiProperty({ type: AdoptionVerdictResponseBody, description: 'The headline: per class, the control-adjusted, cluster-aware verdict of the primary analysis fixed on the adoption, or an exploratory one when the query changes its settings (docs/metrics.md, "Adoption verdict")' })
+  verdict!: AdoptionVerdictResponseBody;
+}
+
+/** `?practice=NAME`: every adoption of the practice, analysed together. */
+export class PracticeImpactResponseBody implements PracticeImpactResponse {
+  @ApiProperty() practice!: string;
+  @ApiProperty({ type: AdoptionVerdictResponseBody }) verdict!: AdoptionVerdictResponseBody;
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { PracticeImpactResponse } from '@escapement/domain';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
-import { AdoptionImpactQuery, ImpactResponse } from './adoption-impact.dto';
+import { AdoptionImpactQuery, ImpactResponse, PracticeImpactResponseBody } from './adoption-impact.dto';
 import { AdoptionImpactService } from './adoption-impact.service';
-import { ContainmentQuery } from './containment.dto';
+import { ContainmentQuery, ContainmentResponseBody } from './containment.dto';
 import { ContainmentService } from './containment.service';
 
 @ApiTags('metrics')
@@ -21,6 +21,7 @@ export class PracticeMetricsController {
 
   /** Stage detected × class (or category): counts, share stopped by each stage, and the cost of escapes. */
   @ApiOperation({ summary: 'Where findings are caught, by finding category and stage' })
+  @ApiOkResponse({ type: ContainmentResponseBody })
   @Get('containment')
   @Access(ACCESS.read)
   containment(@Query() query: ContainmentQuery, @Caller() caller: Principal) {
@@ -31,7 +32,11 @@ export class PracticeMetricsController {
   @ApiOperation({ summary: 'Adoption verdict: did escapes change after adoption' })
   @Get('adoption-impact')
   @Access(ACCESS.read)
-  @ApiOkResponse({ type: ImpactResponse })
+  @ApiExtraModels(ImpactResponse, PracticeImpactResponseBody)
+  @ApiOkResponse({
+    description: 'One adoption (adoption, team or service), or every adoption of a practice analysed together (practice)',
+    schema: { oneOf: [{ $ref: getSchemaPath(ImpactResponse) }, { $ref: getSchemaPath(PracticeImpactResponseBody) }] },
+  })
   impact(@Query() query: AdoptionImpactQuery, @Caller() caller: Principal): Promise<ImpactResponse | PracticeImpactResponse> {
     return this.service.impact(query, caller.teams);
   }

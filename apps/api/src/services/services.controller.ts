@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ export class ServicesController {
 
   /** Services of the caller's teams when limited to some; every service otherwise. */
   @ApiOperation({ summary: 'List services' })
+  @ApiOkResponse({ type: [ServiceResponse] })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<ServiceResponse[]> {
@@ -21,6 +22,7 @@ export class ServicesController {
   }
 
   @ApiOperation({ summary: 'Create a service' })
+  @ApiCreatedResponse({ type: ServiceResponse })
   @Post()
   @Access(ACCESS.organise)
   create(@Body() request: CreateServiceRequest, @Caller() caller: Principal): Promise<ServiceResponse> {

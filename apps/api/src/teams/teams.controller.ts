@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ export class TeamsController {
 
   /** The caller's teams when limited to some; every team otherwise. */
   @ApiOperation({ summary: 'List teams' })
+  @ApiOkResponse({ type: [TeamResponse] })
   @Get()
   @Access(ACCESS.read)
   list(@Caller() caller: Principal): Promise<TeamResponse[]> {
@@ -21,6 +22,7 @@ export class TeamsController {
   }
 
   @ApiOperation({ summary: 'Create a team' })
+  @ApiCreatedResponse({ type: TeamResponse })
   @Post()
   @Access(ACCESS.organise)
   create(@Body() request: CreateTeamRequest, @Caller() caller: Principal): Promise<TeamResponse> {

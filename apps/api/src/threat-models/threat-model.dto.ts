@@ -1,11 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  ModelComponentDto,
-  ModelThreatDto,
-  ThreatModelDto,
-  ThreatModelImportDto,
-  ThreatModelVersionCounts,
-  ThreatModelVersionDto,
+import {
+  MITIGATION_STATUSES,
+  type MitigationStatus,
+  type ModelComponentDto,
+  type ModelMitigationDto,
+  type ModelThreatDto,
+  type ThreatModelDetailDto,
+  type ThreatModelDto,
+  type ThreatModelImportDto,
+  type ThreatModelVersionCounts,
+  type ThreatModelVersionDetailDto,
+  type ThreatModelVersionDto,
+  type TrustBoundaryDto,
+  type TrustZoneDto,
 } from '@escapement/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
@@ -80,6 +87,70 @@ export class ThreatModelImportResponse implements ThreatModelImportDto {
   @ApiProperty() model!: ThreatModelResponse;
   @ApiProperty() version!: VersionResponse;
   @ApiProperty({ description: 'false when the same content and date were imported before' }) created!: boolean;
+}
+
+export class ThreatModelDetailResponse extends ThreatModelResponse implements ThreatModelDetailDto {
+  @ApiProperty({ type: [VersionResponse] }) versions!: VersionResponse[];
+}
+
+export class ComponentMatchResponse {
+  @ApiProperty({ type: [String] }) repos!: string[];
+  @ApiProperty({ type: [String] }) paths!: string[];
+  @ApiProperty({ type: [String] }) services!: string[];
+}
+
+export class ModelComponentResponse implements ModelComponentDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String }) type!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Key of the trust zone it sits in' }) trustZone!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Key of the component enclosing it' }) parent!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'PWNISMS layer' }) layer!: string | null;
+  @ApiProperty({ type: ComponentMatchResponse, description: 'What ties findings to it (docs/threat-models.md)' }) match!: ComponentMatchResponse;
+}
+
+export class ModelMitigationResponse implements ModelMitigationDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, enum: MITIGATION_STATUSES }) status!: MitigationStatus | null;
+}
+
+export class ModelThreatResponse implements ModelThreatDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ type: [String], description: 'Keys of the components it threatens; none: the whole system' }) components!: string[];
+  @ApiProperty({ nullable: true, type: String }) stride!: string | null;
+  @ApiProperty({ nullable: true, type: String }) layer!: string | null;
+  @ApiProperty({ type: [Number] }) cweIds!: number[];
+  @ApiProperty({ nullable: true, type: String }) severity!: string | null;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: [ModelMitigationResponse] }) mitigations!: ModelMitigationResponse[];
+  @ApiProperty({ description: 'When the threat first appeared in any version of the model' }) firstEffectiveFrom!: string;
+}
+
+export class TrustZoneResponse implements TrustZoneDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: Number, description: '0 (untrusted) to 100 (fully trusted)' }) trustRating!: number | null;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+}
+
+export class TrustBoundaryResponse implements TrustBoundaryDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) fromZone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) toZone!: string | null;
+  @ApiProperty({ type: [String], description: 'Keys of the components that cross it' }) crossing!: string[];
+}
+
+export class VersionDetailResponse extends VersionResponse implements ThreatModelVersionDetailDto {
+  @ApiProperty({ type: [ModelComponentResponse] }) components!: ModelComponentResponse[];
+  @ApiProperty({ type: [ModelThreatResponse] }) threats!: ModelThreatResponse[];
+  @ApiProperty({ type: [TrustZoneResponse] }) trustZones!: TrustZoneResponse[];
+  @ApiProperty({ type: [TrustBoundaryResponse] }) trustBoundaries!: TrustBoundaryResponse[];
 }
 
 export function mapModel(row: ModelRow): ThreatModelResponse {

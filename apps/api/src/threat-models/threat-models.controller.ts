@@ -6,7 +6,17 @@ import { ACCESS } from '../auth/access-rules';
 import { actorOf, type Principal } from '../auth/principal';
 import { RateLimit } from '../auth/rate-limit';
 import { Caller } from '../auth/request-principal';
-import { ThreatModelIdParam, ThreatModelImportParameters, ThreatModelImportResponse, ThreatModelResponse, VersionParam } from './threat-model.dto';
+import {
+  ModelComponentResponse,
+  ModelThreatResponse,
+  ThreatModelDetailResponse,
+  ThreatModelIdParam,
+  ThreatModelImportParameters,
+  ThreatModelImportResponse,
+  ThreatModelResponse,
+  VersionDetailResponse,
+  VersionParam,
+} from './threat-model.dto';
 import { ThreatModelImporter } from './threat-model-importer';
 import { ThreatModelsService } from './threat-models.service';
 
@@ -42,6 +52,7 @@ export class ThreatModelsController {
   }
 
   @ApiOperation({ summary: 'A threat model and its versions' })
+  @ApiOkResponse({ type: ThreatModelDetailResponse })
   @Get(':id')
   @Access(ACCESS.read)
   get(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
@@ -49,6 +60,7 @@ export class ThreatModelsController {
   }
 
   @ApiOperation({ summary: 'A version of a threat model with all its parts' })
+  @ApiOkResponse({ type: VersionDetailResponse })
   @Get(':id/versions/:version')
   @Access(ACCESS.read)
   version(@Param() { id, version }: VersionParam, @Caller() caller: Principal) {
@@ -57,6 +69,7 @@ export class ThreatModelsController {
 
   /** Components of the latest version. */
   @ApiOperation({ summary: 'The components of a threat model\'s latest version' })
+  @ApiOkResponse({ type: [ModelComponentResponse] })
   @Get(':id/components')
   @Access(ACCESS.read)
   components(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
@@ -65,6 +78,7 @@ export class ThreatModelsController {
 
   /** Threats of the latest version, each with the date it first appeared in the model. */
   @ApiOperation({ summary: 'The threats of a threat model\'s latest version, with when each first appeared' })
+  @ApiOkResponse({ type: [ModelThreatResponse] })
   @Get(':id/threats')
   @Access(ACCESS.read)
   threats(@Param() { id }: ThreatModelIdParam, @Caller() caller: Principal) {
