@@ -10,6 +10,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { throttlers } from './auth/rate-limit';
+import { RateLimitRepository } from './auth/rate-limit.repository';
 import { ChangesModule } from './changes/changes.module';
 import { ClassificationModule } from './classification/classification.module';
 import { ContextModule } from './context-packs/context.module';
@@ -47,7 +48,11 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
-        ThrottlerModule.forRoot({ throttlers: throttlers(config.security.rateLimits), setHeaders: false }),
+        // Counted in PostgreSQL, so that several instances share each allowance.
+        ThrottlerModule.forRootAsync({
+          inject: [RateLimitRepository],
+          useFactory: (storage: RateLimitRepository) => ({ throttlers: throttlers(config.security.rateLimits), setHeaders: false, storage }),
+        }),
         JobsModule,
         AuthModule,
         UsersModule,
@@ -72,13 +77,14 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DatabaseInfo, useValue: new DatabaseInfo(database.kind) },
         ReadDatabase,
+        RateLimitRepository,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         ProblemFilter,
         { provide: APP_FILTER, useExisting: ProblemFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      exports: [APP_CONFIG, DatabaseInfo, ReadDatabase],
+      exports: [APP_CONFIG, DatabaseInfo, ReadDatabase, RateLimitRepository],
     };
   }
 }

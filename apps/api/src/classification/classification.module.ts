@@ -7,7 +7,7 @@ import { FindingClassesRepository } from './finding-classes.repository';
 import { Reclassifier } from './reclassifier';
 import { WorkspaceRules } from './workspace-rules';
 
-/** Classification rules and overrides; WorkspaceRules (one cache per process) is what every ingest reads. */
+/** Classification rules and overrides; WorkspaceRules (read afresh in each ingest's transaction) is what every ingest reads. */
 @Module({
   imports: [AuditModule],
   controllers: [ClassificationController],

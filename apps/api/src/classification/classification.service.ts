@@ -43,7 +43,6 @@ export class ClassificationService {
       await this.audit.record(manager, { actor, action: 'classification_rule.created', subjectType: 'classification_rule', subjectId: row.id, details: { ...mapRule(row), reclassified } });
       return { rule: mapRule(row), reclassified };
     });
-    this.rules.invalidate();
     return result;
   }
 
@@ -55,7 +54,6 @@ export class ClassificationService {
       await this.audit.record(manager, { actor, action: 'classification_rule.deleted', subjectType: 'classification_rule', subjectId: id, details: { ...mapRule(deleted), reclassified } });
       return { reclassified };
     });
-    this.rules.invalidate();
     return result;
   }
 

@@ -3,9 +3,6 @@ import type { WorkspaceRule } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { ClassificationRulesRepository, type WorkspaceRuleRow } from './classification-rules.repository';
 
-/** How long another process's rule change may take to reach this one. */
-const REFRESH_MS = 30_000;
-
 export function toWorkspaceRule(row: WorkspaceRuleRow): WorkspaceRule {
   return {
     id: row.id,
@@ -20,11 +17,12 @@ export function toWorkspaceRule(row: WorkspaceRuleRow): WorkspaceRule {
   } as WorkspaceRule;
 }
 
-/** The organisation's own classification rules, read on every ingest from a short-lived cache. */
+/**
+ * The organisation's own classification rules, read by every ingest inside its own transaction: a small
+ * table, and no cache, so a rule changed through one API instance applies at once on all of them.
+ */
 @Injectable()
 export class WorkspaceRules {
-  private cache: { rules: WorkspaceRule[]; at: number } | null = null;
-
   constructor(private readonly repository: ClassificationRulesRepository) {}
 
   async rows(runner?: EntityManager): Promise<WorkspaceRuleRow[]> {
@@ -32,13 +30,6 @@ export class WorkspaceRules {
   }
 
   async current(runner?: EntityManager): Promise<WorkspaceRule[]> {
-    if (this.cache && Date.now() - this.cache.at < REFRESH_MS) return this.cache.rules;
-    const rules = (await this.rows(runner)).map(toWorkspaceRule);
-    this.cache = { rules, at: Date.now() };
-    return rules;
-  }
-
-  invalidate(): void {
-    this.cache = null;
+    return (await this.rows(runner)).map(toWorkspaceRule);
   }
 }
