@@ -15,6 +15,7 @@ const SECURITY: readonly Role[] = ['admin', 'security_lead'];
 const ALL_SCOPES: readonly TokenScope[] = ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'];
 
 const read: Rule = { roles: EVERYONE, scopes: ['read', 'admin'] };
+const exportRule: Rule = { roles: EVERYONE, scopes: ['read', 'export', 'admin'] };
 const triage: Rule = { roles: SECURITY, scopes: ['admin'] };
 const administer: Rule = { roles: ['admin'], scopes: ['admin'] };
 const context: Rule = { roles: EVERYONE, scopes: ['context:read', 'read', 'admin'] };
@@ -61,6 +62,16 @@ const POLICY: Record<string, Rule> = {
 
   // Findings: CI posts, everyone reads (their teams), the security team decides.
   'GET /api/v1/findings': read,
+
+  // Exports and reports: what the caller may read, as files; the export scope grants them alone.
+  'GET /api/v1/exports/findings': exportRule,
+  'GET /api/v1/exports/escape-rate': exportRule,
+  'GET /api/v1/exports/adoption-impact': exportRule,
+  'GET /api/v1/exports/containment': exportRule,
+  'GET /api/v1/exports/change-context': exportRule,
+  'GET /api/v1/reports/team': exportRule,
+  'GET /api/v1/reports/team.pdf': exportRule,
+
   'GET /api/v1/findings/:id': read,
   'POST /api/v1/findings': { roles: SECURITY, scopes: ['findings:write', 'admin'] },
   'POST /api/v1/findings/:id/links': triage,

@@ -21,12 +21,14 @@ import type { DatabaseTarget } from './database/data-source';
 import { DatabaseInfo } from './database/database-info';
 import { ReadDatabase } from './database/read-database.repository';
 import { DemoModule } from './demo/demo.module';
+import { ExportsModule } from './exports/exports.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { ThreatModelsModule } from './threat-models/threat-models.module';
@@ -69,6 +71,8 @@ export class AppModule {
         MetricsModule,
         ContextModule,
         ChangesModule,
+        ExportsModule,
+        ReportsModule,
         McpModule,
         DemoModule,
         ...dashboard,

@@ -9,11 +9,14 @@ export class UsageError extends Error {}
 /** Options that never take a value, so that the word after them stays a positional (`--blame results.sarif`). */
 const SWITCHES = new Set(['help', 'json', 'full-scan', 'blame', 'no-blame']);
 
+/** One-letter options and the long ones they stand for (`-o report.pdf`). */
+const SHORT: Readonly<Record<string, string>> = { '-o': '--output' };
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = SHORT[argv[i]] ?? argv[i];
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;

@@ -4,6 +4,8 @@ import { changeCommand } from './commands/change.command';
 import { contextCommand, reviewCommand } from './commands/context.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { demoCommand } from './commands/demo.command';
+import { exportCommand } from './commands/export.command';
+import { reportCommand } from './commands/report.command';
 import { parseCommand } from './commands/parse.command';
 import { uploadCommand } from './commands/upload.command';
 
@@ -26,6 +28,13 @@ Usage:
                     [--author A] [--ticket T] [--merged-at ISO] [--threat-model-linked true|false]
                     [--acceptance-criteria ..] [--prompt-context ..] [--reviewed-against-model ..] [--ai-assisted ..]
                                               record a change (PR/MR) with its commits from git (docs/changes.md)
+  escapement export findings --format csv|xlsx|json|sarif [-o FILE|-] [--team T] [--service S] [--stage S]
+                    [--severity S] [--class C] [--from D] [--to D] [--escaped true|false] [--boundary S] ...
+                                              download findings (every filter of the findings list; team and
+                                              service by name or id); the file name says what and when
+  escapement report [--team T] [--quarter 2026-Q3 | --from D --to D] [-o FILE|-]
+                                              the team's (or organisation's) report as a PDF; default:
+                                              the last complete quarter
   escapement mcp [--url URL] [--token T]      MCP server on stdio for an assistant (docs/context.md)
   escapement parse FILE... [--json]           show offline what a file would import
   escapement db migrate                       apply database migrations
@@ -41,7 +50,8 @@ Usage:
 
 Environment:
   ESCAPEMENT_URL        server for upload, context, criteria, review, mcp (default http://localhost:3000)
-  ESCAPEMENT_TOKEN      API token (upload: scope findings:write; context, criteria, review, mcp: context:read)
+  ESCAPEMENT_TOKEN      API token (upload: scope findings:write; context, criteria, review, mcp: context:read;
+                        export, report: export or read)
   ESCAPEMENT_SERVICE    default --service for context, criteria and review
   DATABASE_URL          PostgreSQL server to use (unset: the embedded database)
   ESCAPEMENT_DATA_DIR   embedded database folder (default ./data)
@@ -62,6 +72,8 @@ async function main(argv: string[]): Promise<number | void> {
   if (command === 'context' || command === 'criteria') return contextCommand(args, command);
   if (command === 'review') return reviewCommand(args);
   if (command === 'change') return changeCommand(args);
+  if (command === 'export') return exportCommand(args);
+  if (command === 'report') return reportCommand(args);
   // Required on demand: of the commands, only this one needs the MCP SDK.
   if (command === 'mcp') return (require('./commands/mcp.command') as typeof import('./commands/mcp.command')).mcpCommand(args);
   throw new UsageError(`unknown command "${args.positional.join(' ')}"`);

@@ -11,5 +11,6 @@ import { AdoptionsService } from './adoptions.service';
   imports: [AuditModule, TeamsModule, ServicesModule],
   controllers: [AdoptionsController],
   providers: [AdoptionsService, AdoptionsRepository, AdoptionWindowsRepository],
+  exports: [AdoptionsService],
 })
 export class AdoptionsModule {}

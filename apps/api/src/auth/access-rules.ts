@@ -11,6 +11,8 @@ const ORGANISATION_WIDE: readonly Role[] = ['admin', 'security_lead'];
 export const ACCESS = {
   /** Read findings, metrics, models, teams: everyone signed in, and read tokens; team-limited callers see their teams. */
   read: { roles: ROLES, scopes: ['read', 'admin'] },
+  /** Exports and reports: what the caller may read, taken away as files; `export` tokens exist for this alone. */
+  export: { roles: ROLES, scopes: ['read', 'export', 'admin'] },
   /** Post findings and scanner output: CI tokens and the security team. */
   ingestFindings: { roles: ORGANISATION_WIDE, scopes: ['findings:write', 'admin'] },
   /** Record changes (PRs/MRs) and their context flags: the same CI tokens that post findings. */

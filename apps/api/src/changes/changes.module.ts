@@ -9,5 +9,6 @@ import { ServicesModule } from '../services/services.module';
   imports: [AuditModule, ServicesModule],
   controllers: [ChangesController],
   providers: [ChangesRepository, ChangesService],
+  exports: [ChangesService],
 })
 export class ChangesModule {}

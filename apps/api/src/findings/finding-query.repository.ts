@@ -47,38 +47,10 @@ export class FindingQueryRepository {
 
   async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number, teams: TeamScope): Promise<(FindingRow & { cursor_value: string })[]> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    const bind = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const bind = bindTo(params);
     const sort = SORTS[query.sort ?? 'detected'];
     const descending = (query.order ?? 'desc') === 'desc';
-    if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
-    if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
-    if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
-    if (query.stage) where.push(`f.first_detected_stage = ${bind(query.stage)}::detection_stage`);
-    if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
-    if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
-    if (query.category) where.push(`f.category = ${bind(query.category)}`);
-    if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
-    if (query.escaped) where.push(`(f.first_detected_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
-    if (query.gap) where.push(`(SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
-    if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
-    if (query.q) {
-      const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(f.title ILIKE ${like} OR f.rule_id ILIKE ${like} OR f.path ILIKE ${like} OR f.fingerprint ILIKE ${like})`);
-    }
-    // The charts date a finding by its cohort; a drill-down from a chart point must count the same rows.
-    const dated = query.dateBy === 'cohort' ? 'coalesce(f.introduced_at, f.first_detected_at)' : 'f.first_detected_at';
-    if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
-    if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
-    if (query.counted === 'true') where.push(countedFinding('f'));
-    if (query.threatModel && query.component) {
-      where.push(
-        `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,
-      );
-    }
+    const where = findingFilter(query, teams, bind);
     if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
     const direction = descending ? 'DESC' : 'ASC';
     return this.reads.query(
@@ -91,12 +63,67 @@ export class FindingQueryRepository {
   }
 }
 
-function selectFinding(cursorText: string): string {
-  return `
-  SELECT f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
+/** Adds a parameter and answers its placeholder. */
+export type Bind = (value: unknown) => string;
+
+export function bindTo(params: unknown[]): Bind {
+  return (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+/** The fields of a finding filter: the list's query without paging (exports take the same). */
+export type FindingFilter = Omit<ListFindingsQuery, 'cursor' | 'limit' | 'sort' | 'order'>;
+
+/**
+ * The conditions on `findings f JOIN services s` that a filter means, with `team` and `service` already
+ * ids. The findings list, its exports and anything else that must count the same rows share this.
+ */
+export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind): string[] {
+  const where: string[] = [];
+  if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
+  if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
+  if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
+  if (query.stage) where.push(`f.first_detected_stage = ${bind(query.stage)}::detection_stage`);
+  if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
+  if (query.class) where.push(`f.finding_class = ${bind(query.class)}::finding_class`);
+  if (query.category) where.push(`f.category = ${bind(query.category)}`);
+  if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
+  if (query.escaped) where.push(`(f.first_detected_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
+  if (query.gap) where.push(`(SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
+  if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
+  if (query.q) {
+    const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(f.title ILIKE ${like} OR f.rule_id ILIKE ${like} OR f.path ILIKE ${like} OR f.fingerprint ILIKE ${like})`);
+  }
+  // The charts date a finding by its cohort; a drill-down from a chart point must count the same rows.
+  const dated = query.dateBy === 'cohort' ? 'coalesce(f.introduced_at, f.first_detected_at)' : 'f.first_detected_at';
+  if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
+  if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
+  if (query.counted === 'true') where.push(countedFinding('f'));
+  if (query.threatModel && query.component) {
+    where.push(
+      `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,
+    );
+  }
+  return where;
+}
+
+/** A finding's columns as the list answers them (FindingRow), for any reader of findings. */
+export const FINDING_COLUMNS = `f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
          f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.introduced_commit, f.first_detected_at, f.first_detected_stage,
          f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
-         (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap,
+         (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap`;
+
+/** Sort keys a list or export may order by, and their expressions. */
+export function findingSort(sort: ListFindingsQuery['sort']): string {
+  return SORTS[sort ?? 'detected'].expr;
+}
+
+function selectFinding(cursorText: string): string {
+  return `
+  SELECT ${FINDING_COLUMNS},
          ${cursorText} AS cursor_value
     FROM findings f
     JOIN services s ON s.id = f.service_id`;

@@ -125,8 +125,8 @@ export class UpsertCountsResponse {
 }
 
 export class ListFindingsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() team?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() service?: string;
+  @ApiPropertyOptional({ description: 'Team id or name' }) @IsOptional() @IsString() @Length(1, 200) team?: string;
+  @ApiPropertyOptional({ description: 'Service id or name' }) @IsOptional() @IsString() @Length(1, 200) service?: string;
   @ApiPropertyOptional({ enum: DETECTION_STAGES, description: 'Stage of the first detection in time (ties: the earlier stage)' }) @IsOptional() @IsIn(DETECTION_STAGES) stage?: DetectionStage;
   @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @ApiPropertyOptional({ enum: FINDING_CLASSES }) @IsOptional() @IsIn(FINDING_CLASSES) class?: FindingClass;

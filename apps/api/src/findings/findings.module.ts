@@ -4,6 +4,7 @@ import { ClassificationModule } from '../classification/classification.module';
 import { ImportLogModule } from '../imports/import-log.module';
 import { LinksModule } from '../links/links.module';
 import { ServicesModule } from '../services/services.module';
+import { TeamsModule } from '../teams/teams.module';
 import { FindingDetailRepository } from './finding-detail.repository';
 import { FindingIngestRepository } from './finding-ingest.repository';
 import { FindingQueryRepository } from './finding-query.repository';
@@ -12,7 +13,7 @@ import { FindingsService } from './findings.service';
 
 /** Findings; FindingIngestRepository is the one way every writer of findings stores them. */
 @Module({
-  imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, ServicesModule],
+  imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
   providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingIngestRepository],
   exports: [FindingsService, FindingIngestRepository],

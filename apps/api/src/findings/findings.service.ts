@@ -16,6 +16,7 @@ import { parseFindingsBody } from './finding-input.parser';
 import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
+import { OrganisationRefsRepository } from '../teams/organisation-refs.repository';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
 
 @Injectable()
@@ -27,6 +28,7 @@ export class FindingsService {
     private readonly query: FindingQueryRepository,
     private readonly details: FindingDetailRepository,
     private readonly audit: AuditLog,
+    private readonly refs: OrganisationRefsRepository,
   ) {}
 
   /**
@@ -81,7 +83,9 @@ export class FindingsService {
     };
   }
 
-  async list(query: ListFindingsQuery, teams: TeamScope): Promise<FindingPageResponse> {
+  /** `team` and `service` by id or by name. */
+  async list(request: ListFindingsQuery, teams: TeamScope): Promise<FindingPageResponse> {
+    const query = await this.refs.resolve(request, teams);
     const limit = query.limit ?? 50;
     const rows = await this.query.list(query, decodeCursor(query.cursor, (at) => acceptsCursorValue(query.sort ?? 'detected', at)), limit + 1, teams);
     const page = rows.slice(0, limit);

@@ -12,5 +12,6 @@ import { MetricsService } from './metrics.service';
 @Module({
   controllers: [MetricsController, PracticeMetricsController],
   providers: [MetricsService, EscapeRateRepository, GapsRepository, AdoptionImpactService, AdoptionImpactRepository, ContainmentRepository, ContainmentService],
+  exports: [MetricsService, AdoptionImpactService, ContainmentService],
 })
 export class MetricsModule {}

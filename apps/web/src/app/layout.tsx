@@ -9,6 +9,7 @@ const NAV_ITEMS: { to: string; label: string; requires?: Capability }[] = [
   { to: '/adoption-impact', label: 'Adoption impact' },
   { to: '/changes', label: 'Changes' },
   { to: '/findings', label: 'Findings' },
+  { to: '/report', label: 'Report' },
   { to: '/threat-models', label: 'Threat models' },
   { to: '/imports', label: 'Imports' },
   { to: '/teams', label: 'Teams & services' },

@@ -17,6 +17,7 @@ import { ThreatModelPage } from './routes/threat-model';
 import { ThreatModelsPage } from './routes/threat-models';
 import { NotFoundPage } from './routes/not-found';
 import { OverviewPage } from './routes/overview';
+import { ReportPage } from './routes/report';
 import { RouteErrorPage } from './routes/route-error';
 
 const router = createBrowserRouter([
@@ -41,6 +42,7 @@ const router = createBrowserRouter([
       { path: 'adoption-impact', element: <AdoptionImpactPage /> },
       { path: 'changes', element: <ChangesPage /> },
       { path: 'changes/:id', element: <ChangeDetailPage /> },
+      { path: 'report', element: <ReportPage /> },
       { path: 'teams', element: <TeamsPage /> },
       { path: 'adoptions', element: <AdoptionsPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -1,6 +1,7 @@
 import { isDetectionStage, PRIMARY_FINDING_CLASSES, type PrimaryFindingClass } from '@escapement/domain';
 import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { ExportMenu } from '../../components/ui/export-menu';
 import { useAdoptionImpact } from '../../features/adoption-impact/api/get-adoption-impact';
 import { AdoptionImpactPanel } from '../../features/adoption-impact/components/adoption-impact-panel';
 import { AdoptionPicker, type AdoptionSelection } from '../../features/adoption-impact/components/adoption-picker';
@@ -79,6 +80,13 @@ export function AdoptionImpactPage() {
       <div className="page-header">
         <h1>Adoption impact</h1>
         <p className="muted">Did escapes fall after a team adopted context-aware practice, and by more than elsewhere?</p>
+        <div className="page-actions">
+          <ExportMenu
+            name="adoption-impact"
+            label="Export verdict"
+            params={selection.pooled ? { practice, boundary: selection.boundary, class: selection.findingClass } : { adoption: selection.adoption, team: selection.team, boundary: selection.boundary, class: selection.findingClass }}
+          />
+        </div>
       </div>
       <AdoptionPicker
         selection={selection}

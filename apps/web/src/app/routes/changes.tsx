@@ -1,5 +1,6 @@
 import { isDetectionStage, type DetectionStage } from '@escapement/domain';
 import { useSearchParams } from 'react-router-dom';
+import { ExportMenu } from '../../components/ui/export-menu';
 import { ChangeContextPanel } from '../../features/changes/components/change-context-panel';
 import { ChangesTable } from '../../features/changes/components/changes-table';
 
@@ -15,6 +16,9 @@ export function ChangesPage() {
       <div className="page-header">
         <h1>Changes</h1>
         <p className="muted">Which changes carried threat context, and did the findings they introduced escape less than those of changes without it?</p>
+        <div className="page-actions">
+          <ExportMenu name="change-context" label="Export change context" params={{ boundary, team }} />
+        </div>
       </div>
       <ChangeContextPanel boundary={boundary} team={team} />
       <ChangesTable team={team} />

@@ -2,7 +2,8 @@ import { useServices } from '../../features/organisation/api/get-services';
 import { useTeams } from '../../features/organisation/api/get-teams';
 import { FindingsFilterBar } from '../../features/findings/components/findings-filter-bar';
 import { FindingsPanel } from '../../features/findings/components/findings-panel';
-import { DEFAULT_FINDINGS_QUERY } from '../../features/findings/findings-query';
+import { ExportMenu } from '../../components/ui/export-menu';
+import { DEFAULT_FINDINGS_QUERY, findingsApiParams } from '../../features/findings/findings-query';
 import { nextSort } from '../../features/findings/table-sort';
 import { useFindingsUrl } from '../../features/findings/use-findings-url';
 
@@ -19,6 +20,10 @@ export function FindingsPage() {
       <div className="page-header">
         <h1>Findings</h1>
         <p className="muted">Every security finding, where it was first caught, whether it escaped, and why the threat model did not stop it.</p>
+        <div className="page-actions">
+          {/* Every finding the filters match, not only this page (docs/exports.md). */}
+          <ExportMenu name="findings" params={findingsApiParams(query, null, 0)} formats={['csv', 'xlsx', 'json', 'sarif']} label="Export findings" />
+        </div>
       </div>
       <FindingsFilterBar
         query={query}

@@ -14,6 +14,9 @@ import { useDashboardFilters } from '../../features/filters/use-dashboard-filter
 import { escapesOfPoint } from '../../features/findings/drill-down';
 import { findingsHref } from '../../features/findings/findings-query';
 import { HeadlineFiguresPanel } from '../../features/headline/components/headline-figures-panel';
+import { ExportMenu } from '../../components/ui/export-menu';
+import { dayAfter } from '../../lib/periods';
+import { Link } from 'react-router-dom';
 
 /** The landing page: filters in the URL; headline figures, the escape rate by class and where findings are stopped under them. */
 export function OverviewPage() {
@@ -47,6 +50,13 @@ export function OverviewPage() {
       <div className="page-header">
         <h1>Overview</h1>
         <p className="muted">How many security findings escape past review, and whether context-aware practice changes that.</p>
+        <div className="page-actions">
+          <Link className="button button-small" to={`/report${filters.team ? `?team=${encodeURIComponent(filters.team)}` : ''}`}>
+            Quarterly report
+          </Link>
+          <ExportMenu name="escape-rate" label="Export escape rate" params={{ groupBy: 'class', bucket: 'month', boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to ? dayAfter(filters.to) : null }} />
+          <ExportMenu name="containment" label="Export containment" params={{ groupBy: 'class', team: filters.team, service: filters.service, from: filters.from, to: filters.to ? dayAfter(filters.to) : null }} />
+        </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} teams={teams} services={services} />
       <HeadlineFiguresPanel {...filters} today={today} followUpDays={followUpDays} />

@@ -1,3 +1,6 @@
+import { ESCAPEMENT_SARIF_PROPERTIES } from '../../exports/sarif-export';
+import { DETECTION_STAGES } from '../../model/detection-stage';
+import { FINDING_STATUSES, SOURCE_KINDS } from '../../model/finding';
 import { parseCommitId } from '../commit-id';
 import { sortedCweIds } from '../cwe-ids';
 import { capLength, FIELD_MAX_LENGTH, oneLine } from '../field-values';
@@ -47,6 +50,7 @@ export function parseSarifResult(result: unknown, context: SarifRunContext, poin
   const severity = score !== null ? severityOfScore(score) : SEVERITY_OF_LEVEL[effectiveLevel(level, kind, rule)];
 
   const introduced = readIntroduction(properties, childPointer(pointer, 'properties'), reader);
+  const own = readEscapementProperties(properties, childPointer(pointer, 'properties'), reader);
   const location = readLocation(result, pointer, context, reader);
   const cweIds = sortedCweIds([...(rule?.cweIds ?? []), ...cweIdsInProperties(properties), ...cweIdsInTaxa(result, pointer, context.taxonomies, reader)]);
   const suppressed = hasAcceptedSuppression(result, pointer, reader);
@@ -67,15 +71,15 @@ export function parseSarifResult(result: unknown, context: SarifRunContext, poin
     title,
     severity,
     cweIds,
-    sourceKind: null,
+    sourceKind: own.sourceKind,
     location: { repo: context.repo, path: location.path, line: location.line },
     fingerprint,
     suppressed,
     detectedAt: firstDetected ?? context.detectedAt,
     introducedAt: introduced.at,
     introducedCommit: introduced.commit,
-    status: null,
-    stage: null,
+    status: own.status,
+    stage: own.stage,
     service: null,
     ...(reader.warnings.length ? { warnings: reader.warnings } : {}),
   };
@@ -102,6 +106,19 @@ function readIntroduction(properties: JsonObject | null, pointer: string, reader
   const commit = text === null ? null : parseCommitId(text);
   if (text !== null && commit === null) reader.problem(childPointer(pointer, 'introducedCommit'), `${JSON.stringify(text)} is not a commit id: 4 to 64 hexadecimal digits`);
   return { at, commit };
+}
+
+/**
+ * What an Escapement export writes into the property bag for what SARIF has no field for: the stage of
+ * the first detection, the source kind and the status. Other producers do not write these keys.
+ */
+function readEscapementProperties(properties: JsonObject | null, pointer: string, reader: JsonReader) {
+  if (properties === null) return { stage: null, sourceKind: null, status: null };
+  return {
+    stage: reader.oneOf(properties, ESCAPEMENT_SARIF_PROPERTIES.stage, pointer, DETECTION_STAGES),
+    sourceKind: reader.oneOf(properties, ESCAPEMENT_SARIF_PROPERTIES.sourceKind, pointer, SOURCE_KINDS),
+    status: reader.oneOf(properties, ESCAPEMENT_SARIF_PROPERTIES.status, pointer, FINDING_STATUSES),
+  };
 }
 
 /** §3.35: a suppression counts unless it is still under review or was rejected. */

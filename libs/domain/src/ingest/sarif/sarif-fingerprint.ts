@@ -1,6 +1,7 @@
 import { FIELD_MAX_LENGTH, oneLine } from '../field-values';
 import { isJsonObject, type JsonObject, type JsonReader } from '../json-reader';
 import { sha256Hex } from '../sha256';
+import { ESCAPEMENT_FINGERPRINT_KEY } from '../../exports/sarif-export';
 
 /** What a result is and where, for fingerprints computed or scoped by us. Never the line number. */
 export interface FingerprintFacts {
@@ -14,6 +15,8 @@ export interface FingerprintFacts {
 /**
  * A result's identity, so results of the same issue (in this log or in later scans) are one finding.
  *
+ * 0. `fingerprints["escapement/v1"]` is a finding's own fingerprint, written by an Escapement export: taken
+ *    as it is, so re-importing an export gives the same findings rather than copies.
  * 1. `fingerprints` (§3.27.16) identify a result on their own: the first by key order, as
  *    `sarif:<key>:<value>`, so the choice does not depend on the order a tool wrote them in.
  * 2. `correlationGuid` is what a result management system assigns to logically identical results.
@@ -28,6 +31,8 @@ export interface FingerprintFacts {
  */
 export function sarifFingerprint(result: JsonObject, pointer: string, facts: FingerprintFacts, reader: JsonReader): string {
   const full = fingerprintEntries(reader.object(result, 'fingerprints', pointer));
+  const own = full.find(([key]) => key === ESCAPEMENT_FINGERPRINT_KEY);
+  if (own && own[1].length <= FIELD_MAX_LENGTH.fingerprint) return own[1];
   if (full.length > 0) {
     const [key, value] = full[0];
     const fingerprint = `sarif:${key}:${value}`;

@@ -1,3 +1,4 @@
+import { ESCAPEMENT_SARIF_PROPERTIES } from '../../exports/sarif-export';
 import { childPointer } from '../json-pointer';
 import { isJsonObject, JsonReader } from '../json-reader';
 import { InputError } from '../parsed-finding';
@@ -48,7 +49,10 @@ export function sarifRunContext(run: unknown, runPointer: string): SarifRunConte
   const vcs = isJsonObject(provenance) ? provenance : null;
   const mappedTo = vcs && reader.object(vcs, 'mappedTo', provenancePointer);
   const repoRootBaseId = mappedTo && reader.string(mappedTo, 'uriBaseId', childPointer(provenancePointer, 'mappedTo'));
-  const repo = (vcs && reader.string(vcs, 'repositoryUri', provenancePointer))?.trim() || null;
+  const runProperties = reader.object(run, 'properties', runPointer);
+  // An Escapement export names a repository that is not an absolute URI ("github.com/acme/api") here.
+  const exportedRepo = runProperties && reader.string(runProperties, ESCAPEMENT_SARIF_PROPERTIES.repo, childPointer(runPointer, 'properties'));
+  const repo = (vcs && reader.string(vcs, 'repositoryUri', provenancePointer))?.trim() || exportedRepo?.trim() || null;
 
   const uriBases = resolveUriBases(reader.object(run, 'originalUriBaseIds', runPointer), repoRootBaseId, childPointer(runPointer, 'originalUriBaseIds'), reader);
   const artifactsPointer = childPointer(runPointer, 'artifacts');

@@ -1,0 +1,78 @@
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { csvCell, xlsxCell, type ExportTable } from '@escapement/domain';
+
+/** Waits while the receiver is behind, so a slow download holds rows in the database, not in memory. */
+export async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+}
+
+/** Writes text, waiting for the receiver when its buffer is full. */
+export async function writeText(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await drained(out);
+}
+
+/**
+ * CSV (RFC 4180) with a UTF-8 byte order mark, so spreadsheets read non-Latin text correctly; csv-stringify
+ * quotes fields holding commas, quotes or line breaks.
+ */
+export async function writeCsv<T>(table: ExportTable<T>, rows: AsyncIterable<T> | Iterable<T>, out: Writable): Promise<void> {
+  const csv = stringify({ bom: true, quoted_match: /\r/ });
+  const piped = pipeline(csv, out);
+  const put = async (record: string[]) => {
+    if (!csv.write(record)) await Promise.race([once(csv, 'drain'), piped]);
+  };
+  await put(table.columns.map((c) => c.header));
+  for await (const row of rows) {
+    if (out.destroyed) break;
+    await put(table.columns.map((c) => csvCell(c.value(row))));
+  }
+  csv.end();
+  await piped;
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+/**
+ * XLSX written row by row (exceljs's streaming WorkbookWriter): typed cells (dates as dates, numbers as
+ * numbers), a bold header row frozen in place, and column widths that fit the data.
+ */
+export async function writeXlsx<T>(tables: { table: ExportTable<T>; rows: AsyncIterable<T> | Iterable<T> }[], out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Escapement';
+  workbook.created = new Date();
+  for (const { table, rows } of tables) {
+    const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c, i) => ({
+      key: String(i),
+      header: c.header,
+      width: c.width,
+      ...(c.type === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const row of rows) {
+      if (out.destroyed) break;
+      sheet.addRow(table.columns.map((c) => xlsxCell(c.value(row)))).commit();
+      await drained(out);
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+}
+
+/** A JSON array written element by element. */
+export async function writeJsonArray<T>(rows: AsyncIterable<T>, out: Writable, map: (row: T) => unknown): Promise<void> {
+  let first = true;
+  await writeText(out, '[');
+  for await (const row of rows) {
+    if (out.destroyed) break;
+    await writeText(out, `${first ? '\n' : ',\n'}${JSON.stringify(map(row))}`);
+    first = false;
+  }
+  await writeText(out, first ? ']\n' : '\n]\n');
+  out.end();
+}
