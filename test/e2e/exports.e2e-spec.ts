@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { binaryBody } from '../support/binary-body';
 import { aFinding } from '../support/findings-fixture';
 import { escapementAsync } from '../support/cli';
 import { listenLocally, resetDatabase, startTestApp, type TestApp } from '../support/test-app';
@@ -24,11 +25,6 @@ const TRICKY_TITLES = [
 /** Strips the apostrophe an export puts before formula-like text, to compare with what the API holds. */
 const original = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding?: unknown }, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('findings exports', () => {
   let sut: TestApp;
@@ -64,7 +60,7 @@ describe('findings exports', () => {
   }
 
   it('writes CSV that a real parser reads back whole: BOM, quotes, commas, line breaks, non-Latin and formula-like text', async () => {
-    const response = await sut.http().get('/api/v1/exports/findings?format=csv&team=Payments').buffer(true).parse(binary).expect(200);
+    const response = await sut.http().get('/api/v1/exports/findings?format=csv&team=Payments').buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="escapement-findings-payments-\d{4}-\d{2}-\d{2}\.csv"/);
     const body = response.body as Buffer;
@@ -95,10 +91,10 @@ describe('findings exports', () => {
   });
 
   it('writes XLSX with typed cells, dates as dates, a frozen header, read back by exceljs', async () => {
-    const response = await sut.http().get(`/api/v1/exports/findings?format=xlsx&service=payments-api&sort=title&order=asc`).buffer(true).parse(binary).expect(200);
+    const response = await sut.http().get(`/api/v1/exports/findings?format=xlsx&service=payments-api&sort=title&order=asc`).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-disposition']).toContain('escapement-findings-payments-api-');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('Findings')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const headers = (sheet.getRow(1).values as string[]).slice(1);
@@ -132,7 +128,7 @@ describe('findings exports', () => {
   });
 
   it('writes valid SARIF 2.1.0 that, imported into a new service, gives the same findings', async () => {
-    const response = await sut.http().get('/api/v1/exports/findings?format=sarif&team=Payments').buffer(true).parse(binary).expect(200);
+    const response = await sut.http().get('/api/v1/exports/findings?format=sarif&team=Payments').buffer(true).parse(binaryBody).expect(200);
     const log = JSON.parse((response.body as Buffer).toString('utf8'));
     expect(log).toBeValidSarifLog();
     expect(log.runs.map((r: { tool: { driver: { name: string } } }) => r.tool.driver.name)).toEqual(['semgrep']);

@@ -5,15 +5,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { rateWithCounts, VERDICT_HEADLINES, type TeamReportDto } from '@escapement/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { binaryBody } from '../support/binary-body';
 import { escapementAsync } from '../support/cli';
 import { pdfText } from '../support/pdf-text';
 import { listenLocally, resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
-const binary = (res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -53,7 +49,7 @@ describe('reports and metric exports', () => {
   });
 
   it('renders a three-page PDF without a browser: fonts embedded, charts as vectors, the same figures', async () => {
-    const response = await sut.http().get('/api/v1/reports/team.pdf?team=Payments&from=2026-07-01&to=2026-10-01').buffer(true).parse(binary).expect(200);
+    const response = await sut.http().get('/api/v1/reports/team.pdf?team=Payments&from=2026-07-01&to=2026-10-01').buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toMatch(/filename="escapement-report-2026-q3-payments-\d{4}-\d{2}-\d{2}\.pdf"/);
     const pdf = response.body as Buffer;
@@ -110,7 +106,7 @@ describe('reports and metric exports', () => {
   it('exports the escape-rate series as CSV with the API’s figures, row for row', async () => {
     const query = `groupBy=class&bucket=month&team=${payments.id}&from=2026-01-01&to=2026-10-01`;
     const api = (await sut.http().get(`/api/v1/metrics/escape-rate?${query}`).expect(200)).body;
-    const response = await sut.http().get(`/api/v1/exports/escape-rate?format=csv&${query.replace(payments.id, 'Payments')}`).buffer(true).parse(binary).expect(200);
+    const response = await sut.http().get(`/api/v1/exports/escape-rate?format=csv&${query.replace(payments.id, 'Payments')}`).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-disposition']).toContain('escapement-escape-rate-payments-');
     const rows: Record<string, string>[] = parse(response.body as Buffer, { bom: true, columns: true });
     const expected = api.series.flatMap((s: { key: string; points: { period: string; total: number; escaped: number }[] }) => s.points.map((p) => [s.key, p.period, String(p.total), String(p.escaped)]));
@@ -121,16 +117,16 @@ describe('reports and metric exports', () => {
     const verdictApi = (await sut.http().get(`/api/v1/metrics/adoption-impact?team=${payments.id}`).expect(200)).body;
     const verdictJson = (await sut.http().get('/api/v1/exports/adoption-impact?format=json&team=Payments').expect(200)).body;
     expect(verdictJson.verdict.classes.map((c: { estimate: number }) => c.estimate)).toEqual(verdictApi.verdict.classes.map((c: { estimate: number }) => c.estimate));
-    const verdictCsv: Record<string, string>[] = parse((await sut.http().get('/api/v1/exports/adoption-impact?format=csv&team=Payments').buffer(true).parse(binary).expect(200)).body, { bom: true, columns: true });
+    const verdictCsv: Record<string, string>[] = parse((await sut.http().get('/api/v1/exports/adoption-impact?format=csv&team=Payments').buffer(true).parse(binaryBody).expect(200)).body, { bom: true, columns: true });
     expect(verdictCsv.map((r) => r.verdict)).toEqual(verdictApi.verdict.classes.map((c: { verdict: { code: string } }) => c.verdict.code));
 
     const containment = (await sut.http().get('/api/v1/metrics/containment?groupBy=class').expect(200)).body;
-    const containmentCsv: Record<string, string>[] = parse((await sut.http().get('/api/v1/exports/containment?format=csv&groupBy=class').buffer(true).parse(binary).expect(200)).body, { bom: true, columns: true });
+    const containmentCsv: Record<string, string>[] = parse((await sut.http().get('/api/v1/exports/containment?format=csv&groupBy=class').buffer(true).parse(binaryBody).expect(200)).body, { bom: true, columns: true });
     expect(containmentCsv.map((r) => [r.class, Number(r.findings)])).toEqual(containment.rows.map((r: { key: string; total: number }) => [r.key, r.total]));
 
-    const xlsx = await sut.http().get('/api/v1/exports/change-context?format=xlsx&team=Payments').buffer(true).parse(binary).expect(200);
+    const xlsx = await sut.http().get('/api/v1/exports/change-context?format=xlsx&team=Payments').buffer(true).parse(binaryBody).expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Change context', 'Coverage']);
     const metric = (await sut.http().get(`/api/v1/metrics/change-context?team=${payments.id}`).expect(200)).body;
     expect(workbook.getWorksheet('Coverage')!.actualRowCount - 1).toBe(metric.coverage.length);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
@@ -21,6 +21,7 @@ export class ExportsController {
   ) {}
 
   /** Every finding the filters match, as CSV, XLSX, JSON or SARIF 2.1.0 (docs/exports.md). */
+  @ApiOperation({ summary: 'Export findings (CSV, XLSX, JSON or SARIF)' })
   @Get('findings')
   @Access(ACCESS.export)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/sarif+json')
@@ -29,6 +30,7 @@ export class ExportsController {
   }
 
   /** The escape-rate series (`GET /api/v1/metrics/escape-rate`'s parameters): one row per series and period. */
+  @ApiOperation({ summary: 'Export the escape-rate series' })
   @Get('escape-rate')
   @Access(ACCESS.export)
   @ApiProduces(...TABLES)
@@ -37,6 +39,7 @@ export class ExportsController {
   }
 
   /** The adoption verdict per class (`GET /api/v1/metrics/adoption-impact`'s parameters). */
+  @ApiOperation({ summary: 'Export the adoption verdict' })
   @Get('adoption-impact')
   @Access(ACCESS.export)
   @ApiProduces(...TABLES)
@@ -45,6 +48,7 @@ export class ExportsController {
   }
 
   /** Where findings are stopped, and the cost of escapes (`GET /api/v1/metrics/containment`'s parameters). */
+  @ApiOperation({ summary: 'Export containment and the cost of escapes' })
   @Get('containment')
   @Access(ACCESS.export)
   @ApiProduces(...TABLES)
@@ -53,6 +57,7 @@ export class ExportsController {
   }
 
   /** Escape rates with and without context, and coverage (`GET /api/v1/metrics/change-context`'s parameters). */
+  @ApiOperation({ summary: 'Export the change-context comparison and coverage' })
   @Get('change-context')
   @Access(ACCESS.export)
   @ApiProduces(...TABLES)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { TeamReportDto } from '@escapement/domain';
 import type { Response } from 'express';
 import { contentDisposition, exportFileName } from '@escapement/domain';
@@ -16,6 +16,7 @@ export class ReportsController {
   constructor(private readonly service: ReportsService) {}
 
   /** The report's figures, as the printable page shows them. */
+  @ApiOperation({ summary: 'A team or organisation report: its figures' })
   @Get('team')
   @Access(ACCESS.export)
   @ApiOkResponse({ description: 'TeamReportDto (libs/domain/src/api/reports.ts)' })
@@ -24,6 +25,7 @@ export class ReportsController {
   }
 
   /** The same report as a PDF drawn by the server; without `team`, the organisation's. */
+  @ApiOperation({ summary: 'A team or organisation report as a PDF' })
   @Get('team.pdf')
   @Access(ACCESS.export)
   @ApiProduces('application/pdf')
