@@ -361,6 +361,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/adoption-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the adoption verdict */
+        get: operations["ExportsController_adoptionImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/change-context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the change-context comparison and coverage */
+        get: operations["ExportsController_changeContext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/containment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export containment and the cost of escapes */
+        get: operations["ExportsController_containment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/escape-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the escape-rate series */
+        get: operations["ExportsController_escapeRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export findings (CSV, XLSX, JSON or SARIF) */
+        get: operations["ExportsController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/findings": {
         parameters: {
             query?: never;
@@ -562,6 +647,40 @@ export interface paths {
         };
         /** Context gaps and model gaps over time */
         get: operations["MetricsController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team or organisation report: its figures */
+        get: operations["ReportsController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/team.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team or organisation report as a PDF */
+        get: operations["ReportsController_teamPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3128,6 +3247,238 @@ export interface operations {
             };
         };
     };
+    ExportsController_adoptionImpact: {
+        parameters: {
+            query: {
+                /** @description Adoption id (or give team or service: their first adoption) */
+                adoption?: string;
+                /** @description Escape boundary; default: the one fixed in the primary analysis (another makes the verdict exploratory) */
+                boundary?: "design" | "code_review" | "ci" | "pre_release" | "production";
+                /** @description Class the verdict leads with; default: the primary analysis's (another makes the verdict exploratory) */
+                class?: "design" | "pattern" | "unclassified" | "all";
+                /** @description Follow-up a cohort needs before it is used */
+                followUpDays?: number;
+                format: "csv" | "xlsx" | "json";
+                /** @description Follow-up horizon H of the verdict in days; default: the primary analysis's rule, e.g. the 90th percentile of detection delays (another makes it exploratory) */
+                horizonDays?: number;
+                /** @description Minimal important difference of the verdict, as a share (0.1 = 10 points); default: the primary analysis's (another makes it exploratory) */
+                minimalImportantDifference?: number;
+                /** @description Analyse every adoption of this practice together (staggered dates, stacked); instead of adoption, team or service */
+                practice?: string;
+                /** @description Service id or name */
+                service?: string;
+                /** @description Team id or name */
+                team?: string;
+                /** @description Days on each side of the adoption; default: the longest equal windows with mature data, up to 365 */
+                windowDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_changeContext: {
+        parameters: {
+            query: {
+                boundary?: "design" | "code_review" | "ci" | "pre_release" | "production";
+                format: "csv" | "xlsx" | "json";
+                /** @description Changes dated on or after (YYYY-MM-DD) */
+                from?: string;
+                /** @description Follow-up horizon: a finding counts when first detected within this many days of its introduction */
+                horizonDays?: number;
+                /** @description Service id or name */
+                service?: string;
+                /** @description Team id or name */
+                team?: string;
+                /** @description Changes dated before (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_containment: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx" | "json";
+                from?: string;
+                groupBy?: "class" | "category";
+                /** @description Service id or name */
+                service?: string;
+                /** @description Cost weight per severity */
+                severityWeights?: string;
+                /** @description Cost weight per stage (relative units) */
+                stageWeights?: string;
+                /** @description Team id or name */
+                team?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_escapeRate: {
+        parameters: {
+            query: {
+                /** @description A finding first detected at or after this stage escaped */
+                boundary?: "design" | "code_review" | "ci" | "pre_release" | "production";
+                bucket?: "week" | "month" | "quarter";
+                class?: "design" | "pattern" | "unclassified";
+                /** @description Days after a period ends before its cohort counts as mature */
+                followUpDays?: number;
+                format: "csv" | "xlsx" | "json";
+                /** @description Cohort dates on or after (YYYY-MM-DD, UTC) */
+                from?: string;
+                groupBy?: "class" | "category" | "severity" | "layer" | "team" | "service" | "source" | "tool";
+                /** @description Service id or name */
+                service?: string;
+                severity?: "info" | "low" | "medium" | "high" | "critical";
+                /** @description Team id or name */
+                team?: string;
+                /** @description Cohort dates before (YYYY-MM-DD, UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_findings: {
+        parameters: {
+            query: {
+                /** @description Escape boundary for `escaped` */
+                boundary?: "design" | "code_review" | "ci" | "pre_release" | "production";
+                /** @description Category from the classification, e.g. authorization */
+                category?: string;
+                class?: "design" | "pattern" | "unclassified";
+                /** @description A component key of `threatModel` */
+                component?: string;
+                /** @description true: only findings the rates count (not suppressed nor false positive) */
+                counted?: string;
+                /** @description A CWE id the finding lists */
+                cwe?: number;
+                /** @description `from`/`to` apply to the first detection, or to the cohort date (introducedAt, else first detection) as the charts do */
+                dateBy?: "detected" | "cohort";
+                /** @description Only findings that escaped (true) or were stopped (false) at the boundary */
+                escaped?: string;
+                format: "csv" | "xlsx" | "json" | "sarif";
+                /** @description First detected on or after (ISO date or time) */
+                from?: string;
+                gap?: "context_gap" | "model_gap" | "unmodelled";
+                order?: "asc" | "desc";
+                /** @description Text in the title, rule id, path or fingerprint */
+                q?: string;
+                /** @description Service id or name */
+                service?: string;
+                severity?: "info" | "low" | "medium" | "high" | "critical";
+                sort?: "detected" | "severity" | "stage" | "title";
+                /** @description Stage of the first detection in time (ties: the earlier stage) */
+                stage?: "design" | "code_review" | "ci" | "pre_release" | "production";
+                status?: "open" | "fixed" | "accepted_risk" | "suppressed" | "false_positive";
+                /** @description Team id or name */
+                team?: string;
+                /** @description With `component`: findings linked to that component of that threat model */
+                threatModel?: string;
+                /** @description First detected before (ISO date or time) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     FindingsController_list: {
         parameters: {
             query?: {
@@ -3155,12 +3506,14 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description Text in the title, rule id, path or fingerprint */
                 q?: string;
+                /** @description Service id or name */
                 service?: string;
                 severity?: "info" | "low" | "medium" | "high" | "critical";
                 sort?: "detected" | "severity" | "stage" | "title";
                 /** @description Stage of the first detection in time (ties: the earlier stage) */
                 stage?: "design" | "code_review" | "ci" | "pre_release" | "production";
                 status?: "open" | "fixed" | "accepted_risk" | "suppressed" | "false_positive";
+                /** @description Team id or name */
                 team?: string;
                 /** @description With `component`: findings linked to that component of that threat model */
                 threatModel?: string;
@@ -3774,6 +4127,77 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GapsResponseBody"];
                 };
+            };
+        };
+    };
+    ReportsController_team: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, UTC); with to */
+                from?: string;
+                /** @description A quarter, instead of from/to */
+                quarter?: string;
+                /** @description Team id or name; without it, the organisation (a team-limited caller: their teams) */
+                team?: string;
+                /** @description Day after the last (exclusive); with from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TeamReportDto (libs/domain/src/api/reports.ts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_teamPdf: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, UTC); with to */
+                from?: string;
+                /** @description A quarter, instead of from/to */
+                quarter?: string;
+                /** @description Team id or name; without it, the organisation (a team-limited caller: their teams) */
+                team?: string;
+                /** @description Day after the last (exclusive); with from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
