@@ -144,10 +144,11 @@ function componentsPage(doc: Doc, report: TeamReportDto): void {
       const y = doc.y;
       doc.font('regular').fontSize(9).fillColor(INK).text(component.component, PAGE.margin, y, { width: 200, ellipsis: true, lineBreak: false });
       const x0 = PAGE.margin + 205;
-      const scale = 190 / Math.max(1, max);
+      const scale = 140 / Math.max(1, max);
       doc.rect(x0, y, component.contextGap * scale, 10).fillColor(GAP_COLOURS.contextGap).fill();
       doc.rect(x0 + component.contextGap * scale, y, component.modelGap * scale, 10).fillColor(GAP_COLOURS.modelGap).fill();
-      doc.font('regular').fontSize(9).fillColor(INK).text(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`, x0 + 195, y, { width: 100, lineBreak: false });
+      // Room for the longest label on one line: the bars end 150 points after they start.
+      doc.font('regular').fontSize(8).fillColor(INK).text(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`, x0 + 148, y + 1, { width: WIDTH - 205 - 148, lineBreak: false });
       doc.y = y + 16;
     }
     legend(doc, [['Context gap', GAP_COLOURS.contextGap], ['Model gap', GAP_COLOURS.modelGap]]);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { QueryErrorState } from '../../components/ui/query-error-state';
-import { useTeams } from '../../features/filters/api/get-teams';
+import { useTeams } from '../../features/organisation/api/get-teams';
 import { teamReportPdfUrl, useTeamReport } from '../../features/report/api/get-team-report';
 import { TeamReport } from '../../features/report/components/team-report';
 import { recentQuarters } from '../../features/report/report-quarters';
