@@ -2158,6 +2158,119 @@ export interface components {
             low: number;
             rr: number;
         };
+        ReportAdoptionMarkResponse: {
+            practice: string;
+            service: string | null;
+            startedAt: string;
+            team: string | null;
+        };
+        ReportComponentResponse: {
+            /** @example payments-api / iam-gateway */
+            component: string;
+            contextGap: number;
+            escaped: number;
+            modelGap: number;
+        };
+        ReportCountComparison: {
+            current: number;
+            previous: number;
+        };
+        ReportCoverageResponse: {
+            acceptanceCriteria: number | null;
+            allFour: number | null;
+            changes: number;
+            promptContext: number | null;
+            reviewedAgainstModel: number | null;
+            threatModelLinked: number | null;
+            withContextRate: number | null;
+            withoutContextRate: number | null;
+        };
+        ReportHeadlineResponse: {
+            all: components["schemas"]["ReportRateComparison"];
+            design: components["schemas"]["ReportRateComparison"];
+            /** @description Relative cost of the escapes (docs/metrics.md) */
+            escapeCost: components["schemas"]["ReportCountComparison"];
+            pattern: components["schemas"]["ReportRateComparison"];
+            /** @description Findings first detected in production */
+            productionEscapes: components["schemas"]["ReportCountComparison"];
+        };
+        ReportOpenDesignEscapes: {
+            items: components["schemas"]["ReportOpenFindingResponse"][];
+            more: boolean;
+            total: number;
+        };
+        ReportOpenFindingResponse: {
+            detectedAt: string;
+            gap: string;
+            id: string;
+            service: string;
+            severity: string;
+            /** @enum {string} */
+            stage: "design" | "code_review" | "ci" | "pre_release" | "production";
+            title: string;
+        };
+        ReportPeriod: {
+            /** @example 2026-07-01 */
+            from: string;
+            /** @example 2026-Q3 */
+            label: string;
+            /**
+             * @description Exclusive
+             * @example 2026-10-01
+             */
+            to: string;
+        };
+        ReportRateComparison: {
+            current: components["schemas"]["ReportRateResponse"];
+            previous: components["schemas"]["ReportRateResponse"];
+        };
+        ReportRateResponse: {
+            ciHigh: number | null;
+            ciLow: number | null;
+            escaped: number;
+            findings: number;
+            /** @description escaped / findings; null without findings */
+            rate: number | null;
+        };
+        ReportTrend: {
+            adoptions: components["schemas"]["ReportAdoptionMarkResponse"][];
+            followUpDays: number;
+            series: components["schemas"]["ReportTrendSeries"][];
+        };
+        ReportTrendPointResponse: {
+            escaped: number;
+            findings: number;
+            /** @description False while the follow-up window has not passed */
+            mature: boolean;
+            /** @example 2026-07 */
+            period: string;
+            rate: number | null;
+        };
+        ReportTrendSeries: {
+            /** @example design */
+            key: string;
+            points: components["schemas"]["ReportTrendPointResponse"][];
+        };
+        ReportVerdictResponse: {
+            adoptingUnits: number | null;
+            /** @enum {string|null} */
+            analysis: "primary" | "exploratory" | null;
+            ciHigh: number | null;
+            ciLow: number | null;
+            /** @enum {string|null} */
+            code: "likely-real" | "no-important-change" | "too-little-data" | "no-control" | null;
+            controlUnits: number | null;
+            estimate: number | null;
+            fallbackShare: number | null;
+            findingClass: string | null;
+            horizonDays: number | null;
+            preTrendDiffers: boolean | null;
+            pValue: number | null;
+            subject: string;
+            /** @description Why there is no verdict */
+            unavailable: string | null;
+            words: string;
+        };
         RetireAdoptionRequest: {
             /** @example 2026-09-30 */
             retiredAt: string;
@@ -2268,6 +2381,24 @@ export interface components {
         TeamRefResponse: {
             id: string;
             name: string;
+        };
+        TeamReportResponse: {
+            /** @enum {string} */
+            boundary: "design" | "code_review" | "ci" | "pre_release" | "production";
+            components: components["schemas"]["ReportComponentResponse"][];
+            coverage: components["schemas"]["ReportCoverageResponse"];
+            generatedAt: string;
+            headline: components["schemas"]["ReportHeadlineResponse"];
+            nextSteps: string[];
+            openDesignEscapes: components["schemas"]["ReportOpenDesignEscapes"];
+            period: components["schemas"]["ReportPeriod"];
+            previousPeriod: components["schemas"]["ReportPeriod"];
+            /** @description The team's name; null for the organisation */
+            team: string | null;
+            teamId: string | null;
+            title: string;
+            trend: components["schemas"]["ReportTrend"];
+            verdict: components["schemas"]["ReportVerdictResponse"];
         };
         TeamResponse: {
             createdAt: string;
@@ -3287,11 +3418,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The verdict, one row per class */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImpactResponse"] | components["schemas"]["PracticeImpactResponseBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3326,11 +3462,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description Escape rates with and without context, and coverage */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeContextMetricResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3365,11 +3506,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description Containment by stage, then the cost of escapes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContainmentResponseBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3409,11 +3555,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The series, one row per series and period */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EscapeRateResponseBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3471,11 +3622,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description Every finding the filters match */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": (components["schemas"]["FindingResponse"] & {
+                        teamName?: string | null;
+                    })[];
+                    "application/sarif+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4157,12 +4318,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TeamReportDto (libs/domain/src/api/reports.ts) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamReportResponse"];
+                };
             };
         };
     };
@@ -4193,11 +4355,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The report as a PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };

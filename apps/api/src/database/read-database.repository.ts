@@ -44,7 +44,6 @@ export class ReadDatabase implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Runs a read on the replica when it may serve, else on the primary; typed as DataSource.query is. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
     const source = this.health?.serving && this.replica ? this.replica : this.primary;
     return source.query(sql, parameters);

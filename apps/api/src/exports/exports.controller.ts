@@ -1,18 +1,23 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorator';
 import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
+import { ChangeContextMetricResponse } from '../changes/change.dto';
+import { FindingResponse } from '../findings/finding.dto';
+import { ImpactResponse, PracticeImpactResponseBody } from '../metrics/adoption-impact.dto';
+import { ContainmentResponseBody } from '../metrics/containment.dto';
+import { EscapeRateResponseBody } from '../metrics/escape-rate.dto';
+import { FINDINGS_DOWNLOAD, tableDownload } from './export-responses';
 import { ExportFindingsQuery } from './export.dto';
 import { ExportsService } from './exports.service';
 import { AdoptionImpactExportQuery, ChangeContextExportQuery, ContainmentExportQuery, EscapeRateExportQuery } from './metric-export.dto';
 import { MetricExportsService } from './metric-exports.service';
 
-const TABLES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json'];
-
 @ApiTags('exports')
+@ApiExtraModels(FindingResponse, EscapeRateResponseBody, ImpactResponse, PracticeImpactResponseBody, ContainmentResponseBody, ChangeContextMetricResponse)
 @Controller('v1/exports')
 export class ExportsController {
   constructor(
@@ -24,7 +29,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export findings (CSV, XLSX, JSON or SARIF)' })
   @Get('findings')
   @Access(ACCESS.export)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json', 'application/sarif+json')
+  @ApiOkResponse(FINDINGS_DOWNLOAD)
   findings(@Query() query: ExportFindingsQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     return this.service.findings(query, caller, response);
   }
@@ -33,7 +38,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export the escape-rate series' })
   @Get('escape-rate')
   @Access(ACCESS.export)
-  @ApiProduces(...TABLES)
+  @ApiOkResponse(tableDownload('The series, one row per series and period', { $ref: getSchemaPath(EscapeRateResponseBody) }))
   escapeRate(@Query() query: EscapeRateExportQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     return this.metrics.escapeRate(query, caller, response);
   }
@@ -42,7 +47,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export the adoption verdict' })
   @Get('adoption-impact')
   @Access(ACCESS.export)
-  @ApiProduces(...TABLES)
+  @ApiOkResponse(tableDownload('The verdict, one row per class', { oneOf: [{ $ref: getSchemaPath(ImpactResponse) }, { $ref: getSchemaPath(PracticeImpactResponseBody) }] }))
   adoptionImpact(@Query() query: AdoptionImpactExportQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     return this.metrics.adoptionImpact(query, caller, response);
   }
@@ -51,7 +56,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export containment and the cost of escapes' })
   @Get('containment')
   @Access(ACCESS.export)
-  @ApiProduces(...TABLES)
+  @ApiOkResponse(tableDownload('Containment by stage, then the cost of escapes', { $ref: getSchemaPath(ContainmentResponseBody) }))
   containment(@Query() query: ContainmentExportQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     return this.metrics.containmentTable(query, caller, response);
   }
@@ -60,7 +65,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Export the change-context comparison and coverage' })
   @Get('change-context')
   @Access(ACCESS.export)
-  @ApiProduces(...TABLES)
+  @ApiOkResponse(tableDownload('Escape rates with and without context, and coverage', { $ref: getSchemaPath(ChangeContextMetricResponse) }))
   changeContext(@Query() query: ChangeContextExportQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     return this.metrics.changeContext(query, caller, response);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TeamReportDto } from '@escapement/domain';
 import type { Response } from 'express';
 import { contentDisposition, exportFileName } from '@escapement/domain';
@@ -8,6 +8,7 @@ import { ACCESS } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { Caller } from '../auth/request-principal';
 import { TeamReportQuery } from './report.dto';
+import { TeamReportResponse } from './report-response';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -19,7 +20,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A team or organisation report: its figures' })
   @Get('team')
   @Access(ACCESS.export)
-  @ApiOkResponse({ description: 'TeamReportDto (libs/domain/src/api/reports.ts)' })
+  @ApiOkResponse({ type: TeamReportResponse })
   team(@Query() query: TeamReportQuery, @Caller() caller: Principal): Promise<TeamReportDto> {
     return this.service.teamReport(query, caller);
   }
@@ -28,7 +29,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A team or organisation report as a PDF' })
   @Get('team.pdf')
   @Access(ACCESS.export)
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report as a PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async teamPdf(@Query() query: TeamReportQuery, @Caller() caller: Principal, @Res() response: Response): Promise<void> {
     const { pdf, report } = await this.service.renderTeamPdf(query, caller);
     response.status(200);

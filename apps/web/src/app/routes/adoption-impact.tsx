@@ -84,7 +84,11 @@ export function AdoptionImpactPage() {
           <ExportMenu
             name="adoption-impact"
             label="Export verdict"
-            params={selection.pooled ? { practice, boundary: selection.boundary, class: selection.findingClass } : { adoption: selection.adoption, team: selection.team, boundary: selection.boundary, class: selection.findingClass }}
+            params={
+              selection.pooled
+                ? { practice, boundary: selection.boundary, class: selection.findingClass }
+                : { adoption: selection.adoption, team: selection.team, boundary: selection.boundary, class: selection.findingClass }
+            }
           />
         </div>
       </div>

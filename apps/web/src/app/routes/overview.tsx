@@ -54,8 +54,24 @@ export function OverviewPage() {
           <Link className="button button-small" to={`/report${filters.team ? `?team=${encodeURIComponent(filters.team)}` : ''}`}>
             Quarterly report
           </Link>
-          <ExportMenu name="escape-rate" label="Export escape rate" params={{ groupBy: 'class', bucket: 'month', boundary: filters.boundary, team: filters.team, service: filters.service, from: filters.from, to: filters.to ? dayAfter(filters.to) : null }} />
-          <ExportMenu name="containment" label="Export containment" params={{ groupBy: 'class', team: filters.team, service: filters.service, from: filters.from, to: filters.to ? dayAfter(filters.to) : null }} />
+          <ExportMenu
+            name="escape-rate"
+            label="Export escape rate"
+            params={{
+              groupBy: 'class',
+              bucket: 'month',
+              boundary: filters.boundary,
+              team: filters.team,
+              service: filters.service,
+              from: filters.from,
+              to: filters.to ? dayAfter(filters.to) : null,
+            }}
+          />
+          <ExportMenu
+            name="containment"
+            label="Export containment"
+            params={{ groupBy: 'class', team: filters.team, service: filters.service, from: filters.from, to: filters.to ? dayAfter(filters.to) : null }}
+          />
         </div>
       </div>
       <FilterBar filters={filters} onChange={setFilters} teams={teams} services={services} />

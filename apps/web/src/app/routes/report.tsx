@@ -56,7 +56,13 @@ export function ReportPage() {
           </a>
         </div>
       </div>
-      {report.isError ? <QueryErrorState what="the report" error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} /> : report.data ? <TeamReport report={report.data} /> : <p className="muted">Preparing the report…</p>}
+      {report.isError ? (
+        <QueryErrorState what="the report" error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} />
+      ) : report.data ? (
+        <TeamReport report={report.data} />
+      ) : (
+        <p className="muted">Preparing the report…</p>
+      )}
     </>
   );
 }

@@ -9,8 +9,18 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
   const h = report.headline;
   const rows: [string, string, string, string][] = [
     ['Escape rate, all findings', rateWithCounts(h.all.current), rateWithCounts(h.all.previous), reportPoints(rateChange(h.all.current, h.all.previous))],
-    ['Escape rate, design-level', rateWithCounts(h.design.current), rateWithCounts(h.design.previous), reportPoints(rateChange(h.design.current, h.design.previous))],
-    ['Escape rate, pattern-level', rateWithCounts(h.pattern.current), rateWithCounts(h.pattern.previous), reportPoints(rateChange(h.pattern.current, h.pattern.previous))],
+    [
+      'Escape rate, design-level',
+      rateWithCounts(h.design.current),
+      rateWithCounts(h.design.previous),
+      reportPoints(rateChange(h.design.current, h.design.previous)),
+    ],
+    [
+      'Escape rate, pattern-level',
+      rateWithCounts(h.pattern.current),
+      rateWithCounts(h.pattern.previous),
+      reportPoints(rateChange(h.pattern.current, h.pattern.previous)),
+    ],
     ['Findings', String(h.all.current.findings), String(h.all.previous.findings), ''],
     ['Production escapes', String(h.productionEscapes.current), String(h.productionEscapes.previous), ''],
     ['Cost of escapes (relative units)', String(h.escapeCost.current), String(h.escapeCost.previous), ''],
@@ -22,7 +32,8 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
       <header className="report-title">
         <h2>{report.title}</h2>
         <p className="muted">
-          {report.period.from} to the day before {report.period.to}, compared with {report.previousPeriod.label}. Escapes: first detected at or after {report.boundary}.
+          {report.period.from} to the day before {report.period.to}, compared with {report.previousPeriod.label}. Escapes: first detected at or after{' '}
+          {report.boundary}.
         </p>
       </header>
 
@@ -70,7 +81,9 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
 
       <section className="report-section" aria-labelledby="report-next">
         <h3 id="report-next">What to look at next</h3>
-        {report.nextSteps.length === 0 ? <p>Nothing stands out in the figures of this period.</p> : (
+        {report.nextSteps.length === 0 ? (
+          <p>Nothing stands out in the figures of this period.</p>
+        ) : (
           <ul>
             {report.nextSteps.map((step) => (
               <li key={step}>{step}</li>
@@ -86,16 +99,20 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
 
       <section className="report-section" aria-labelledby="report-coverage">
         <h3 id="report-coverage">Change-context coverage</h3>
-        {c.changes === 0 ? <p>No changes were recorded in the period.</p> : (
+        {c.changes === 0 ? (
+          <p>No changes were recorded in the period.</p>
+        ) : (
           <table className="report-table">
             <tbody>
-              {([
-                ['Threat model linked to the ticket', c.threatModelLinked],
-                ['Security acceptance criteria', c.acceptanceCriteria],
-                ['Threat context in the AI prompt', c.promptContext],
-                ['Reviewed against the model', c.reviewedAgainstModel],
-                ['All four', c.allFour],
-              ] as const).map(([label, share]) => (
+              {(
+                [
+                  ['Threat model linked to the ticket', c.threatModelLinked],
+                  ['Security acceptance criteria', c.acceptanceCriteria],
+                  ['Threat context in the AI prompt', c.promptContext],
+                  ['Reviewed against the model', c.reviewedAgainstModel],
+                  ['All four', c.allFour],
+                ] as const
+              ).map(([label, share]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
                   <td className="numeric">{reportPercent(share)}</td>
@@ -114,7 +131,9 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
 
       <section className="report-section" aria-labelledby="report-components">
         <h3 id="report-components">Components that leak most</h3>
-        {report.components.length === 0 ? <p>No escape of the period is linked to a threat-model component.</p> : (
+        {report.components.length === 0 ? (
+          <p>No escape of the period is linked to a threat-model component.</p>
+        ) : (
           <table className="report-table">
             <thead>
               <tr>
@@ -140,7 +159,9 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
 
       <section className="report-section" aria-labelledby="report-open">
         <h3 id="report-open">Open escaped design-level findings</h3>
-        {report.openDesignEscapes.total === 0 ? <p>None.</p> : (
+        {report.openDesignEscapes.total === 0 ? (
+          <p>None.</p>
+        ) : (
           <>
             <p className="muted">
               {report.openDesignEscapes.total}
@@ -149,7 +170,8 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
             <ul>
               {report.openDesignEscapes.items.map((finding) => (
                 <li key={finding.id}>
-                  <a href={`/findings/${finding.id}`}>{finding.title}</a> — {finding.severity}, {finding.service}, found {finding.detectedAt.slice(0, 10)} ({finding.stage}), {finding.gap.replace('_', ' ')}
+                  <a href={`/findings/${finding.id}`}>{finding.title}</a> — {finding.severity}, {finding.service}, found {finding.detectedAt.slice(0, 10)} (
+                  {finding.stage}), {finding.gap.replace('_', ' ')}
                 </li>
               ))}
             </ul>
@@ -160,7 +182,8 @@ export function TeamReport({ report }: { report: TeamReportDto }) {
       <section className="report-section" aria-labelledby="report-cost">
         <h3 id="report-cost">Cost of escapes</h3>
         <p>
-          {h.escapeCost.current} relative units in {report.period.label}, against {h.escapeCost.previous} in {report.previousPeriod.label} (stage weight × severity weight per escape).
+          {h.escapeCost.current} relative units in {report.period.label}, against {h.escapeCost.previous} in {report.previousPeriod.label} (stage weight ×
+          severity weight per escape).
         </p>
       </section>
     </article>
@@ -184,10 +207,22 @@ function TrendChart({ report }: { report: TeamReportDto }) {
             <text x={-6} y={height - f * height + 3} fontSize={9} textAnchor="end" fill="#616e7c">{`${Math.round(f * ceiling * 100)}%`}</text>
           </g>
         ))}
-        {firstImmature >= 0 && <rect x={firstImmature * step - 4} y={0} width={width - firstImmature * step + 4} height={height} fill="#616e7c" fillOpacity={0.08} />}
+        {firstImmature >= 0 && (
+          <rect x={firstImmature * step - 4} y={0} width={width - firstImmature * step + 4} height={height} fill="#616e7c" fillOpacity={0.08} />
+        )}
         {report.trend.adoptions.map((adoption) => {
           const index = periods.indexOf(`${adoption.startedAt.slice(0, 7)}-01`);
-          return index < 0 ? null : <line key={`${adoption.team}-${adoption.startedAt}`} x1={index * step} x2={index * step} y1={0} y2={height} stroke="#1f2933" strokeDasharray="3 3" />;
+          return index < 0 ? null : (
+            <line
+              key={`${adoption.team}-${adoption.startedAt}`}
+              x1={index * step}
+              x2={index * step}
+              y1={0}
+              y2={height}
+              stroke="#1f2933"
+              strokeDasharray="3 3"
+            />
+          );
         })}
         {series.map((s) => (
           <path key={s.key} d={trendPath(s.points, width, height, ceiling)} fill="none" stroke={CLASS_COLOURS[s.key] ?? '#1f2933'} strokeWidth={1.5} />
@@ -195,14 +230,28 @@ function TrendChart({ report }: { report: TeamReportDto }) {
         {series.flatMap((s) =>
           s.points.map((p, i) =>
             p.rate === null ? null : (
-              <circle key={`${s.key}-${p.period}`} cx={i * step} cy={height - (Math.min(p.rate, ceiling) / ceiling) * height} r={2.5} fill={p.mature ? CLASS_COLOURS[s.key] : '#ffffff'} stroke={CLASS_COLOURS[s.key] ?? '#1f2933'} />
+              <circle
+                key={`${s.key}-${p.period}`}
+                cx={i * step}
+                cy={height - (Math.min(p.rate, ceiling) / ceiling) * height}
+                r={2.5}
+                fill={p.mature ? CLASS_COLOURS[s.key] : '#ffffff'}
+                stroke={CLASS_COLOURS[s.key] ?? '#1f2933'}
+              />
             ),
           ),
         )}
-        {periods.map((period, i) => (i % 2 === 0 ? <text key={period} x={i * step} y={height + 14} fontSize={9} textAnchor="middle" fill="#616e7c">{period.slice(0, 7)}</text> : null))}
+        {periods.map((period, i) =>
+          i % 2 === 0 ? (
+            <text key={period} x={i * step} y={height + 14} fontSize={9} textAnchor="middle" fill="#616e7c">
+              {period.slice(0, 7)}
+            </text>
+          ) : null,
+        )}
       </svg>
       <figcaption className="small muted">
-        {series.map((s) => CLASS_LABELS[s.key] ?? s.key).join(', ')} escape rate per month. Hollow points and the shaded months are immature (under {report.trend.followUpDays} days of follow-up); dashed lines mark adoptions.
+        {series.map((s) => CLASS_LABELS[s.key] ?? s.key).join(', ')} escape rate per month. Hollow points and the shaded months are immature (under{' '}
+        {report.trend.followUpDays} days of follow-up); dashed lines mark adoptions.
       </figcaption>
     </figure>
   );
