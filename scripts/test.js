@@ -19,17 +19,15 @@ const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSuites = [];
 
-function run(name, args, env = {}) {
-  const outputFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
-  console.log(`\n=== ${name} ===`);
-  const result = spawnSync(process.execPath, [jest, ...args, '--json', `--outputFile=${outputFile}`], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TZ: 'UTC', ...env },
-  });
+function reportFile(name) {
+  return path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+}
+
+/** Adds a finished jest run's counts to the totals; a run without a report (jest did not start) failed. */
+function tally(name, status) {
   let report = null;
   try {
-    report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    report = JSON.parse(fs.readFileSync(reportFile(name), 'utf8'));
   } catch {
     // No report: jest itself failed to start; counted as a failed suite below.
   }
@@ -38,7 +36,52 @@ function run(name, args, env = {}) {
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
   }
-  if (result.status !== 0 || !report || report.numFailedTests > 0 || report.numFailedTestSuites > 0) failedSuites.push(name);
+  if (status !== 0 || !report || report.numFailedTests > 0 || report.numFailedTestSuites > 0) failedSuites.push(name);
+}
+
+function run(name, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(process.execPath, [jest, ...args, '--json', `--outputFile=${reportFile(name)}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...env },
+  });
+  tally(name, result.status);
+}
+
+/**
+ * Runs jest suites side by side, each into its own log, printed whole when all have finished. The two
+ * end-to-end passes share nothing (each has its own database server and spec-made folders, every port is
+ * a free one), and most of their time is spent waiting on servers, the CLI and the database, so on two
+ * cores they take little longer together than the longest alone.
+ */
+async function runSideBySide(runs) {
+  const { spawn } = require('node:child_process');
+  const finished = await Promise.all(
+    runs.map(({ name, args, env }) => {
+      const log = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.log`);
+      const out = fs.openSync(log, 'w');
+      const started = Date.now();
+      console.log(`\n=== ${name}: started (its output follows when every run beside it has finished) ===`);
+      const child = spawn(process.execPath, [jest, ...args, '--json', `--outputFile=${reportFile(name)}`], {
+        cwd: root,
+        stdio: ['ignore', out, out],
+        env: { ...process.env, TZ: 'UTC', ...env },
+      });
+      return new Promise((resolve) =>
+        child.on('close', (status) => {
+          fs.closeSync(out);
+          console.log(`=== ${name}: finished in ${Math.round((Date.now() - started) / 1000)} s ===`);
+          resolve({ name, status, log });
+        }),
+      );
+    }),
+  );
+  for (const { name, status, log } of finished) {
+    console.log(`\n=== ${name} ===`);
+    process.stdout.write(fs.readFileSync(log));
+    tally(name, status);
+  }
 }
 
 function build() {
@@ -98,16 +141,30 @@ function openapi() {
 
 const built = typed && (wantE2e || wantBrowser) ? build() : typed;
 if (built && wantE2e) openapi();
-if (built && wantE2e) {
+async function e2e() {
   const { DATABASE_URL, ...withoutUrl } = process.env;
-  run('e2e on embedded PostgreSQL', ['-c', 'test/e2e/jest.e2e.config.js'], { ...withoutUrl, DATABASE_URL: '', ESCAPEMENT_TEST_DB: 'embedded' });
-  if (DATABASE_URL) run('e2e on PostgreSQL (DATABASE_URL)', ['-c', 'test/e2e/jest.e2e.config.js'], { ESCAPEMENT_TEST_DB: 'postgres' });
-  else console.log('\nDATABASE_URL is not set: the e2e suite ran on the embedded database only.');
+  const embedded = { name: 'e2e on embedded PostgreSQL', args: ['-c', 'test/e2e/jest.e2e.config.js'], env: { ...withoutUrl, DATABASE_URL: '', ESCAPEMENT_TEST_DB: 'embedded' } };
+  if (!DATABASE_URL) {
+    run(embedded.name, embedded.args, embedded.env);
+    console.log('\nDATABASE_URL is not set: the e2e suite ran on the embedded database only.');
+    return;
+  }
+  const server = { name: 'e2e on PostgreSQL (DATABASE_URL)', args: ['-c', 'test/e2e/jest.e2e.config.js'], env: { ESCAPEMENT_TEST_DB: 'postgres' } };
+  if (process.env.ESCAPEMENT_TEST_SEQUENTIAL === '1') {
+    run(embedded.name, embedded.args, embedded.env);
+    run(server.name, server.args, server.env);
+  } else await runSideBySide([embedded, server]);
 }
-if (built && wantBrowser) run('browser (Chromium)', ['-c', 'test/browser/jest.browser.config.js']);
 
-fs.rmSync(resultsDir, { recursive: true, force: true });
-console.log('');
-if (failedSuites.length) console.log(`failing: ${failedSuites.join(', ')}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(failedSuites.length ? 1 : 0);
+async function main() {
+  if (built && wantE2e) await e2e();
+  if (built && wantBrowser) run('browser (Chromium)', ['-c', 'test/browser/jest.browser.config.js']);
+
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  console.log('');
+  if (failedSuites.length) console.log(`failing: ${failedSuites.join(', ')}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(failedSuites.length ? 1 : 0);
+}
+
+main();

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../support/api/openapi-types';
-import { listenLocally, startTestApp, type TestApp } from '../support/test-app';
+import { listenLocally, resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * A client generated from the API's own OpenAPI description (scripts/openapi.js) calls the running API.
@@ -15,6 +15,7 @@ describe('a client generated from the OpenAPI description', () => {
   let serviceId = '';
   beforeAll(async () => {
     sut = await startTestApp();
+    await resetDatabase(sut);
     const baseUrl = await listenLocally(sut);
     const { secret } = await sut.asToken({ scopes: ['admin'] });
     api = createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${secret}` } });
