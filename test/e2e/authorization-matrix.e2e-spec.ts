@@ -49,6 +49,13 @@ const POLICY: Record<string, Rule> = {
   'POST /api/v1/tokens': administer,
   'DELETE /api/v1/tokens/:id': administer,
   'GET /api/v1/audit-events': administer,
+  'GET /api/v1/report-schedules': administer,
+  'POST /api/v1/report-schedules': administer,
+  'PATCH /api/v1/report-schedules/:id': administer,
+  'DELETE /api/v1/report-schedules/:id': administer,
+  'POST /api/v1/report-schedules/:id/runs': administer,
+  'GET /api/v1/report-schedules/runs': administer,
+  'GET /api/v1/report-schedules/runs/:id/pdf': administer,
 
   // The organisation.
   'GET /api/v1/teams': read,

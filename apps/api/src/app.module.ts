@@ -29,6 +29,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReportSchedulesModule } from './report-schedules/report-schedules.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { ThreatModelsModule } from './threat-models/threat-models.module';
@@ -73,6 +74,7 @@ export class AppModule {
         ChangesModule,
         ExportsModule,
         ReportsModule,
+        ReportSchedulesModule,
         McpModule,
         DemoModule,
         ...dashboard,

@@ -96,6 +96,7 @@ export * from './exports/sarif-export';
 export * from './exports/export-table';
 export * from './exports/metric-export-tables';
 export * from './api/reports';
+export * from './api/report-schedules';
 export * from './reports/report-period';
 export * from './reports/report-figures';
 export * from './reports/next-steps';

@@ -655,6 +655,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List report schedules */
+        get: operations["ReportSchedulesController_list"];
+        put?: never;
+        /** Schedule a monthly or quarterly report to be archived and mailed */
+        post: operations["ReportSchedulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a report schedule (its archived reports stay) */
+        delete: operations["ReportSchedulesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a report schedule’s cadence or recipients */
+        patch: operations["ReportSchedulesController_update"];
+        trace?: never;
+    };
+    "/api/v1/report-schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a report schedule now */
+        post: operations["ReportSchedulesController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List archived report runs */
+        get: operations["ReportSchedulesController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-schedules/runs/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an archived report as a PDF */
+        get: operations["ReportSchedulesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/team": {
         parameters: {
             query?: never;
@@ -1511,6 +1598,22 @@ export interface components {
             oneTimePassword: string;
             user: components["schemas"]["UserResponse"];
         };
+        CreateReportScheduleRequest: {
+            /** @enum {string} */
+            cadence: "monthly" | "quarterly";
+            /**
+             * @description Email addresses, 1 to 50
+             * @example [
+             *       "lead@example.com"
+             *     ]
+             */
+            recipients: string[];
+            /**
+             * Format: uuid
+             * @description The team reported on; absent or null: the organisation
+             */
+            teamId?: string | null;
+        };
         CreateServiceRequest: {
             /** @example payments-api */
             name: string;
@@ -2232,6 +2335,35 @@ export interface components {
             /** @description escaped / findings; null without findings */
             rate: number | null;
         };
+        ReportRunResponse: {
+            createdAt: string;
+            error: string | null;
+            from: string;
+            id: string;
+            pdfBytes: number | null;
+            /** @example 2026-Q3 */
+            period: string;
+            recipients: string[];
+            scheduleId: string | null;
+            /** @enum {string} */
+            status: "mailed" | "archived" | "failed";
+            teamName: string | null;
+            title: string;
+            to: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+        };
+        ReportScheduleResponse: {
+            /** @enum {string} */
+            cadence: "monthly" | "quarterly";
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            recipients: string[];
+            teamId: string | null;
+            teamName: string | null;
+            updatedAt: string;
+        };
         ReportTrend: {
             adoptions: components["schemas"]["ReportAdoptionMarkResponse"][];
             followUpDays: number;
@@ -2351,6 +2483,13 @@ export interface components {
              */
             tool?: string;
         };
+        RunReportRequest: {
+            /**
+             * @description The period to produce ("2026-11" monthly, "2026-Q3" quarterly); default: the last complete one
+             * @example 2026-Q3
+             */
+            period?: string;
+        };
         SensitivityResponse: {
             /** @enum {string} */
             code: "likely-real" | "no-important-change" | "too-little-data" | "no-control";
@@ -2467,6 +2606,11 @@ export interface components {
             primaryAnalysis?: components["schemas"]["PrimaryAnalysisInput"];
             /** @example 2026-03-01 */
             startedAt?: string;
+        };
+        UpdateReportScheduleRequest: {
+            /** @enum {string} */
+            cadence?: "monthly" | "quarterly";
+            recipients?: string[];
         };
         UpdateUserRequest: {
             /** @description A disabled account cannot sign in; its sessions end at once */
@@ -4287,6 +4431,224 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GapsResponseBody"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"][];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportSchedulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReportScheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleResponse"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunReportRequest"];
+            };
+        };
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunResponse"];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_runs: {
+        parameters: {
+            query?: {
+                /** @description Only this schedule’s runs */
+                schedule?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunResponse"][];
+                };
+            };
+        };
+    };
+    ReportSchedulesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The report as it was produced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

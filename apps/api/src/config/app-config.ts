@@ -36,6 +36,8 @@ export interface AppConfig {
   security: SecurityConfig;
   /** Bounds on the globs and match rules of threat models and classification rules. */
   threatModels: ThreatModelLimits;
+  /** Where scheduled reports are mailed from; without `url`, runs are archived only. */
+  smtp: { url: string | null; from: string };
 }
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
@@ -120,6 +122,20 @@ function parseHttpTimeouts(env: NodeJS.ProcessEnv): AppConfig['http'] {
   return { keepAliveTimeoutMs, headersTimeoutMs };
 }
 
+function parseSmtp(env: NodeJS.ProcessEnv): AppConfig['smtp'] {
+  const from = env.ESCAPEMENT_SMTP_FROM?.trim() || 'Escapement <escapement@localhost>';
+  const raw = env.ESCAPEMENT_SMTP_URL?.trim();
+  if (!raw) return { url: null, from };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('ESCAPEMENT_SMTP_URL is not a valid URL (expected smtp://user:password@host:587 or smtps://host:465)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`ESCAPEMENT_SMTP_URL must use smtp:// or smtps://, got "${url.protocol}"`);
+  return { url: raw, from };
+}
+
 /** The dashboard's build output, found through its workspace package wherever this file was compiled to. */
 export function defaultWebDist(): string | null {
   try {
@@ -152,6 +168,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     security: loadSecurityConfig(env),
     followUpDays: parseWholeNumber('ESCAPEMENT_FOLLOW_UP_DAYS', env.ESCAPEMENT_FOLLOW_UP_DAYS, 90),
     threatModels: loadThreatModelLimits(env),
+    smtp: parseSmtp(env),
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { datedPeriod, lastCompleteQuarter, previousPeriod, quarterPeriod } from './report-period';
+import { cadencePeriod, datedPeriod, lastCompletePeriod, lastCompleteQuarter, previousPeriod, quarterPeriod } from './report-period';
 
 describe(quarterPeriod.name, () => {
   it('reads YYYY-Qn', () => {
@@ -27,5 +27,15 @@ describe(previousPeriod.name, () => {
     const period = datedPeriod('2026-03-11', '2026-03-21');
     expect(period.label).toBe('2026-03-11 to 2026-03-20');
     expect(previousPeriod(period)).toEqual({ from: '2026-03-01', to: '2026-03-11', label: '2026-03-01 to 2026-03-10' });
+  });
+});
+
+describe(lastCompletePeriod.name, () => {
+  it('is the month or quarter that ended last, keyed by its label', () => {
+    expect(lastCompletePeriod('monthly', new Date('2026-12-05T10:00:00Z'))).toEqual({ from: '2026-11-01', to: '2026-12-01', label: '2026-11' });
+    expect(lastCompletePeriod('monthly', new Date('2026-01-01T00:00:00Z'))).toEqual({ from: '2025-12-01', to: '2026-01-01', label: '2025-12' });
+    expect(lastCompletePeriod('quarterly', new Date('2026-12-05T10:00:00Z')).label).toBe('2026-Q3');
+    expect(cadencePeriod('monthly', '2026-13')).toBeNull();
+    expect(cadencePeriod('quarterly', '2026-11')).toBeNull();
   });
 });

@@ -49,3 +49,33 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   const days = Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / DAY);
   return datedPeriod(iso(new Date(Date.parse(`${period.from}T00:00:00Z`) - days * DAY)), period.from);
 }
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "2026-11" as a period: 2026-11-01 to 2026-12-01; null when the text is not a month. */
+export function monthPeriod(text: string): ReportPeriod | null {
+  const match = MONTH.exec(text.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return { from: iso(new Date(Date.UTC(year, month - 1, 1))), to: iso(new Date(Date.UTC(year, month, 1))), label: `${year}-${match[2]}` };
+}
+
+export const REPORT_CADENCES = ['monthly', 'quarterly'] as const;
+export type ReportCadence = (typeof REPORT_CADENCES)[number];
+
+/**
+ * The period a scheduled report covers when it runs at `now`: the last complete month or quarter, keyed
+ * "2026-11" or "2026-Q3" (each schedule produces one report per key).
+ */
+export function lastCompletePeriod(cadence: ReportCadence, now: Date): ReportPeriod {
+  if (cadence === 'quarterly') return lastCompleteQuarter(now);
+  const month = now.getUTCMonth();
+  const year = month === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  return monthPeriod(`${year}-${String(month === 0 ? 12 : month).padStart(2, '0')}`)!;
+}
+
+/** A period key of the schedule's cadence ("2026-11" monthly, "2026-Q3" quarterly); null when it is not one. */
+export function cadencePeriod(cadence: ReportCadence, key: string): ReportPeriod | null {
+  return cadence === 'quarterly' ? quarterPeriod(key) : monthPeriod(key);
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReportCadence, ReportRunStatus } from '@escapement/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface ReportScheduleRow {
+  id: string;
+  team_id: string | null;
+  team_name: string | null;
+  cadence: ReportCadence;
+  recipients: string[];
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ReportRunRow {
+  id: string;
+  schedule_id: string | null;
+  period: string;
+  period_from: string;
+  period_to: string;
+  title: string;
+  team_name: string | null;
+  trigger: 'schedule' | 'manual';
+  status: ReportRunStatus;
+  recipients: string[];
+  error: string | null;
+  pdf_bytes: number | null;
+  created_at: Date;
+}
+
+export interface NewReportRun {
+  scheduleId: string;
+  period: string;
+  from: string;
+  to: string;
+  title: string;
+  teamName: string | null;
+  trigger: 'schedule' | 'manual';
+  status: ReportRunStatus;
+  recipients: string[];
+  error: string | null;
+  pdf: Buffer | null;
+}
+
+const SELECT_SCHEDULE = `
+  SELECT s.id, s.team_id, t.name AS team_name, s.cadence, s.recipients, s.created_by, s.created_at, s.updated_at
+    FROM report_schedules s LEFT JOIN teams t ON t.id = s.team_id`;
+
+const SELECT_RUN = `
+  SELECT r.id, r.schedule_id, r.period, to_char(r.period_from, 'YYYY-MM-DD') AS period_from, to_char(r.period_to, 'YYYY-MM-DD') AS period_to,
+         r.title, r.team_name, r.trigger, r.status, r.recipients, r.error, octet_length(r.pdf) AS pdf_bytes, r.created_at
+    FROM report_runs r`;
+
+/** Report schedules and the archive of their runs (the PDFs themselves are read only for a download). */
+@Injectable()
+export class ReportSchedulesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, schedule: { teamId: string | null; cadence: ReportCadence; recipients: string[]; createdBy: string }): Promise<string> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO report_schedules (team_id, cadence, recipients, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [schedule.teamId, schedule.cadence, schedule.recipients, schedule.createdBy],
+    );
+    return row.id;
+  }
+
+  async update(manager: EntityManager, id: string, change: { cadence: ReportCadence; recipients: string[] }): Promise<void> {
+    await manager.query(`UPDATE report_schedules SET cadence = $2, recipients = $3, updated_at = now() WHERE id = $1`, [id, change.cadence, change.recipients]);
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM report_schedules WHERE id = $1`, [id]);
+  }
+
+  async find(runner: EntityManager | DataSource, id: string): Promise<ReportScheduleRow | null> {
+    const [row] = await runner.query(`${SELECT_SCHEDULE} WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  list(): Promise<ReportScheduleRow[]> {
+    return this.dataSource.query(`${SELECT_SCHEDULE} ORDER BY s.created_at, s.id`);
+  }
+
+  /**
+   * Claims a schedule's period for this transaction. The unique (schedule, period) index makes a second
+   * claimant (another instance, a second click) wait until this one commits and then get false.
+   */
+  async claim(manager: EntityManager, run: NewReportRun): Promise<string | null> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO report_runs (schedule_id, period, period_from, period_to, title, team_name, trigger, status, recipients, error, pdf)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (schedule_id, period) DO NOTHING RETURNING id`,
+      [run.scheduleId, run.period, run.from, run.to, run.title, run.teamName, run.trigger, run.status, run.recipients, run.error, run.pdf],
+    );
+    return row?.id ?? null;
+  }
+
+  async complete(manager: EntityManager, id: string, outcome: { title: string; status: ReportRunStatus; error: string | null; pdf: Buffer | null }): Promise<void> {
+    await manager.query(`UPDATE report_runs SET title = $2, status = $3, error = $4, pdf = $5 WHERE id = $1`, [id, outcome.title, outcome.status, outcome.error, outcome.pdf]);
+  }
+
+  /** A failed run may be tried again by hand: it gives way to the new attempt. */
+  async removeFailed(manager: EntityManager, scheduleId: string, period: string): Promise<void> {
+    await manager.query(`DELETE FROM report_runs WHERE schedule_id = $1 AND period = $2 AND status = 'failed'`, [scheduleId, period]);
+  }
+
+  async findRun(runner: EntityManager | DataSource, id: string): Promise<ReportRunRow | null> {
+    const [row] = await runner.query(`${SELECT_RUN} WHERE r.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async findRunOf(runner: EntityManager | DataSource, scheduleId: string, period: string): Promise<ReportRunRow | null> {
+    const [row] = await runner.query(`${SELECT_RUN} WHERE r.schedule_id = $1 AND r.period = $2`, [scheduleId, period]);
+    return row ?? null;
+  }
+
+  listRuns(scheduleId?: string): Promise<ReportRunRow[]> {
+    return scheduleId
+      ? this.dataSource.query(`${SELECT_RUN} WHERE r.schedule_id = $1 ORDER BY r.created_at DESC, r.id LIMIT 500`, [scheduleId])
+      : this.dataSource.query(`${SELECT_RUN} ORDER BY r.created_at DESC, r.id LIMIT 500`);
+  }
+
+  async pdf(id: string): Promise<Buffer | null> {
+    const [row]: { pdf: Buffer | null }[] = await this.dataSource.query(`SELECT pdf FROM report_runs WHERE id = $1`, [id]);
+    return row?.pdf ?? null;
+  }
+}
