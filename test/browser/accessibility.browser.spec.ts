@@ -15,6 +15,7 @@ const PAGES: { path: string; ready: string }[] = [
   { path: '/teams', ready: 'main h1' },
   { path: '/adoptions', ready: 'main h1' },
   { path: '/settings', ready: 'main h1' },
+  { path: '/settings?tab=reports', ready: '[data-testid="report-runs-table"], [data-testid="state-empty"]' },
 ];
 
 interface Violation {

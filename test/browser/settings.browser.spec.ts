@@ -98,6 +98,37 @@ describeWithBrowser()('settings in a browser', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('schedules a report, runs it now into the archive and deletes the schedule', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Scheduled reports' }).click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'reports');
+    await page.getByRole('button', { name: 'Schedule report' }).click();
+    await page.getByText('Give at least one email address.').waitFor();
+    await page.getByLabel('Recipients').fill('lead@example.com, not-an-address');
+    await page.getByRole('button', { name: 'Schedule report' }).click();
+    await page.getByText('Not an email address: not-an-address').waitFor();
+    await page.getByLabel('Recipients').fill('lead@example.com');
+    await page.getByLabel('Every').selectOption('monthly');
+    await page.getByRole('button', { name: 'Schedule report' }).click();
+    const schedules = page.getByTestId('report-schedules-table');
+    await schedules.getByText('lead@example.com').waitFor();
+
+    // No SMTP server in this session: the report is archived, and says it was not mailed.
+    await schedules.getByRole('button', { name: 'Run now for Organisation' }).click();
+    const archive = page.getByTestId('report-runs-table');
+    await archive.getByText('Archived, not mailed').waitFor();
+    const href = await archive.getByRole('link', { name: /^Download/ }).getAttribute('href');
+    expect(href).toMatch(/^\/api\/v1\/report-schedules\/runs\/[0-9a-f-]+\/pdf$/);
+    const pdf = await page.evaluate(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 5).join(','), href!);
+    expect(pdf).toBe([...Buffer.from('%PDF-')].join(','));
+
+    await schedules.getByRole('button', { name: 'Delete the Organisation schedule' }).click();
+    await schedules.getByRole('button', { name: 'Delete schedule' }).click();
+    await page.getByText('No schedules yet').waitFor();
+    expect(await archive.getByText('Archived, not mailed').count()).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('shows the audit log, filtered by action through the URL', async () => {
     const { page } = session;
     await page.goto(`${session.url}/settings?tab=audit`);

@@ -3,6 +3,7 @@ import { AuditPanel } from '../../features/audit/components/audit-panel';
 import { parseActionFilter } from '../../features/audit/audit-filter';
 import { useSession } from '../../features/auth/api/get-session';
 import { can, ROLE_LABELS } from '../../features/auth/session-rules';
+import { ReportSchedulesPanel } from '../../features/report-schedules/components/report-schedules-panel';
 import { RulesPanel } from '../../features/classification-rules/components/rules-panel';
 import { useTeams } from '../../features/organisation/api/get-teams';
 import { TokensPanel } from '../../features/tokens/components/tokens-panel';
@@ -12,6 +13,7 @@ const TABS = [
   { id: 'tokens', label: 'API tokens' },
   { id: 'rules', label: 'Classification rules' },
   { id: 'users', label: 'Users' },
+  { id: 'reports', label: 'Scheduled reports' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
 
@@ -34,7 +36,7 @@ export function SettingsPage() {
         <title>Settings · Escapement</title>
         <div className="page-header">
           <h1>Settings</h1>
-          <p className="muted">Only administrators manage tokens, rules, users and the audit log.</p>
+          <p className="muted">Only administrators manage tokens, rules, users, scheduled reports and the audit log.</p>
         </div>
       </>
     );
@@ -60,6 +62,7 @@ export function SettingsPage() {
       </nav>
       {tab === 'tokens' && <TokensPanel teams={teams.data ?? []} />}
       {tab === 'rules' && <RulesPanel />}
+      {tab === 'reports' && <ReportSchedulesPanel teams={teams.data ?? []} />}
       {tab === 'users' && <UsersPanel teams={teams.data ?? []} roleLabels={ROLE_LABELS} currentUserId={user?.id ?? null} />}
       {tab === 'audit' && (
         <AuditPanel
