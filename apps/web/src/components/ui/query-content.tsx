@@ -1,22 +1,31 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { QueryErrorState } from './query-error-state';
 import { StateMessage } from './state-message';
 import { TableSkeleton } from './table-skeleton';
 
 interface QueryContentProps<T> {
-  query: UseQueryResult<T[]>;
+  query: UseQueryResult<T> | UseInfiniteQueryResult<T>;
   /** What is loaded, as it reads after "Loading" and "Could not load": "the teams". */
   what: string;
-  empty: { title: string; body?: ReactNode };
-  children: (items: T[]) => ReactNode;
+  /** In place of the table skeleton while loading: a chart's skeleton, say. */
+  loading?: ReactNode;
+  /** Rows of the table skeleton. */
+  rows?: number;
+  /** When the answer counts as empty; by default, an empty list. */
+  isEmpty?: (data: T) => boolean;
+  empty?: { title: string; body?: ReactNode };
+  children: (data: T) => ReactNode;
 }
 
-/** A list from the API in one of its four states: loading, failed with a retry, empty with what to do, or shown. */
-export function QueryContent<T>({ query, what, empty, children }: QueryContentProps<T>) {
-  if (query.isPending) return <TableSkeleton label={`Loading ${what}`} rows={4} />;
+/**
+ * A panel's data from the API in one of its four states: loading, failed with a retry, empty with what
+ * to do, or shown. Every panel uses it, so that each state looks and reads the same everywhere.
+ */
+export function QueryContent<T>({ query, what, loading, rows = 4, isEmpty = isEmptyList, empty, children }: QueryContentProps<T>) {
+  if (query.isPending) return <>{loading ?? <TableSkeleton label={`Loading ${what}`} rows={rows} />}</>;
   if (query.isError) return <QueryErrorState what={what} error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />;
-  if (query.data.length === 0) {
+  if (empty && isEmpty(query.data)) {
     return (
       <StateMessage testId="state-empty" title={empty.title}>
         {empty.body}
@@ -24,4 +33,8 @@ export function QueryContent<T>({ query, what, empty, children }: QueryContentPr
     );
   }
   return <>{children(query.data)}</>;
+}
+
+function isEmptyList(data: unknown): boolean {
+  return Array.isArray(data) && data.length === 0;
 }

@@ -5,7 +5,8 @@ export interface RuleDraft {
   tool: string;
   cweId: string;
   findingClass: FindingClass;
-  category: string;
+  /** Empty: the finding keeps its own category. */
+  category: FindingCategory | '';
   reason: string;
 }
 
@@ -50,7 +51,7 @@ export function ruleRequest(draft: RuleDraft): CreateRuleBody {
       ...(cwe !== null ? { cweId: cwe } : {}),
     },
     findingClass: draft.findingClass,
-    ...(draft.category ? { category: draft.category as FindingCategory } : {}),
+    ...(draft.category ? { category: draft.category } : {}),
     ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
   };
 }

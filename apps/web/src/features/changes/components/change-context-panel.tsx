@@ -3,8 +3,7 @@ import { useId, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
+import { QueryContent } from '../../../components/ui/query-content';
 import { formatMonth, formatPercent, formatPercentAxis } from '../../../lib/format';
 import { useChangeContext, type ChangeContextParams } from '../api/get-change-context';
 import { coverageRows } from '../coverage-rows';
@@ -22,22 +21,29 @@ const CLASS_LABELS: Record<string, string> = { design: 'Design-level', pattern: 
 /** Coverage of context over time, and escape rates of changes with and without it. */
 export function ChangeContextPanel(params: ChangeContextParams) {
   const metric = useChangeContext(params);
-  if (metric.isPending) return <ChartSkeleton label="Loading change context" testId="state-loading" />;
-  if (metric.isError) return <QueryErrorState what="change context" error={metric.error} retrying={metric.isFetching} onRetry={() => void metric.refetch()} />;
-  if (metric.data.changes + metric.data.immatureChanges === 0)
-    return (
-      <StateMessage testId="state-empty" title="No changes recorded yet">
-        <p>
-          Record each merged change from CI with <code>npx escapement change record</code> (see docs/changes.md).
-        </p>
-      </StateMessage>
-    );
   return (
-    <>
-      <Coverage metric={metric.data} />
-      <Comparison metric={metric.data} />
-      <EscapedWithoutContext metric={metric.data} />
-    </>
+    <QueryContent
+      query={metric}
+      what="change context"
+      loading={<ChartSkeleton label="Loading change context" testId="state-loading" />}
+      isEmpty={(data) => data.changes + data.immatureChanges === 0}
+      empty={{
+        title: 'No changes recorded yet',
+        body: (
+          <p>
+            Record each merged change from CI with <code>npx escapement change record</code> (see docs/changes.md).
+          </p>
+        ),
+      }}
+    >
+      {(data) => (
+        <>
+          <Coverage metric={data} />
+          <Comparison metric={data} />
+          <EscapedWithoutContext metric={data} />
+        </>
+      )}
+    </QueryContent>
   );
 }
 

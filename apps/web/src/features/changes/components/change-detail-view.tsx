@@ -1,7 +1,6 @@
-import type { ContextFlag } from '@escapement/domain';
+import type { ChangeDetailDto, ContextFlag } from '@escapement/domain';
 import { Link } from 'react-router-dom';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { useChange } from '../api/get-change';
 
 const FLAG_LABELS: Record<ContextFlag, string> = {
@@ -15,9 +14,15 @@ const LINKED_BY = { manual: 'by hand', change_ref: 'change ref', commit: 'commit
 /** One change: what it is, the context it carried and the findings it introduced. */
 export function ChangeDetailView({ id }: { id: string }) {
   const change = useChange(id);
-  if (change.isPending) return <TableSkeleton label="Loading the change" rows={4} />;
-  if (change.isError) return <QueryErrorState what="the change" error={change.error} retrying={change.isFetching} onRetry={() => void change.refetch()} />;
-  const c = change.data;
+  return (
+    <QueryContent query={change} what="the change">
+      {(c) => <ChangeDetail c={c} />}
+    </QueryContent>
+  );
+}
+
+/** The loaded change. */
+function ChangeDetail({ c }: { c: ChangeDetailDto }) {
   return (
     <>
       <div className="page-header">

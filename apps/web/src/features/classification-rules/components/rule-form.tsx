@@ -1,5 +1,6 @@
 import { FINDING_CATEGORIES, FINDING_CLASSES } from '@escapement/domain';
 import { useRef, useState } from 'react';
+import { EnumSelect } from '../../../components/ui/enum-select';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
@@ -62,23 +63,21 @@ export function RuleForm() {
         <input type="text" inputMode="numeric" value={draft.cweId} onChange={set('cweId')} />
       </FormField>
       <FormField label="Class" error={errors.fields.findingClass}>
-        <select value={draft.findingClass} onChange={set('findingClass')}>
-          {FINDING_CLASSES.map((value) => (
-            <option key={value} value={value}>
-              {CLASS_LABELS[value]}
-            </option>
-          ))}
-        </select>
+        <EnumSelect
+          values={FINDING_CLASSES}
+          value={draft.findingClass}
+          label={(value) => CLASS_LABELS[value]}
+          onChange={(findingClass) => setDraft((current) => ({ ...current, findingClass }))}
+        />
       </FormField>
       <FormField label="Category" error={errors.fields.category}>
-        <select value={draft.category} onChange={set('category')}>
-          <option value="">Keep the finding&apos;s own</option>
-          {FINDING_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {categoryLabel(value)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect
+          values={FINDING_CATEGORIES}
+          value={draft.category}
+          none="Keep the finding's own"
+          label={categoryLabel}
+          onChange={(category) => setDraft((current) => ({ ...current, category }))}
+        />
       </FormField>
       <FormField label="Reason" hint="Shown on each finding the rule classifies." error={errors.fields.reason}>
         <textarea rows={2} value={draft.reason} onChange={set('reason')} />

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { FormErrorSummary } from '../../../components/ui/form-field';
 import { QueryContent } from '../../../components/ui/query-content';
 import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
@@ -60,40 +61,28 @@ export function RulesPanel() {
                         <td>{rule.reason ?? '–'}</td>
                         <td>{formatDay(rule.createdAt)}</td>
                         <td>
-                          {confirming === rule.id ? (
-                            <span className="confirm" role="group" aria-label="Delete this rule?">
-                              <button
-                                type="button"
-                                className="button button-danger"
-                                disabled={remove.isPending}
-                                onClick={() =>
-                                  remove.mutate(rule.id, {
-                                    onSuccess: ({ reclassified }) => {
-                                      setConfirming(null);
-                                      setDeleted(reclassifiedMessage('deleted', reclassified));
-                                    },
-                                  })
-                                }
-                              >
-                                Delete rule
-                              </button>
-                              <button type="button" className="button button-quiet" onClick={() => setConfirming(null)}>
-                                Cancel
-                              </button>
-                            </span>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button button-quiet"
-                              onClick={() => {
-                                remove.reset();
-                                setDeleted(null);
-                                setConfirming(rule.id);
-                              }}
-                            >
-                              Delete
-                            </button>
-                          )}
+                          <ConfirmButton
+                            question="Delete this rule?"
+                            confirmLabel="Delete rule"
+                            open={confirming === rule.id}
+                            pending={remove.isPending}
+                            onOpen={() => {
+                              remove.reset();
+                              setDeleted(null);
+                              setConfirming(rule.id);
+                            }}
+                            onCancel={() => setConfirming(null)}
+                            onConfirm={() =>
+                              remove.mutate(rule.id, {
+                                onSuccess: ({ reclassified }) => {
+                                  setConfirming(null);
+                                  setDeleted(reclassifiedMessage('deleted', reclassified));
+                                },
+                              })
+                            }
+                          >
+                            Delete
+                          </ConfirmButton>
                         </td>
                       </tr>
                     ))}

@@ -1,8 +1,7 @@
 import { useId, useMemo } from 'react';
 import { ChartDownload } from '../../../components/ui/chart-download';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
+import { QueryContent } from '../../../components/ui/query-content';
 import { CLASS_LABELS, labelOf } from '../../../lib/finding-labels';
 import { formatPercent } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
@@ -17,19 +16,17 @@ export function ContainmentPanel(params: ContainmentParams) {
   const containment = useContainment(params);
   const map = useMemo(() => (containment.data ? containmentHeatMap(containment.data) : null), [containment.data]);
 
-  let body;
-  if (containment.isPending) body = <ChartSkeleton label="Loading where findings are stopped" testId="state-loading" />;
-  else if (containment.isError)
-    body = (
-      <QueryErrorState what="the containment matrix" error={containment.error} retrying={containment.isFetching} onRetry={() => void containment.refetch()} />
-    );
-  else if (map === null || map.rows.every((row) => row.total === 0))
-    body = (
-      <StateMessage testId="state-empty" title="No findings in this view">
-        <p>Widen the team, service or period to see where findings are caught.</p>
-      </StateMessage>
-    );
-  else body = <HeatMap map={map} busy={containment.isPlaceholderData && containment.isFetching} />;
+  const body = (
+    <QueryContent
+      query={containment}
+      what="the containment matrix"
+      loading={<ChartSkeleton label="Loading where findings are stopped" testId="state-loading" />}
+      isEmpty={() => map === null || map.rows.every((row) => row.total === 0)}
+      empty={{ title: 'No findings in this view', body: <p>Widen the team, service or period to see where findings are caught.</p> }}
+    >
+      {() => map && <HeatMap map={map} busy={containment.isPlaceholderData && containment.isFetching} />}
+    </QueryContent>
+  );
 
   return (
     <section className="card" aria-labelledby={titleId}>

@@ -1,8 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { formatDay } from '../../../lib/format';
 import { categoryLabel } from '../../../lib/finding-labels';
 import { useFindings } from '../api/get-findings';
@@ -25,41 +23,32 @@ export function FindingsShortList({ title, description, query, emptyText, limit 
   const full = { ...DEFAULT_FINDINGS_QUERY, ...query };
   const findings = useFindings({ query: full, cursor: null, limit });
 
-  let body;
-  if (findings.isPending) body = <TableSkeleton label={`Loading ${title.toLowerCase()}`} rows={4} />;
-  else if (findings.isError)
-    body = <QueryErrorState what={title.toLowerCase()} error={findings.error} retrying={findings.isFetching} onRetry={() => void findings.refetch()} />;
-  else if (findings.data.items.length === 0)
-    body = (
-      <StateMessage testId="state-empty" title={emptyText}>
-        {null}
-      </StateMessage>
-    );
-  else
-    body = (
-      <>
-        <ul className="short-list">
-          {findings.data.items.map((finding) => (
-            <li key={finding.id}>
-              <SeverityBadge severity={finding.severity} />
-              <span className="short-list-main">
-                <Link to={findingDetailHref(finding.id, full.boundary)}>{finding.title}</Link>
-                <span className="muted small">
-                  {finding.serviceName}
-                  {finding.category ? ` · ${categoryLabel(finding.category)}` : ''}
-                  {finding.cweIds.length ? ` · ${finding.cweIds.map((cwe) => `CWE-${cwe}`).join(', ')}` : ''} · {formatDay(finding.firstDetectedAt)}
+  const body = (
+    <QueryContent query={findings} what={title.toLowerCase()} isEmpty={(data) => data.items.length === 0} empty={{ title: emptyText }}>
+      {(data) => (
+        <>
+          <ul className="short-list">
+            {data.items.map((finding) => (
+              <li key={finding.id}>
+                <SeverityBadge severity={finding.severity} />
+                <span className="short-list-main">
+                  <Link to={findingDetailHref(finding.id, full.boundary)}>{finding.title}</Link>
+                  <span className="muted small">
+                    {finding.serviceName}
+                    {finding.category ? ` · ${categoryLabel(finding.category)}` : ''}
+                    {finding.cweIds.length ? ` · ${finding.cweIds.map((cwe) => `CWE-${cwe}`).join(', ')}` : ''} · {formatDay(finding.firstDetectedAt)}
+                  </span>
                 </span>
-              </span>
-            </li>
-          ))}
-        </ul>
-        <p>
-          <Link to={findingsHref(query)}>
-            {findings.data.nextCursor ? `See all ${title.toLowerCase()}` : `Open ${title.toLowerCase()} in the findings table`}
-          </Link>
-        </p>
-      </>
-    );
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={findingsHref(query)}>{data.nextCursor ? `See all ${title.toLowerCase()}` : `Open ${title.toLowerCase()} in the findings table`}</Link>
+          </p>
+        </>
+      )}
+    </QueryContent>
+  );
 
   return (
     <section className="card" aria-labelledby={titleId} data-testid={testId}>

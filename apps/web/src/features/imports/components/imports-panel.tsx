@@ -1,7 +1,5 @@
 import { useId } from 'react';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { useImports } from '../api/get-imports';
 import { hasProcessing } from '../import-summary';
 import { ImportsTable } from './imports-table';
@@ -13,43 +11,51 @@ export function ImportsPanel() {
   const titleId = useId();
   const imports = useImports();
 
-  let body;
-  if (imports.isPending) body = <TableSkeleton label="Loading imports" />;
-  else if (imports.isError)
-    body = <QueryErrorState what="the imports" error={imports.error} retrying={imports.isFetching} onRetry={() => void imports.refetch()} />;
-  else {
-    const items = imports.data.pages.flatMap((page) => page.items);
-    body =
-      items.length === 0 ? (
-        <StateMessage testId="state-empty" title="No imports yet">
-          <p>Post the first scanner results from a CI job, one step after the scan:</p>
-          <pre className="code">
-            <code>{UPLOAD_COMMAND}</code>
-          </pre>
-          <p className="muted small">
-            Add <code>--repo</code> and <code>--commit</code> to tie findings to the code, and <code>--full-scan</code> on the main branch so fixed findings are
-            closed. Set <code>ESCAPEMENT_URL</code> and <code>ESCAPEMENT_TOKEN</code> in the job. docs/ci.md has a complete GitHub Actions step.
-          </p>
-        </StateMessage>
-      ) : (
-        <>
-          {hasProcessing(imports.data.pages) && (
-            <p className="muted small" role="status">
-              An import is being stored; this list updates by itself.
+  const body = (
+    <QueryContent
+      query={imports}
+      what="the imports"
+      rows={8}
+      isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+      empty={{
+        title: 'No imports yet',
+        body: (
+          <>
+            <p>Post the first scanner results from a CI job, one step after the scan:</p>
+            <pre className="code">
+              <code>{UPLOAD_COMMAND}</code>
+            </pre>
+            <p className="muted small">
+              Add <code>--repo</code> and <code>--commit</code> to tie findings to the code, and <code>--full-scan</code> on the main branch so fixed findings
+              are closed. Set <code>ESCAPEMENT_URL</code> and <code>ESCAPEMENT_TOKEN</code> in the job. docs/ci.md has a complete GitHub Actions step.
             </p>
-          )}
-          <ImportsTable items={items} />
-          {imports.hasNextPage && (
-            <div className="pagination">
-              <p className="muted small">{items.length} imports shown</p>
-              <button type="button" className="button button-quiet" onClick={() => void imports.fetchNextPage()} disabled={imports.isFetchingNextPage}>
-                {imports.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            </div>
-          )}
-        </>
-      );
-  }
+          </>
+        ),
+      }}
+    >
+      {(data) => {
+        const items = data.pages.flatMap((page) => page.items);
+        return (
+          <>
+            {hasProcessing(data.pages) && (
+              <p className="muted small" role="status">
+                An import is being stored; this list updates by itself.
+              </p>
+            )}
+            <ImportsTable items={items} />
+            {imports.hasNextPage && (
+              <div className="pagination">
+                <p className="muted small">{items.length} imports shown</p>
+                <button type="button" className="button button-quiet" onClick={() => void imports.fetchNextPage()} disabled={imports.isFetchingNextPage}>
+                  {imports.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                </button>
+              </div>
+            )}
+          </>
+        );
+      }}
+    </QueryContent>
+  );
 
   return (
     <section className="card card-table" aria-labelledby={titleId}>

@@ -1,6 +1,6 @@
 import { PWNISMS_LABELS } from '@escapement/domain';
 import { useId } from 'react';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
+import { QueryContent } from '../../../components/ui/query-content';
 import { labelOf } from '../../../lib/finding-labels';
 import { useContextUsage } from '../api/get-context-usage';
 
@@ -20,42 +20,46 @@ export function ContextUsageCard({ service }: { service: string }) {
           API) against escaped findings (found at CI or later). A component that leaks while its context is never fetched is where to start.
         </p>
       </header>
-      {usage.isPending ? (
-        <div className="skeleton skeleton-card" role="status" aria-busy="true">
-          <span className="visually-hidden">Loading context usage</span>
-        </div>
-      ) : usage.isError ? (
-        <QueryErrorState what="context usage" error={usage.error} retrying={usage.isFetching} onRetry={() => void usage.refetch()} />
-      ) : (
-        <div className="table-scroll table-wide" data-testid="context-usage">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Component</th>
-                <th scope="col">Layer</th>
-                <th scope="col" className="numeric">
-                  Context fetched
-                </th>
-                <th scope="col">Last fetched</th>
-                <th scope="col" className="numeric">
-                  Escaped findings
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {usage.data.components.map((component) => (
-                <tr key={component.key}>
-                  <th scope="row">{component.name}</th>
-                  <td>{labelOf(PWNISMS_LABELS, component.layer)}</td>
-                  <td className="numeric">{component.fetched}</td>
-                  <td>{component.lastFetchedAt ? component.lastFetchedAt.slice(0, 10) : 'never'}</td>
-                  <td className="numeric">{component.escapes}</td>
+      <QueryContent
+        query={usage}
+        what="context usage"
+        loading={
+          <div className="skeleton skeleton-card" role="status" aria-busy="true">
+            <span className="visually-hidden">Loading context usage</span>
+          </div>
+        }
+      >
+        {(data) => (
+          <div className="table-scroll table-wide" data-testid="context-usage">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Component</th>
+                  <th scope="col">Layer</th>
+                  <th scope="col" className="numeric">
+                    Context fetched
+                  </th>
+                  <th scope="col">Last fetched</th>
+                  <th scope="col" className="numeric">
+                    Escaped findings
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.components.map((component) => (
+                  <tr key={component.key}>
+                    <th scope="row">{component.name}</th>
+                    <td>{labelOf(PWNISMS_LABELS, component.layer)}</td>
+                    <td className="numeric">{component.fetched}</td>
+                    <td>{component.lastFetchedAt ? component.lastFetchedAt.slice(0, 10) : 'never'}</td>
+                    <td className="numeric">{component.escapes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryContent>
     </section>
   );
 }

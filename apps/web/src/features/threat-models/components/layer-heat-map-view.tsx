@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
+import { QueryContent } from '../../../components/ui/query-content';
 import { formatPeriod } from '../../../lib/format';
 import { useComponentGaps } from '../api/get-component-gaps';
 import { HEAT_STEPS, heatLevel, layerHeatMap, type HeatCell, type LayerHeatMap } from '../layer-heat-map';
@@ -19,17 +18,17 @@ export function LayerHeatMapView({ serviceId, service, components }: LayerHeatMa
   const gaps = useComponentGaps({ service: serviceId, boundary: 'ci', bucket: 'quarter' });
   const map = useMemo(() => (gaps.data ? layerHeatMap(gaps.data.series, service, components) : null), [gaps.data, service, components]);
 
-  let body;
-  if (gaps.isPending) body = <ChartSkeleton label="Loading escapes per component" testId="state-loading" />;
-  else if (gaps.isError)
-    body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
-  else if (map === null || components.length === 0)
-    body = (
-      <StateMessage testId="state-empty" title="This version has no components">
-        <p>Escapes are counted per component; add components with match rules to the model.</p>
-      </StateMessage>
-    );
-  else body = <HeatMapTable map={map} />;
+  const body = (
+    <QueryContent
+      query={gaps}
+      what="the escapes per component"
+      loading={<ChartSkeleton label="Loading escapes per component" testId="state-loading" />}
+      isEmpty={() => map === null || components.length === 0}
+      empty={{ title: 'This version has no components', body: <p>Escapes are counted per component; add components with match rules to the model.</p> }}
+    >
+      {() => map && <HeatMapTable map={map} />}
+    </QueryContent>
+  );
 
   return (
     <section className="card" aria-labelledby={titleId}>

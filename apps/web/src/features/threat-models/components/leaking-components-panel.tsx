@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { useLeakingComponents } from '../api/get-leaking-components';
 import { useThreatModels } from '../api/get-threat-models';
 import { rankLeakingComponents } from '../leaking-components';
@@ -13,54 +12,53 @@ export function LeakingComponentsPanel() {
   const models = useThreatModels();
   const modelOf = new Map((models.data ?? []).map((m) => [m.service, m.id]));
 
-  let body;
-  if (gaps.isPending) body = <TableSkeleton label="Loading the leakiest components" rows={5} />;
-  else if (gaps.isError)
-    body = <QueryErrorState what="the escapes per component" error={gaps.error} retrying={gaps.isFetching} onRetry={() => void gaps.refetch()} />;
-  else {
-    const { components, unmodelled } = rankLeakingComponents(gaps.data);
-    body =
-      components.length === 0 ? (
-        <p className="muted">No escaped finding lies in a modelled component yet.</p>
-      ) : (
-        <div className="table-scroll table-wide" tabIndex={0} role="region" aria-labelledby={titleId}>
-          <table data-testid="leaking-components">
-            <thead>
-              <tr>
-                <th scope="col">Component</th>
-                <th scope="col">Service</th>
-                <th scope="col" className="numeric">
-                  Escaped
-                </th>
-                <th scope="col" className="numeric">
-                  Context gaps
-                </th>
-                <th scope="col" className="numeric">
-                  Model gaps
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {components.map((c) => {
-                const modelId = modelOf.get(c.service);
-                return (
-                  <tr key={`${c.service}/${c.component}`}>
-                    <th scope="row" className="strong">
-                      {modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}
-                    </th>
-                    <td>{c.service}</td>
-                    <td className="numeric">{c.escaped}</td>
-                    <td className="numeric">{c.contextGap}</td>
-                    <td className="numeric">{c.modelGap}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {unmodelled > 0 && <p className="muted small">{unmodelled} escaped findings lie in no modelled component.</p>}
-        </div>
-      );
-  }
+  const body = (
+    <QueryContent query={gaps} what="the escapes per component" rows={5}>
+      {(data) => {
+        const { components, unmodelled } = rankLeakingComponents(data);
+        return components.length === 0 ? (
+          <p className="muted">No escaped finding lies in a modelled component yet.</p>
+        ) : (
+          <div className="table-scroll table-wide" tabIndex={0} role="region" aria-labelledby={titleId}>
+            <table data-testid="leaking-components">
+              <thead>
+                <tr>
+                  <th scope="col">Component</th>
+                  <th scope="col">Service</th>
+                  <th scope="col" className="numeric">
+                    Escaped
+                  </th>
+                  <th scope="col" className="numeric">
+                    Context gaps
+                  </th>
+                  <th scope="col" className="numeric">
+                    Model gaps
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {components.map((c) => {
+                  const modelId = modelOf.get(c.service);
+                  return (
+                    <tr key={`${c.service}/${c.component}`}>
+                      <th scope="row" className="strong">
+                        {modelId ? <Link to={`/threat-models/${encodeURIComponent(modelId)}`}>{c.component}</Link> : c.component}
+                      </th>
+                      <td>{c.service}</td>
+                      <td className="numeric">{c.escaped}</td>
+                      <td className="numeric">{c.contextGap}</td>
+                      <td className="numeric">{c.modelGap}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {unmodelled > 0 && <p className="muted small">{unmodelled} escaped findings lie in no modelled component.</p>}
+          </div>
+        );
+      }}
+    </QueryContent>
+  );
 
   return (
     <section className="card" aria-labelledby={titleId}>

@@ -1,8 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { formatDay } from '../../../lib/format';
 import { useThreatModels } from '../api/get-threat-models';
 import { modelsByService } from '../model-selection';
@@ -13,51 +11,44 @@ export function ThreatModelList() {
   const titleId = useId();
   const models = useThreatModels();
 
-  let body;
-  if (models.isPending) body = <TableSkeleton label="Loading threat models" rows={4} />;
-  else if (models.isError)
-    body = <QueryErrorState what="the threat models" error={models.error} retrying={models.isFetching} onRetry={() => void models.refetch()} />;
-  else if (models.data.length === 0)
-    body = (
-      <StateMessage testId="state-empty" title="No threat models yet">
-        <ImportHint />
-      </StateMessage>
-    );
-  else
-    body = (
-      <div className="table-scroll table-wide" data-testid="threat-model-list">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Threat model</th>
-              <th scope="col" className="numeric">
-                Latest version
-              </th>
-              <th scope="col">First imported</th>
-            </tr>
-          </thead>
-          <tbody>
-            {modelsByService(models.data).flatMap((group) =>
-              group.models.map((model, index) => (
-                <tr key={model.id} data-model-id={model.id}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={group.models.length} className="strong">
-                      {group.service}
-                    </th>
-                  )}
-                  <td>
-                    <Link to={`/threat-models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
-                  </td>
-                  <td className="numeric">{model.latestVersion === null ? '–' : `v${model.latestVersion}`}</td>
-                  <td className="nowrap">{formatDay(model.createdAt)}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </div>
-    );
+  const body = (
+    <QueryContent query={models} what="the threat models" isEmpty={(data) => data.length === 0} empty={{ title: 'No threat models yet', body: <ImportHint /> }}>
+      {(data) => (
+        <div className="table-scroll table-wide" data-testid="threat-model-list">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Threat model</th>
+                <th scope="col" className="numeric">
+                  Latest version
+                </th>
+                <th scope="col">First imported</th>
+              </tr>
+            </thead>
+            <tbody>
+              {modelsByService(data).flatMap((group) =>
+                group.models.map((model, index) => (
+                  <tr key={model.id} data-model-id={model.id}>
+                    {index === 0 && (
+                      <th scope="rowgroup" rowSpan={group.models.length} className="strong">
+                        {group.service}
+                      </th>
+                    )}
+                    <td>
+                      <Link to={`/threat-models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
+                    </td>
+                    <td className="numeric">{model.latestVersion === null ? '–' : `v${model.latestVersion}`}</td>
+                    <td className="nowrap">{formatDay(model.createdAt)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </QueryContent>
+  );
 
   return (
     <section className="card card-table" aria-labelledby={titleId}>

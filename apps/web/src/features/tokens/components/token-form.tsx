@@ -1,7 +1,7 @@
 import { type CreatedTokenDto, type TeamDto, TOKEN_SCOPES } from '@escapement/domain';
 import { useId, useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
-import { OneTimeSecret } from '../../../components/ui/one-time-secret';
+import { CreatedSecret } from '../../../components/ui/created-secret';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
 import { useCreateToken } from '../api/create-token';
@@ -42,18 +42,18 @@ export function TokenForm({ teams, liveNames }: TokenFormProps) {
 
   if (created) {
     return (
-      <div className="stacked-form">
-        <p>
-          Token <strong>{created.token.name}</strong> created. Put it in the CI job&apos;s secrets as <code>ESCAPEMENT_TOKEN</code>.
-        </p>
-        <OneTimeSecret
-          label="New API token"
-          testId="token-secret"
-          value={created.secret}
-          warning="This is the only time the token is shown: Escapement keeps only its hash. If it is lost, revoke it and create another."
-          onDone={() => setCreated(null)}
-        />
-      </div>
+      <CreatedSecret
+        intro={
+          <>
+            Token <strong>{created.token.name}</strong> created. Put it in the CI job&apos;s secrets as <code>ESCAPEMENT_TOKEN</code>.
+          </>
+        }
+        label="New API token"
+        testId="token-secret"
+        value={created.secret}
+        warning="This is the only time the token is shown: Escapement keeps only its hash. If it is lost, revoke it and create another."
+        onDone={() => setCreated(null)}
+      />
     );
   }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { FormErrorSummary } from '../../../components/ui/form-field';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useRevokeToken } from '../api/revoke-token';
@@ -59,34 +60,23 @@ export function TokensTable({ tokens }: { tokens: readonly TokenDto[] }) {
                   </Badge>
                 </td>
                 <td>
-                  {token.status !== 'revoked' &&
-                    (confirming === token.id ? (
-                      <span className="confirm" role="group" aria-label={`Revoke ${token.name}?`}>
-                        <span className="small">Jobs using it fail at once.</span>
-                        <button
-                          type="button"
-                          className="button button-danger"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(token.id, { onSuccess: () => setConfirming(null) })}
-                        >
-                          Revoke {token.name}
-                        </button>
-                        <button type="button" className="button button-quiet" onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        onClick={() => {
-                          revoke.reset();
-                          setConfirming(token.id);
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    ))}
+                  {token.status !== 'revoked' && (
+                    <ConfirmButton
+                      question={`Revoke ${token.name}?`}
+                      warning="Jobs using it fail at once."
+                      confirmLabel={`Revoke ${token.name}`}
+                      open={confirming === token.id}
+                      pending={revoke.isPending}
+                      onOpen={() => {
+                        revoke.reset();
+                        setConfirming(token.id);
+                      }}
+                      onCancel={() => setConfirming(null)}
+                      onConfirm={() => revoke.mutate(token.id, { onSuccess: () => setConfirming(null) })}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  )}
                 </td>
               </tr>
             ))}

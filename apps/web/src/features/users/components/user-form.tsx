@@ -1,7 +1,8 @@
 import { ROLES, type TeamDto } from '@escapement/domain';
 import { useId, useRef, useState } from 'react';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
-import { OneTimeSecret } from '../../../components/ui/one-time-secret';
+import { CreatedSecret } from '../../../components/ui/created-secret';
+import { EnumSelect } from '../../../components/ui/enum-select';
 import { apiFormErrors, focusFirstInvalid, hasFieldErrors, mergeErrors } from '../../../lib/form-errors';
 import { useCreateUser } from '../api/create-user';
 import { EMPTY_USER_DRAFT, takesTeams, validateUser, withRole, type UserDraft, type UserField } from '../user-form';
@@ -31,18 +32,18 @@ export function UserForm({ teams, existingEmails, roleLabels }: UserFormProps) {
 
   if (created) {
     return (
-      <div className="stacked-form">
-        <p>
-          Account <strong>{created.email}</strong> created. Give the person this password by a private channel; they choose their own at first sign-in.
-        </p>
-        <OneTimeSecret
-          label="One-time password"
-          testId="user-password"
-          value={created.password}
-          warning="It is not shown again. If it is lost, reset the password from the list."
-          onDone={() => setCreated(null)}
-        />
-      </div>
+      <CreatedSecret
+        intro={
+          <>
+            Account <strong>{created.email}</strong> created. Give the person this password by a private channel; they choose their own at first sign-in.
+          </>
+        }
+        label="One-time password"
+        testId="user-password"
+        value={created.password}
+        warning="It is not shown again. If it is lost, reset the password from the list."
+        onDone={() => setCreated(null)}
+      />
     );
   }
 
@@ -74,13 +75,7 @@ export function UserForm({ teams, existingEmails, roleLabels }: UserFormProps) {
         <input type="text" inputMode="email" autoComplete="off" value={draft.email} onChange={(event) => setDraft({ ...draft, email: event.target.value })} />
       </FormField>
       <FormField label="Role" hint="Managers record adoptions for their teams; viewers only read." error={errors.fields.role}>
-        <select value={draft.role} onChange={(event) => setDraft(withRole(draft, event.target.value as UserDraft['role']))}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
-        </select>
+        <EnumSelect values={ROLES} value={draft.role} label={(role) => roleLabels[role]} onChange={(role) => setDraft(withRole(draft, role))} />
       </FormField>
       {takesTeams(draft.role) && (
         <TeamChecklist

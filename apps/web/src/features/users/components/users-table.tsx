@@ -2,7 +2,8 @@ import { type Role, ROLES, type TeamDto, type UserDto } from '@escapement/domain
 import { useId, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { FormErrorSummary } from '../../../components/ui/form-field';
-import { OneTimeSecret } from '../../../components/ui/one-time-secret';
+import { CreatedSecret } from '../../../components/ui/created-secret';
+import { EnumSelect } from '../../../components/ui/enum-select';
 import { apiFormErrors } from '../../../lib/form-errors';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useResetPassword } from '../api/reset-password';
@@ -33,7 +34,7 @@ export function UsersTable({ users, teams, roleLabels, currentUserId }: UsersTab
   return (
     <>
       {reset && (
-        <OneTimeSecret
+        <CreatedSecret
           label={`New one-time password for ${reset.email}`}
           testId="reset-password"
           value={reset.password}
@@ -159,21 +160,16 @@ function UserEditor({ user, teams, roleLabels, pending, error, onCancel, onSave 
     <div className="stacked-form" role="group" aria-label={`Edit ${user.email}`}>
       <div className="field">
         <label htmlFor={`${id}-role`}>Role</label>
-        <select
+        <EnumSelect
           id={`${id}-role`}
+          values={ROLES}
           value={role}
-          onChange={(event) => {
-            const next = event.target.value as Role;
+          label={(value) => roleLabels[value]}
+          onChange={(next) => {
             setRole(next);
             if (!takesTeams(next)) setTeamIds([]);
           }}
-        >
-          {ROLES.map((value) => (
-            <option key={value} value={value}>
-              {roleLabels[value]}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       {takesTeams(role) && (
         <TeamChecklist

@@ -1,19 +1,31 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
-interface OneTimeSecretProps {
+interface CreatedSecretProps {
   /** What the secret is, e.g. "API token" or "One-time password". */
   label: string;
   value: string;
   warning: string;
   onDone: () => void;
   testId?: string;
+  /** What was created and where the secret goes, shown above it. */
+  intro?: ReactNode;
 }
 
 /**
- * A secret the server will never show again: displayed once, with a copy button and a warning, until
- * the person says they have stored it. Nothing keeps it after that.
+ * A just-created token or password the server will never show again: displayed once, with a copy button
+ * and a warning, until the person says they have stored it. Nothing keeps it after that.
  */
-export function OneTimeSecret({ label, value, warning, onDone, testId = 'one-time-secret' }: OneTimeSecretProps) {
+export function CreatedSecret({ intro, ...secret }: CreatedSecretProps) {
+  if (intro === undefined) return <OneTimeSecret {...secret} />;
+  return (
+    <div className="stacked-form">
+      <p>{intro}</p>
+      <OneTimeSecret {...secret} />
+    </div>
+  );
+}
+
+function OneTimeSecret({ label, value, warning, onDone, testId = 'one-time-secret' }: Omit<CreatedSecretProps, 'intro'>) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   return (
     <div className="one-time-secret" role="region" aria-label={label} data-testid={testId}>
