@@ -20,6 +20,10 @@ async function startSmtpServer(): Promise<{ url: string; received: Received[]; c
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mailbox the server refuses, to see a failed delivery.
+    onRcptTo(address, _session, callback) {
+      callback(address.address.startsWith('refused@') ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }))
@@ -131,6 +135,21 @@ describe('report schedules', () => {
     const archived = (await sut.http().get('/api/v1/report-schedules/runs').expect(200)).body as ReportRunDto[];
     expect(archived.find((r) => r.id === runs[0].id)).toMatchObject({ scheduleId: null });
     await sut.http().get(`/api/v1/report-schedules/runs/${runs[0].id}/pdf`).expect(200);
+  });
+
+  it('keeps a report it could not mail, says why, and tries again on "run now"', async () => {
+    const schedule = (await sut.http().post('/api/v1/report-schedules').send({ cadence: 'quarterly', recipients: ['refused@example.com'] }).expect(201)).body as ReportScheduleDto;
+    const failed = (await sut.http().post(`/api/v1/report-schedules/${schedule.id}/runs`).send({ period: '2026-Q2' }).expect(200)).body as ReportRunDto;
+    expect(failed).toMatchObject({ status: 'failed', period: '2026-Q2' });
+    expect(failed.error).toMatch(/could not be mailed/);
+    expect(failed.pdfBytes).toBeGreaterThan(1000);
+    await sut.http().get(`/api/v1/report-schedules/runs/${failed.id}/pdf`).expect(200);
+
+    await sut.http().patch(`/api/v1/report-schedules/${schedule.id}`).send({ recipients: ['ops@example.com'] }).expect(200);
+    const retried = (await sut.http().post(`/api/v1/report-schedules/${schedule.id}/runs`).send({ period: '2026-Q2' }).expect(200)).body as ReportRunDto;
+    expect(retried).toMatchObject({ status: 'mailed', recipients: ['ops@example.com'], error: null });
+    expect(retried.id).not.toBe(failed.id);
+    expect(smtp.received.filter((r) => r.mail.subject === retried.title).map((r) => r.to)).toEqual([['ops@example.com']]);
   });
 
   it('changes a schedule’s recipients and cadence', async () => {

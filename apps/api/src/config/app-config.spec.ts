@@ -17,4 +17,14 @@ describe(loadAppConfig.name, () => {
     expect(() => loadAppConfig({ ESCAPEMENT_LOGIN_CONCURRENCY: '0' })).toThrow(/ESCAPEMENT_LOGIN_CONCURRENCY must be a whole number from 1 to 64/);
     expect(() => loadAppConfig({ ESCAPEMENT_LOGIN_QUEUE: 'many' })).toThrow(/ESCAPEMENT_LOGIN_QUEUE/);
   });
+
+  it('mails scheduled reports only when an SMTP server is named, from a sender that can be set', () => {
+    expect(loadAppConfig({}).smtp).toEqual({ url: null, from: 'Escapement <escapement@localhost>' });
+    expect(loadAppConfig({ ESCAPEMENT_SMTP_URL: 'smtp://mail.example.com:587', ESCAPEMENT_SMTP_FROM: 'reports@example.com' }).smtp).toEqual({
+      url: 'smtp://mail.example.com:587',
+      from: 'reports@example.com',
+    });
+    expect(() => loadAppConfig({ ESCAPEMENT_SMTP_URL: 'mail.example.com' })).toThrow(/ESCAPEMENT_SMTP_URL is not a valid URL/);
+    expect(() => loadAppConfig({ ESCAPEMENT_SMTP_URL: 'http://mail.example.com' })).toThrow(/ESCAPEMENT_SMTP_URL must use smtp:\/\/ or smtps:\/\//);
+  });
 });
