@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { sha256 } from '../../apps/api/src/auth/secrets';
 import { loadAppConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import type { SecurityConfig } from '../../apps/api/src/config/security-config';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { httpClient, type HttpClient } from './http-client';
 import { createTestToken, createTestUser, startTestSession, type TestUser } from './principals';
@@ -75,11 +75,14 @@ export function stubDashboard(): string {
   return stub;
 }
 
-/** Builds the production app module against the run's database, with no demo data and quiet logs. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * Builds the production app module against the run's database, with no demo data and quiet logs (a spec
+ * that reads the logs passes a level and a destination).
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const url = testDatabaseUrl();
   const config = loadAppConfig({}, { databaseUrl: url, demo: false, logLevel: 'silent', webDist: stubDashboard(), ...overrides });
-  const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url: config.databaseUrl ?? url }), embedded: null });
+  const app = await createApp(config, { kind: 'external', options: dataSourceOptions({ url: config.databaseUrl ?? url }), embedded: null }, options);
   const dataSource = app.get(DataSource);
   await installAdminToken(dataSource);
   const server = app.getHttpServer();

@@ -1,8 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import * as fs from 'node:fs';
 import { AdoptionsModule } from './adoptions/adoptions.module';
 import { AuditModule } from './audit/audit.module';
@@ -26,6 +27,7 @@ import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
+import type { Logger } from './logging/logger';
 import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReportsModule } from './reports/reports.module';
@@ -42,7 +44,7 @@ import { UsersModule } from './users/users.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget, logger: Logger): DynamicModule {
     const dashboard = config.webDist && fs.existsSync(config.webDist)
       ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}', '/mcp'] })]
       : [];
@@ -50,6 +52,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        // The request logger itself runs as the first express middleware (create-app.ts); this binds each
+        // request's logger for Nest's `Logger`, so that services' lines carry the request id.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
         // Counted in PostgreSQL, so that several instances share each allowance.
         ThrottlerModule.forRootAsync({

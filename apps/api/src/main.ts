@@ -4,16 +4,16 @@ import { startServer } from './start-server';
 /** `npm start`: the API and the dashboard on one port, stopped cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const server = await startServer();
-  console.log(`[escapement] dashboard and API on ${server.url} (API docs: ${server.url}/api/docs)`);
+  server.logger.info(`dashboard and API on ${server.url} (API docs: ${server.url}/api/docs)`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[escapement] ${signal}: stopping`);
+    server.logger.info(`${signal}: stopping`);
     server.close().then(
       () => process.exit(0),
       (error) => {
-        console.error(`[escapement] error while stopping: ${(error as Error).message}`);
+        server.logger.error(`error while stopping: ${(error as Error).message}`);
         process.exit(1);
       },
     );

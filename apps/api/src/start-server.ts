@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { loadAppConfig, type AppConfig } from './config/app-config';
+import { loadAppConfig, logs, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { migrate, openDatabaseTarget, type DatabaseTarget } from './database/data-source';
 import { DemoSeeder } from './demo/demo-seeder';
+import { createLogger, type Logger } from './logging/logger';
 import { UsersService } from './users/users.service';
 
 export interface StartServerOptions {
@@ -23,6 +24,7 @@ export interface RunningServer {
   app: INestApplication;
   config: AppConfig;
   database: DatabaseTarget;
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -39,14 +41,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }).filter(([, value]) => value !== undefined),
   ) as Partial<AppConfig>;
   const config = loadAppConfig(options.env ?? process.env, defined);
-  const log = config.logLevel === 'info' ? (message: string) => console.log(`[escapement] ${message}`) : undefined;
+  const logger = createLogger(config);
+  const log = logs(config.logLevel, 'info') ? (message: string) => logger.info(message) : undefined;
 
   const database = await openDatabaseTarget(config, log, options.durable ?? true);
   let app: INestApplication | null = null;
   try {
     const applied = await migrate(database.options);
     if (applied.length) log?.(`applied migrations: ${applied.join(', ')}`);
-    app = await createApp(config, database);
+    app = await createApp(config, database, { logger });
     await announceFirstAdmin(app, config);
     if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
     await app.listen(config.port, '0.0.0.0');
@@ -63,6 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     app,
     config,
     database,
+    logger,
     close: () => {
       closing ??= (async () => {
         await app!.close();
@@ -75,7 +79,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 /**
  * On an empty database, creates the first administrator and prints its one-time password, once: it is
- * stored only as a hash. Lost, it is replaced with `escapement admin reset-password`.
+ * stored only as a hash. Lost, it is replaced with `escapement admin reset-password`. Printed as plain
+ * text, not as a log entry: it is addressed to the person starting the server, and log entries are
+ * made never to hold a password.
  */
 async function announceFirstAdmin(app: INestApplication, config: AppConfig): Promise<void> {
   const admin = await app.get(UsersService).createFirstAdmin(config.security.adminEmail);

@@ -13,7 +13,7 @@ export function corsOptions(origins: readonly string[]): CorsOptions | null {
     credentials: false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', CSRF_HEADER],
-    exposedHeaders: ['Location', 'Retry-After'],
+    exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   };
 }

@@ -68,7 +68,7 @@ const AUDITED_REFUSALS = new Set<DomainErrorCode>(['forbidden', 'csrf_failed']);
 
 /**
  * Turns every error into `application/problem+json`; unknown errors become a 500 with a correlation id
- * only. A change refused with 403 to a known caller is written to the audit log first (`access.refused`):
+ * only (the request id of the logs). A change refused with 403 to a known caller is written to the audit log first (`access.refused`):
  * the change itself rolled back, so nothing else would record the attempt.
  */
 @Catch()
@@ -144,10 +144,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(error)) {
       return { type: 'urn:escapement:problem:database_unavailable', title: titleOf(503), status: 503, detail: 'The database is unavailable; retry shortly.', instance };
     }
-    const correlationId = randomUUID();
+    const correlationId = correlationIdOf(request);
     this.logger.error(`${correlationId} ${request.method} ${instance}: ${(error as Error)?.stack ?? String(error)}`);
     return { type: 'urn:escapement:problem:internal', title: titleOf(500), status: 500, detail: 'An unexpected error occurred; quote the correlation id when reporting it.', instance, correlationId };
   }
+}
+
+/** The request's id (its log lines carry it too), so that a quoted id finds every line of the failed request. */
+function correlationIdOf(request: Request): string {
+  const id = (request as Request & { id?: unknown }).id;
+  return typeof id === 'string' && id ? id : randomUUID();
 }
 
 function httpDetail(status: number, detail: string): string {

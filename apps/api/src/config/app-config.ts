@@ -22,7 +22,10 @@ export interface AppConfig {
   demo: boolean;
   /** Built dashboard to serve at `/`; null when it is not built (API only). */
   webDist: string | null;
-  logLevel: 'silent' | 'error' | 'info';
+  /** Pino's levels: nothing below this is logged. */
+  logLevel: LogLevel;
+  /** JSON lines for log collectors, or one coloured line per entry for a person at a terminal. */
+  logFormat: 'json' | 'pretty';
   maxBodyBytes: number;
   /** Uploads larger than this (decompressed) are stored in the background: 202 and a status URL. */
   backgroundImportBytes: number;
@@ -77,10 +80,25 @@ function parseWholeNumber(name: string, raw: string | undefined, fallback: numbe
   return value;
 }
 
-function parseLogLevel(raw: string | undefined): AppConfig['logLevel'] {
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Whether lines of `level` are written at the configured level (`info` is written at `debug`, not at `warn`). */
+export function logs(configured: LogLevel, level: Exclude<LogLevel, 'silent'>): boolean {
+  return configured !== 'silent' && LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(configured);
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
   if (raw === undefined || raw === '') return 'info';
-  if (raw === 'silent' || raw === 'error' || raw === 'info') return raw;
-  throw new ConfigError(`ESCAPEMENT_LOG_LEVEL must be silent, error or info, got "${raw}"`);
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  throw new ConfigError(`ESCAPEMENT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+}
+
+/** Unset: pretty when the output is a terminal (someone is reading it), JSON when it is piped to a collector. */
+function parseLogFormat(raw: string | undefined): AppConfig['logFormat'] {
+  if (raw === undefined || raw === '') return process.stdout.isTTY ? 'pretty' : 'json';
+  if (raw === 'json' || raw === 'pretty') return raw;
+  throw new ConfigError(`ESCAPEMENT_LOG_FORMAT must be json or pretty, got "${raw}"`);
 }
 
 function parseBytes(name: string, raw: string | undefined, fallback: number): number {
@@ -161,6 +179,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, overrides: P
     demo: parseFlag('ESCAPEMENT_DEMO', env.ESCAPEMENT_DEMO, databaseUrl === null) && (databaseUrl === null || env.ESCAPEMENT_DEMO === '1'),
     webDist: defaultWebDist(),
     logLevel: parseLogLevel(env.ESCAPEMENT_LOG_LEVEL),
+    logFormat: parseLogFormat(env.ESCAPEMENT_LOG_FORMAT),
     maxBodyBytes: parseBytes('ESCAPEMENT_MAX_BODY', env.ESCAPEMENT_MAX_BODY, 50 * 1024 ** 2),
     backgroundImportBytes: parseBytes('ESCAPEMENT_BACKGROUND_IMPORT', env.ESCAPEMENT_BACKGROUND_IMPORT, 5 * 1024 ** 2),
     ...parseUploadQueue(env),
