@@ -1,6 +1,8 @@
-import type { ReportRunDto, ReportScheduleDto, TeamDto } from '@escapement/domain';
+import type { ReportCadence, ReportRunDto, ReportScheduleDto, TeamDto } from '@escapement/domain';
 import { useId, useRef, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { EnumSelect } from '../../../components/ui/enum-select';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
 import { QueryContent } from '../../../components/ui/query-content';
@@ -16,6 +18,10 @@ const API_FIELDS = {
   '/cadence': { field: 'cadence', label: 'Every' },
   '/recipients': { field: 'recipients', label: 'Recipients:' },
 } as const;
+
+/** Quarterly first: the review most schedules are for. */
+const CADENCES = ['quarterly', 'monthly'] as const satisfies readonly ReportCadence[];
+const CADENCE_LABELS: Record<ReportCadence, string> = { quarterly: 'Quarter', monthly: 'Month' };
 
 const RUN_TONES: Record<ReportRunDto['status'], string> = { mailed: 'status-completed', archived: 'status-processing', failed: 'status-failed' };
 const RUN_LABELS: Record<ReportRunDto['status'], string> = { mailed: 'Mailed', archived: 'Archived, not mailed', failed: 'Failed' };
@@ -83,7 +89,7 @@ function SchedulesTable({ schedules }: { schedules: readonly ReportScheduleDto[]
               return (
                 <tr key={schedule.id}>
                   <td>{name}</td>
-                  <td>{schedule.cadence === 'monthly' ? 'Month' : 'Quarter'}</td>
+                  <td>{CADENCE_LABELS[schedule.cadence]}</td>
                   <td>
                     <ul className="plain-list">
                       {schedule.recipients.map((address) => (
@@ -95,33 +101,21 @@ function SchedulesTable({ schedules }: { schedules: readonly ReportScheduleDto[]
                     <button type="button" className="button button-quiet" disabled={run.isPending} onClick={() => run.mutate(schedule.id)}>
                       Run now<span className="visually-hidden"> for {name}</span>
                     </button>
-                    {confirming === schedule.id ? (
-                      <span className="confirm" role="group" aria-label={`Delete the ${name} schedule?`}>
-                        <span className="small">Its archived reports stay.</span>
-                        <button
-                          type="button"
-                          className="button button-danger"
-                          disabled={remove.isPending}
-                          onClick={() => remove.mutate(schedule.id, { onSuccess: () => setConfirming(null) })}
-                        >
-                          Delete schedule
-                        </button>
-                        <button type="button" className="button button-quiet" onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        onClick={() => {
-                          remove.reset();
-                          setConfirming(schedule.id);
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> the {name} schedule</span>
-                      </button>
-                    )}
+                    <ConfirmButton
+                      question={`Delete the ${name} schedule?`}
+                      warning="Its archived reports stay."
+                      confirmLabel="Delete schedule"
+                      open={confirming === schedule.id}
+                      pending={remove.isPending}
+                      onOpen={() => {
+                        remove.reset();
+                        setConfirming(schedule.id);
+                      }}
+                      onCancel={() => setConfirming(null)}
+                      onConfirm={() => remove.mutate(schedule.id, { onSuccess: () => setConfirming(null) })}
+                    >
+                      Delete<span className="visually-hidden"> the {name} schedule</span>
+                    </ConfirmButton>
                   </td>
                 </tr>
               );
@@ -167,10 +161,12 @@ function ScheduleForm({ teams }: { teams: readonly TeamDto[] }) {
         </select>
       </FormField>
       <FormField label="Every" hint="The report covers the month or quarter that just ended." error={errors.fields.cadence}>
-        <select value={draft.cadence} onChange={(event) => setDraft({ ...draft, cadence: event.target.value as ScheduleDraft['cadence'] })}>
-          <option value="quarterly">Quarter</option>
-          <option value="monthly">Month</option>
-        </select>
+        <EnumSelect
+          values={CADENCES}
+          value={draft.cadence}
+          label={(cadence) => CADENCE_LABELS[cadence]}
+          onChange={(cadence) => setDraft({ ...draft, cadence })}
+        />
       </FormField>
       <FormField label="Recipients" hint="Email addresses, one per line or separated by commas." error={errors.fields.recipients}>
         <textarea rows={3} value={draft.recipients} onChange={(event) => setDraft({ ...draft, recipients: event.target.value })} />
