@@ -1,19 +1,6 @@
-import type { EscapeRateResponse, Page as ApiPage, ServiceDto } from '@escapement/domain';
+import type { EscapeRateResponse, FindingDetailDto, FindingDto, Page as ApiPage, ServiceDto } from '@escapement/domain';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
-
-interface FindingRow {
-  id: string;
-  findingClass: string;
-  firstDetectedStage: string;
-  severity: string;
-}
-
-interface FindingDetail extends FindingRow {
-  classRule: string | null;
-  classReason: string | null;
-  detections: unknown[];
-}
 
 /** The table after its data settled: rendered, and not showing a previous answer while a new one loads. */
 const SETTLED_TABLE = '[data-testid="findings-table"][aria-busy="false"]';
@@ -55,7 +42,7 @@ describeWithBrowser()('findings in a browser', () => {
 
     await page.goto(`${session.url}/findings`);
     await page.waitForSelector(`${SETTLED_TABLE} tbody tr`);
-    const unfiltered = await session.api<ApiPage<FindingRow>>('/findings?sort=detected&order=desc&limit=50');
+    const unfiltered = await session.api<ApiPage<FindingDto>>('/findings?sort=detected&order=desc&limit=50');
     expect(await rowIds(page)).toEqual(unfiltered.items.map((item) => item.id));
 
     await tableAnswering(page, { class: 'design' }, () => page.getByLabel('Class', { exact: true }).selectOption('design'));
@@ -68,7 +55,7 @@ describeWithBrowser()('findings in a browser', () => {
 
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ class: 'design', escaped: 'true', service: identity.id, severity: 'high' });
-    const expected = await session.api<ApiPage<FindingRow>>(
+    const expected = await session.api<ApiPage<FindingDto>>(
       `/findings?class=design&escaped=true&boundary=ci&service=${identity.id}&severity=high&sort=detected&order=desc&limit=50`,
     );
     expect(expected.items.length).toBeGreaterThan(0);
@@ -105,7 +92,7 @@ describeWithBrowser()('findings in a browser', () => {
     await page.waitForURL(`**/findings/${id}`);
     await page.waitForSelector('[data-testid="finding-class"]');
 
-    const detail = await session.api<FindingDetail>(`/findings/${id}?boundary=ci`);
+    const detail = await session.api<FindingDetailDto>(`/findings/${id}?boundary=ci`);
     expect(await page.getByTestId('finding-class').getAttribute('data-class')).toBe(detail.findingClass);
     expect(await page.getByTestId('finding-class-reason').textContent()).toBe(detail.classReason);
     expect(await page.getByTestId('finding-gap').textContent()).toMatch(/^(Context gap|Model gap|Unmodelled):/);
@@ -122,7 +109,7 @@ describeWithBrowser()('findings in a browser', () => {
 
   it('saves an override with a reason and shows it after a reload', async () => {
     const { page } = session;
-    const [target] = (await session.api<ApiPage<FindingRow>>('/findings?class=pattern&limit=1')).items;
+    const [target] = (await session.api<ApiPage<FindingDto>>('/findings?class=pattern&limit=1')).items;
     await page.goto(`${session.url}/findings/${target!.id}`);
     await page.waitForSelector('[data-testid="finding-class"][data-class="pattern"]');
 
@@ -146,7 +133,7 @@ describeWithBrowser()('findings in a browser', () => {
     expect(await page.getByRole('button', { name: 'Return to rules' }).isVisible()).toBe(true);
     await session.screenshot(page, 'finding-detail');
 
-    const detail = await session.api<FindingDetail>(`/findings/${target!.id}`);
+    const detail = await session.api<FindingDetailDto>(`/findings/${target!.id}`);
     expect(detail).toMatchObject({ findingClass: 'design', classRule: 'override' });
     expect(session.pageErrors).toEqual([]);
   });
@@ -170,7 +157,7 @@ describeWithBrowser()('findings in a browser', () => {
     await page.waitForSelector(`${SETTLED_TABLE} tbody tr`);
     const to = lastDayOfMonth(period);
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ class: 'design', escaped: 'true', from: period, to });
-    const expected = await session.api<ApiPage<FindingRow>>(
+    const expected = await session.api<ApiPage<FindingDto>>(
       `/findings?class=design&escaped=true&boundary=ci&from=${period}&to=${dayAfter(to)}&sort=detected&order=desc&limit=50`,
     );
     expect(expected.items.length).toBeGreaterThan(0);

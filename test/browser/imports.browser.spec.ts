@@ -1,19 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ImportDto, Page } from '@escapement/domain';
 import { createTestToken } from '../support/principals';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
-
-interface ImportPage {
-  items: { id: string; status: string; findings: { received: number } }[];
-  nextCursor: string | null;
-}
 
 describeWithBrowser()('imports in a browser', () => {
   const session = useDashboardSession();
 
   it('lists the imports of the demo organisation, newest first, with what each received', async () => {
     const { page } = session;
-    const expected = await session.api<ImportPage>('/imports?limit=25');
+    const expected = await session.api<Page<ImportDto>>('/imports?limit=25');
     expect(expected.items.length).toBeGreaterThan(0);
 
     await page.goto(`${session.url}/imports`);

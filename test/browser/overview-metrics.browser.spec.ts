@@ -1,18 +1,11 @@
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { EscapeRateResponse } from '@escapement/domain';
+import type { ContainmentResponse, EscapeRateResponse, GapsResponse } from '@escapement/domain';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
 
 const CHART = '[data-testid="escape-rate-chart"]';
 const SETTLED_CHART = `${CHART}[aria-busy="false"]`;
 const HEADLINE = '[data-testid="headline"]';
-
-interface GapsResponse {
-  series: { key: string; points: { contextGap: number }[] }[];
-}
-interface ContainmentResponse {
-  rows: { key: string; total: number }[];
-}
 
 /** The next day, for the API's exclusive `to`. */
 function dayAfter(isoDate: string): string {

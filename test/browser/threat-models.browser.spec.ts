@@ -1,28 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ModelComponentDto, ModelThreatDto, ThreatModelDto } from '@escapement/domain';
 import { createTestToken } from '../support/principals';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
 
-interface ThreatModelSummary {
-  id: string;
-  service: string;
-  name: string;
-}
-
+/** The current version's parts, read from its two endpoints. */
 interface VersionDetail {
-  components: { key: string; layer: string | null }[];
-  threats: { key: string }[];
+  components: ModelComponentDto[];
+  threats: ModelThreatDto[];
 }
 
 const FIXTURE = path.join(__dirname, 'fixtures/identity-api.threat-model.yaml');
 
 describeWithBrowser()('threat models in a browser', () => {
   const session = useDashboardSession();
-  let models: ThreatModelSummary[] = [];
+  let models: ThreatModelDto[] = [];
 
   it('lists the threat models by service, or says how to import one when there is none', async () => {
     const { page } = session;
-    models = await session.api<ThreatModelSummary[]>('/threat-models');
+    models = await session.api<ThreatModelDto[]>('/threat-models');
     await page.goto(`${session.url}/threat-models`);
 
     if (models.length === 0) {
@@ -39,7 +35,7 @@ describeWithBrowser()('threat models in a browser', () => {
         body: fs.readFileSync(FIXTURE),
       });
       expect(imported.status).toBe(201);
-      models = await session.api<ThreatModelSummary[]>('/threat-models');
+      models = await session.api<ThreatModelDto[]>('/threat-models');
       await page.reload();
     }
 

@@ -1,17 +1,6 @@
-import { demoFindings, demoThreatModels } from '@escapement/domain';
+import { demoFindings, demoThreatModels, type FindingDetailDto, type GapPoint, type GapsResponse } from '@escapement/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
-
-interface GapPoint {
-  contextGap: number;
-  modelGap: number;
-  unmodelled: number;
-}
-
-interface Link {
-  component: { key: string; name: string | null; layer: string | null };
-  threat: { key: string; title: string | null; cweIds: number[]; firstEffectiveFrom: string | null } | null;
-}
 
 /** The demo as a first start loads it, with its threat models, checked through the API the dashboard reads. */
 describe('the demo organisation with its threat models', () => {
@@ -41,9 +30,9 @@ describe('the demo organisation with its threat models', () => {
   });
 
   it('shows context gaps, model gaps and unmodelled escapes', async () => {
-    const gaps = (await sut.http().get('/api/v1/metrics/gaps?groupBy=total').expect(200)).body;
-    const points = gaps.series.flatMap((series: { points: GapPoint[] }) => series.points) as GapPoint[];
-    const total = (kind: keyof GapPoint) => points.reduce((sum, point) => sum + point[kind], 0);
+    const gaps = (await sut.http().get('/api/v1/metrics/gaps?groupBy=total').expect(200)).body as GapsResponse;
+    const points = gaps.series.flatMap((series) => series.points);
+    const total = (kind: Exclude<keyof GapPoint, 'period'>) => points.reduce((sum, point) => sum + point[kind], 0);
     expect({ context: total('contextGap') > 0, model: total('modelGap') > 0, unmodelled: total('unmodelled') > 0 }).toEqual({ context: true, model: true, unmodelled: true });
   });
 
@@ -52,7 +41,7 @@ describe('the demo organisation with its threat models', () => {
       `SELECT l.finding_id FROM finding_links l JOIN finding_gaps g ON g.finding_id = l.finding_id
         WHERE l.threat_key <> '' AND g.gap = 'context_gap' ORDER BY l.finding_id LIMIT 1`,
     );
-    const finding = (await sut.http().get(`/api/v1/findings/${id}`).expect(200)).body as { gap: string; links: Link[] };
+    const finding = (await sut.http().get(`/api/v1/findings/${id}`).expect(200)).body as FindingDetailDto;
     expect(finding.gap).toBe('context_gap');
     const withThreat = finding.links.find((link) => link.threat !== null)!;
     expect(withThreat.component).toEqual({ key: expect.any(String), name: expect.any(String), layer: expect.any(String) });

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { FindingDto, Page } from '@escapement/domain';
 import { binaryBody } from '../support/binary-body';
 import { aFinding } from '../support/findings-fixture';
 import { escapementAsync } from '../support/cli';
 import { listenLocally, resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
-type Finding = { id: string; title: string; fingerprint: string; serviceName: string; firstDetectedAt: string; location: { line: number | null; path: string | null } } & Record<string, unknown>;
 
 /** Text that breaks naive CSV writers and that spreadsheets would run as formulas. */
 const TRICKY_TITLES = [
@@ -48,11 +48,11 @@ describe('findings exports', () => {
   afterAll(() => sut.close());
 
   /** Every finding the list answers for a filter, page by page. */
-  async function listAll(http: ReturnType<TestApp['http']>, filter: string): Promise<Finding[]> {
-    const items: Finding[] = [];
+  async function listAll(http: ReturnType<TestApp['http']>, filter: string): Promise<FindingDto[]> {
+    const items: FindingDto[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Finding[]; nextCursor: string | null } } = await http.get(`/api/v1/findings?limit=7&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+      const page: { body: Page<FindingDto> } = await http.get(`/api/v1/findings?limit=7&${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
       items.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -119,7 +119,7 @@ describe('findings exports', () => {
 
   it('writes JSON equal to the list, and takes every filter of the list', async () => {
     const filter = 'team=Payments&severity=critical&cwe=639&escaped=true';
-    const exported = (await sut.http().get(`/api/v1/exports/findings?format=json&${filter}`).expect(200)).body as Finding[];
+    const exported = (await sut.http().get(`/api/v1/exports/findings?format=json&${filter}`).expect(200)).body as FindingDto[];
     const listed = await listAll(sut.http(), filter);
     expect(listed.length).toBeGreaterThan(0);
     expect(exported).toEqual(listed.map((f) => ({ ...f, teamName: 'Payments' })));
@@ -136,7 +136,7 @@ describe('findings exports', () => {
     await sut.http().post('/api/v1/services').send({ name: 'payments-api-copy' }).expect(201);
     const imported = await sut.http().post('/api/v1/imports?service=payments-api-copy').set('content-type', 'application/sarif+json').serialize((body) => body as string).send(response.body);
     expect({ status: imported.status, body: imported.body }).toMatchObject({ status: 201, body: { status: 'completed' } });
-    const strip = (f: Finding) => {
+    const strip = (f: FindingDto) => {
       const { id: _id, serviceId: _s, serviceName: _n, teamId: _t, ...rest } = f;
       return rest;
     };
@@ -149,7 +149,7 @@ describe('findings exports', () => {
 
   it('gives a team-limited manager their teams only, and answers another team’s name like an unknown one', async () => {
     const manager = await sut.asUser({ role: 'manager', teamIds: [payments.id] });
-    const mine = (await manager.http.get('/api/v1/exports/findings?format=json').expect(200)).body as Finding[];
+    const mine = (await manager.http.get('/api/v1/exports/findings?format=json').expect(200)).body as FindingDto[];
     expect(new Set(mine.map((f) => f.serviceName))).toEqual(new Set(['payments-api']));
     const other = await manager.http.get('/api/v1/exports/findings?format=json&team=Billing').expect(400);
     const unknown = await manager.http.get('/api/v1/exports/findings?format=json&team=Nobody').expect(400);
