@@ -50,6 +50,8 @@ describe('report schedules', () => {
     await resetDatabase(sut);
     await sut.app.get(DemoSeeder).seed({ seed: 11, findings: 1_000 });
     [payments] = await sut.sql<{ id: string }>(`SELECT id FROM teams WHERE name = 'Payments'`);
+    // The hourly tick must not add runs while other tests count them; the tick's own test lets it work.
+    await sut.app.get(JobQueue).pause(REPORT_SCHEDULE_QUEUE);
   }, 300_000);
   afterAll(async () => {
     await sut.close();
@@ -111,6 +113,7 @@ describe('report schedules', () => {
     expect(schedule.teamId).toBeNull();
 
     const queue = sut.app.get(JobQueue);
+    await queue.resume(REPORT_SCHEDULE_QUEUE);
     const tick = async (now: string) => {
       const id = (await queue.send(REPORT_SCHEDULE_QUEUE, { now }))!;
       for (;;) {
@@ -122,6 +125,7 @@ describe('report schedules', () => {
     };
     await tick('2026-10-03T00:05:00Z');
     await tick('2026-10-04T00:05:00Z');
+    await queue.pause(REPORT_SCHEDULE_QUEUE);
     const runs = ((await sut.http().get(`/api/v1/report-schedules/runs?schedule=${schedule.id}`).expect(200)).body as ReportRunDto[]).filter((r) => r.period === '2026-09');
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: 'schedule', status: 'mailed', from: '2026-09-01', to: '2026-10-01', title: 'Organisation — security report, 2026-09-01 to 2026-09-30' });
