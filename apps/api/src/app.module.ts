@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -52,9 +52,9 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        // The request logger itself runs as the first express middleware (create-app.ts); this binds each
-        // request's logger for Nest's `Logger`, so that services' lines carry the request id.
-        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
+        // Nest's `Logger` writes through pino. The request logger and its binding are express middleware
+        // (create-app.ts), so no route middleware here: it would add a catch-all route per HTTP method.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         TypeOrmModule.forRoot({ ...database.options, retryAttempts: 2, retryDelay: 1_000 }),
         // Counted in PostgreSQL, so that several instances share each allowance.
         ThrottlerModule.forRootAsync({

@@ -14,7 +14,7 @@ import { earlyErrors, ProblemFilter } from './common/problem.filter';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
-import { createHttpLogger, createLogger, type Logger } from './logging/logger';
+import { bindRequestLogger, createHttpLogger, createLogger, type Logger } from './logging/logger';
 
 export interface CreateAppOptions {
   /** The process's logger, when the caller logged before the app existed (start-up); made from the configuration otherwise. */
@@ -41,6 +41,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, opt
   app.set('trust proxy', config.security.trustProxy ? 1 : false);
   // First of all middleware: every request, even one refused by the body parser or answered with a static file, gets its id and its line.
   app.use(createHttpLogger(logger));
+  app.use(bindRequestLogger());
   app.use(securityHeaders());
   const cors = corsOptions(config.security.corsOrigins);
   if (cors) app.enableCors(cors);

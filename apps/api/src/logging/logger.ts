@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import pretty from 'pino-pretty';
+// Not re-exported by the package's index; the same store its module's middleware fills.
+import { storage, Store } from 'nestjs-pino/storage';
 import type { AppConfig } from '../config/app-config';
 
 export type { Logger };
@@ -81,4 +83,13 @@ export function createHttpLogger(logger: Logger): HttpLogger {
     customSuccessMessage: (req, res, responseTime) => `${req.method} ${pathOf(req.url)} ${res.statusCode} ${Math.round(responseTime)} ms`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode} failed`,
   });
+}
+
+/**
+ * Makes the request's logger the one Nest's `Logger` writes through while the request is handled, so
+ * that services' lines carry its request id. Done here, right after the request logger, rather than by
+ * nestjs-pino's own route middleware: that one registers a catch-all route per HTTP method.
+ */
+export function bindRequestLogger(): (request: IncomingMessage & { log?: Logger }, response: ServerResponse, next: () => void) => void {
+  return (request, _response, next) => (request.log ? storage.run(new Store(request.log), next) : next());
 }
