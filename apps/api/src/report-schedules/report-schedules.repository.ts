@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReportCadence, ReportRunStatus } from '@escapement/domain';
+import type { ReportCadence, ReportRunDto, ReportRunStatus } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface ReportScheduleRow {
@@ -30,19 +30,8 @@ export interface ReportRunRow {
   created_at: Date;
 }
 
-export interface NewReportRun {
-  scheduleId: string;
-  period: string;
-  from: string;
-  to: string;
-  title: string;
-  teamName: string | null;
-  trigger: 'schedule' | 'manual';
-  status: ReportRunStatus;
-  recipients: string[];
-  error: string | null;
-  pdf: Buffer | null;
-}
+/** A run as claimed: the archive's shape without what the database assigns, for a schedule that exists, with the PDF itself. */
+export type NewReportRun = Omit<ReportRunDto, 'id' | 'scheduleId' | 'pdfBytes' | 'createdAt'> & { scheduleId: string; pdf: Buffer | null };
 
 const SELECT_SCHEDULE = `
   SELECT s.id, s.team_id, t.name AS team_name, s.cadence, s.recipients, s.created_by, s.created_at, s.updated_at
