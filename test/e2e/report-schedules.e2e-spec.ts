@@ -1,8 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { rateWithCounts, type ReportRunDto, type ReportScheduleDto, type TeamReportDto } from '@escapement/domain';
+import { rateWithCounts, REPORT_MAX_ATTEMPTS, type ReportRunDto, type ReportScheduleDto, type TeamReportDto } from '@escapement/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { ReportSchedulesService } from '../../apps/api/src/report-schedules/report-schedules.service';
 import { REPORT_SCHEDULE_CRON, REPORT_SCHEDULE_QUEUE } from '../../apps/api/src/report-schedules/report-schedule-worker';
 import { binaryBody } from '../support/binary-body';
 import { pdfText } from '../support/pdf-text';
@@ -13,16 +14,22 @@ interface Received {
   mail: ParsedMail;
 }
 
-/** A real SMTP server on a free local port that keeps every message it is given. */
-async function startSmtpServer(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+/**
+ * A real SMTP server on a free local port that keeps every message it is given and every recipient it was
+ * offered. It refuses mailboxes named refused…@, and flaky@ as many times as `flaky.refusals` says.
+ */
+async function startSmtpServer(): Promise<{ url: string; received: Received[]; offered: string[]; flaky: { refusals: number }; close: () => Promise<void> }> {
   const received: Received[] = [];
+  const offered: string[] = [];
+  const flaky = { refusals: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    // A mailbox the server refuses, to see a failed delivery.
     onRcptTo(address, _session, callback) {
-      callback(address.address.startsWith('refused@') ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+      offered.push(address.address);
+      const refused = address.address.startsWith('refused') || (address.address.startsWith('flaky@') && flaky.refusals-- > 0);
+      callback(refused ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -32,7 +39,7 @@ async function startSmtpServer(): Promise<{ url: string; received: Received[]; c
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, received, offered, flaky, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /**
@@ -154,6 +161,72 @@ describe('report schedules', () => {
     expect(retried).toMatchObject({ status: 'mailed', recipients: ['ops@example.com'], error: null });
     expect(retried.id).not.toBe(failed.id);
     expect(smtp.received.filter((r) => r.mail.subject === retried.title).map((r) => r.to)).toEqual([['ops@example.com']]);
+    // An older period is not retried by the tick: only "run now" tries it again.
+    expect(failed).toMatchObject({ attempts: 1, nextAttemptAt: null });
+    await sut.http().delete(`/api/v1/report-schedules/${schedule.id}`).expect(204);
+  });
+
+  /** The hourly tick's handler, driven with the tick's time (the job carries no more than that). */
+  const tick = (now: string) => sut.app.get(ReportSchedulesService).runDue(new Date(now));
+  const runOf = async (scheduleId: string, period: string) =>
+    ((await sut.http().get(`/api/v1/report-schedules/runs?schedule=${scheduleId}`).expect(200)).body as ReportRunDto[]).filter((r) => r.period === period);
+
+  it('tries a refused delivery again on a later tick, and mails it once', async () => {
+    const schedule = (await sut.http().post('/api/v1/report-schedules').send({ cadence: 'monthly', recipients: ['flaky@example.com'] }).expect(201)).body as ReportScheduleDto;
+    smtp.flaky.refusals = 1;
+
+    await tick('2026-11-01T00:05:00Z');
+    const [failed] = await runOf(schedule.id, '2026-10');
+    expect(failed).toMatchObject({ status: 'failed', trigger: 'schedule', attempts: 1, nextAttemptAt: '2026-11-01T01:00:00.000Z' });
+    expect(failed.error).toMatch(/could not be mailed.*mailbox unavailable/);
+
+    await tick('2026-11-01T00:35:00Z'); // not due yet
+    expect(await runOf(schedule.id, '2026-10')).toEqual([failed]);
+
+    await tick('2026-11-01T01:05:00Z');
+    const [mailed] = await runOf(schedule.id, '2026-10');
+    expect(mailed).toMatchObject({ id: failed.id, status: 'mailed', attempts: 2, nextAttemptAt: null, error: null });
+    await tick('2026-11-01T09:05:00Z');
+    expect(await runOf(schedule.id, '2026-10')).toEqual([mailed]);
+
+    expect(smtp.offered.filter((a) => a === 'flaky@example.com')).toHaveLength(2);
+    const mails = smtp.received.filter((r) => r.mail.subject === mailed.title);
+    expect(mails.map((r) => r.to)).toEqual([['flaky@example.com']]);
+    expect(pdfText(mails[0].mail.attachments[0].content).text).toContain('2026-10-01 to 2026-10-31');
+
+    const events = await sut.sql<{ action: string; actor: string; details: { status: string; attempt?: number } }>(
+      `SELECT action, actor, details FROM audit_events WHERE subject_id = $1 ORDER BY id`,
+      [failed.id],
+    );
+    expect(events.map((e) => [e.action, e.actor, e.details.status, e.details.attempt])).toEqual([
+      ['report_run.completed', 'token:report-schedule', 'failed', undefined],
+      ['report_run.retried', 'token:report-schedule', 'mailed', 2],
+    ]);
+    await sut.http().delete(`/api/v1/report-schedules/${schedule.id}`).expect(204);
+  });
+
+  it('stops trying after the limit, waiting longer each time', async () => {
+    const schedule = (await sut.http().post('/api/v1/report-schedules').send({ cadence: 'monthly', recipients: ['refused-always@example.com'] }).expect(201)).body as ReportScheduleDto;
+    const seen: Pick<ReportRunDto, 'attempts' | 'nextAttemptAt'>[] = [];
+    // Every hour of a day: attempts at 00:05, 01:05, 03:05 and 07:05, then none.
+    for (let hour = 0; hour < 24; hour++) {
+      await tick(`2026-11-02T${String(hour).padStart(2, '0')}:05:00Z`);
+      const [run] = await runOf(schedule.id, '2026-10');
+      if (seen.at(-1)?.attempts !== run.attempts) seen.push({ attempts: run.attempts, nextAttemptAt: run.nextAttemptAt });
+    }
+    expect(seen).toEqual([
+      { attempts: 1, nextAttemptAt: '2026-11-02T01:00:00.000Z' },
+      { attempts: 2, nextAttemptAt: '2026-11-02T03:00:00.000Z' },
+      { attempts: 3, nextAttemptAt: '2026-11-02T07:00:00.000Z' },
+      { attempts: REPORT_MAX_ATTEMPTS, nextAttemptAt: null },
+    ]);
+    expect(smtp.offered.filter((a) => a === 'refused-always@example.com')).toHaveLength(REPORT_MAX_ATTEMPTS);
+    const [run] = await runOf(schedule.id, '2026-10');
+    expect(run).toMatchObject({ status: 'failed', attempts: REPORT_MAX_ATTEMPTS, nextAttemptAt: null });
+    expect(run.error).toMatch(/could not be mailed/);
+    const retries = await sut.sql(`SELECT id FROM audit_events WHERE subject_id = $1 AND action = 'report_run.retried'`, [run.id]);
+    expect(retries).toHaveLength(REPORT_MAX_ATTEMPTS - 1);
+    await sut.http().delete(`/api/v1/report-schedules/${schedule.id}`).expect(204);
   });
 
   it('changes a schedule’s recipients and cadence', async () => {

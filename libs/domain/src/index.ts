@@ -98,6 +98,7 @@ export * from './exports/metric-export-tables';
 export * from './api/reports';
 export * from './api/report-schedules';
 export * from './reports/report-period';
+export * from './reports/report-retry';
 export * from './reports/report-figures';
 export * from './reports/next-steps';
 export * from './reports/report-words';

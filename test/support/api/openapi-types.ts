@@ -2336,10 +2336,15 @@ export interface components {
             rate: number | null;
         };
         ReportRunResponse: {
+            /** @description Attempts made; a failed run of the last complete period is retried by the hourly tick a bounded number of times */
+            attempts: number;
             createdAt: string;
+            /** @description Why the last attempt failed */
             error: string | null;
             from: string;
             id: string;
+            /** @description When the next automatic attempt is due; null when none will be made */
+            nextAttemptAt: string | null;
             pdfBytes: number | null;
             /** @example 2026-Q3 */
             period: string;

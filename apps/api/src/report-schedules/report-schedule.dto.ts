@@ -67,7 +67,9 @@ export class ReportRunResponse implements ReportRunDto {
   @ApiProperty({ enum: ['schedule', 'manual'] }) trigger!: 'schedule' | 'manual';
   @ApiProperty({ enum: REPORT_RUN_STATUSES }) status!: ReportRunStatus;
   @ApiProperty({ type: [String] }) recipients!: string[];
-  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed' }) error!: string | null;
+  @ApiProperty({ description: 'Attempts made; a failed run of the last complete period is retried by the hourly tick a bounded number of times' }) attempts!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When the next automatic attempt is due; null when none will be made' }) nextAttemptAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) pdfBytes!: number | null;
   @ApiProperty() createdAt!: string;
 }
@@ -98,6 +100,8 @@ export function mapRun(row: ReportRunRow): ReportRunResponse {
     status: row.status,
     recipients: row.recipients,
     error: row.error,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at?.toISOString() ?? null,
     pdfBytes: row.pdf_bytes,
     createdAt: row.created_at.toISOString(),
   };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportCadence, ReportRunDto, ReportRunStatus } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { modifyReturning } from '../common/sql';
 
 export interface ReportScheduleRow {
   id: string;
@@ -26,12 +27,25 @@ export interface ReportRunRow {
   status: ReportRunStatus;
   recipients: string[];
   error: string | null;
+  attempts: number;
+  next_attempt_at: Date | null;
   pdf_bytes: number | null;
   created_at: Date;
 }
 
+/** What producing a run came to; `nextAttemptAt` is when a failed one is tried again (null: not). */
+export interface ReportRunOutcome {
+  title: string;
+  status: ReportRunStatus;
+  error: string | null;
+  pdf: Buffer | null;
+  /** Whom it was mailed (or was to be mailed) to: a retry mails the schedule's recipients of its time. */
+  recipients: string[];
+  nextAttemptAt: Date | null;
+}
+
 /** A run as claimed: the archive's shape without what the database assigns, for a schedule that exists, with the PDF itself. */
-export type NewReportRun = Omit<ReportRunDto, 'id' | 'scheduleId' | 'pdfBytes' | 'createdAt'> & { scheduleId: string; pdf: Buffer | null };
+export type NewReportRun = Omit<ReportRunDto, 'id' | 'scheduleId' | 'attempts' | 'nextAttemptAt' | 'pdfBytes' | 'createdAt'> & { scheduleId: string; pdf: Buffer | null };
 
 const SELECT_SCHEDULE = `
   SELECT s.id, s.team_id, t.name AS team_name, s.cadence, s.recipients, s.created_by, s.created_at, s.updated_at
@@ -39,7 +53,7 @@ const SELECT_SCHEDULE = `
 
 const SELECT_RUN = `
   SELECT r.id, r.schedule_id, r.period, to_char(r.period_from, 'YYYY-MM-DD') AS period_from, to_char(r.period_to, 'YYYY-MM-DD') AS period_to,
-         r.title, r.team_name, r.trigger, r.status, r.recipients, r.error, octet_length(r.pdf) AS pdf_bytes, r.created_at
+         r.title, r.team_name, r.trigger, r.status, r.recipients, r.error, r.attempts, r.next_attempt_at, octet_length(r.pdf) AS pdf_bytes, r.created_at
     FROM report_runs r`;
 
 /** Report schedules and the archive of their runs (the PDFs themselves are read only for a download). */
@@ -86,8 +100,30 @@ export class ReportSchedulesRepository {
     return row?.id ?? null;
   }
 
-  async complete(manager: EntityManager, id: string, outcome: { title: string; status: ReportRunStatus; error: string | null; pdf: Buffer | null }): Promise<void> {
-    await manager.query(`UPDATE report_runs SET title = $2, status = $3, error = $4, pdf = $5 WHERE id = $1`, [id, outcome.title, outcome.status, outcome.error, outcome.pdf]);
+  async complete(manager: EntityManager, id: string, outcome: ReportRunOutcome): Promise<void> {
+    await manager.query(`UPDATE report_runs SET title = $2, status = $3, error = $4, pdf = $5, next_attempt_at = $6, recipients = $7 WHERE id = $1`, [
+      id,
+      outcome.title,
+      outcome.status,
+      outcome.error,
+      outcome.pdf,
+      outcome.nextAttemptAt,
+      outcome.recipients,
+    ]);
+  }
+
+  /**
+   * Claims the automatic retry of a failed run that is due at `now`, counting the attempt. The row stays
+   * locked until the transaction commits with the outcome; a concurrent claimant then re-reads it, finds it
+   * no longer due, and gets null.
+   */
+  async claimRetry(manager: EntityManager, id: string, now: Date): Promise<{ attempts: number } | null> {
+    const rows = await modifyReturning<{ attempts: number }>(
+      manager,
+      `UPDATE report_runs SET attempts = attempts + 1 WHERE id = $1 AND status = 'failed' AND next_attempt_at <= $2 RETURNING attempts`,
+      [id, now],
+    );
+    return rows[0] ?? null;
   }
 
   /** A failed run may be tried again by hand: it gives way to the new attempt. */

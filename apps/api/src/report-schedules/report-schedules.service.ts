@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { cadencePeriod, contentDisposition, exportFileName, lastCompletePeriod, rateWithCounts, type ReportCadence, type ReportPeriod, type TeamReportDto } from '@escapement/domain';
+import {
+  cadencePeriod,
+  contentDisposition,
+  exportFileName,
+  lastCompletePeriod,
+  nextReportAttempt,
+  rateWithCounts,
+  type ReportCadence,
+  type ReportPeriod,
+  type TeamReportDto,
+} from '@escapement/domain';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.repository';
 import type { TokenPrincipal } from '../auth/principal';
@@ -9,7 +19,7 @@ import { ReportsService } from '../reports/reports.service';
 import { TeamsRepository } from '../teams/teams.repository';
 import { mapRun, mapSchedule, type ReportRunResponse, type ReportScheduleResponse } from './report-schedule.dto';
 import { ReportMailer } from './report-mailer';
-import { ReportSchedulesRepository, type ReportScheduleRow } from './report-schedules.repository';
+import { ReportSchedulesRepository, type ReportRunOutcome, type ReportRunRow, type ReportScheduleRow } from './report-schedules.repository';
 
 /** Who produces scheduled reports: organisation-wide reading, named so in the audit log. */
 const SCHEDULER: TokenPrincipal = { kind: 'token', id: 'report-schedule', name: 'report-schedule', scopes: ['read'], teams: null };
@@ -87,15 +97,19 @@ export class ReportSchedulesService {
     const period = periodKey ? cadencePeriod(schedule.cadence, periodKey) : lastCompletePeriod(schedule.cadence, now);
     if (!period) throw invalid(`A ${schedule.cadence} schedule runs for ${schedule.cadence === 'monthly' ? 'a month such as 2026-11' : 'a quarter such as 2026-Q3'}`, [{ pointer: '/period', message: `${periodKey} is not a ${schedule.cadence === 'monthly' ? 'month' : 'quarter'}` }]);
     if (period.from >= now.toISOString().slice(0, 10)) throw invalid('That period has not begun yet', [{ pointer: '/period', message: `${periodKey} is in the future` }]);
-    return this.run(schedule, period, 'manual', actor);
+    return this.run(schedule, period, 'manual', actor, now);
   }
 
-  /** The scheduler's tick: every schedule whose last complete period has no run yet produces it. */
+  /**
+   * The scheduler's tick: every schedule whose last complete period has no run yet produces it, and a
+   * failed run of that period whose next attempt is due is tried again.
+   */
   async runDue(now: Date): Promise<void> {
     for (const schedule of await this.schedules.list()) {
       const period = lastCompletePeriod(schedule.cadence, now);
-      if (await this.schedules.findRunOf(this.dataSource, schedule.id, period.label)) continue;
-      await this.run(schedule, period, 'schedule', 'token:report-schedule');
+      const existing = await this.schedules.findRunOf(this.dataSource, schedule.id, period.label);
+      if (!existing) await this.run(schedule, period, 'schedule', 'token:report-schedule', now);
+      else if (existing.status === 'failed' && existing.next_attempt_at && existing.next_attempt_at <= now) await this.retry(schedule, period, existing, now);
     }
   }
 
@@ -105,7 +119,7 @@ export class ReportSchedulesService {
    * instance) waits and then finds the run made. A crash before the commit leaves nothing, and the next
    * tick produces the period again; mail is sent before the commit, so such a crash may mail it twice.
    */
-  private async run(schedule: ReportScheduleRow, period: ReportPeriod, trigger: 'schedule' | 'manual', actor: string): Promise<ReportRunResponse> {
+  private async run(schedule: ReportScheduleRow, period: ReportPeriod, trigger: 'schedule' | 'manual', actor: string, now: Date): Promise<ReportRunResponse> {
     const runId = await this.dataSource.transaction(async (manager) => {
       if (trigger === 'manual') await this.schedules.removeFailed(manager, schedule.id, period.label);
       const claimed = await this.schedules.claim(manager, {
@@ -113,11 +127,11 @@ export class ReportSchedulesService {
         teamName: schedule.team_name, trigger, status: 'failed', recipients: schedule.recipients, error: 'interrupted', pdf: null,
       });
       if (!claimed) return null;
-      const outcome = await this.produce(schedule, period);
+      const outcome = await this.produce(schedule, period, 1, now);
       await this.schedules.complete(manager, claimed, outcome);
       await this.audit.record(manager, {
         actor, action: 'report_run.completed', subjectType: 'report_run', subjectId: claimed,
-        details: { scheduleId: schedule.id, period: period.label, trigger, status: outcome.status, recipients: schedule.recipients, error: outcome.error },
+        details: { scheduleId: schedule.id, period: period.label, trigger, status: outcome.status, recipients: schedule.recipients, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt },
       });
       this.logger.log(`report schedule ${schedule.id}, ${period.label}: ${outcome.status}${outcome.error ? ` (${outcome.error})` : ''}`);
       return claimed;
@@ -126,26 +140,50 @@ export class ReportSchedulesService {
     return mapRun(run!);
   }
 
-  private async produce(schedule: ReportScheduleRow, period: ReportPeriod): Promise<{ title: string; status: 'mailed' | 'archived' | 'failed'; error: string | null; pdf: Buffer | null }> {
+  /**
+   * The hourly tick's next attempt at a failed run: produced and mailed again (to the schedule's recipients
+   * of now), in place, once even if two instances tick together; after the last allowed attempt it stays
+   * failed with no next attempt.
+   */
+  private async retry(schedule: ReportScheduleRow, period: ReportPeriod, run: ReportRunRow, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const claimed = await this.schedules.claimRetry(manager, run.id, now);
+      if (!claimed) return;
+      const outcome = await this.produce(schedule, period, claimed.attempts, now);
+      await this.schedules.complete(manager, run.id, outcome);
+      await this.audit.record(manager, {
+        actor: 'token:report-schedule', action: 'report_run.retried', subjectType: 'report_run', subjectId: run.id,
+        details: { scheduleId: schedule.id, period: period.label, attempt: claimed.attempts, status: outcome.status, recipients: schedule.recipients, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt },
+      });
+      this.logger.log(`report schedule ${schedule.id}, ${period.label}, attempt ${claimed.attempts}: ${outcome.status}${outcome.error ? ` (${outcome.error})` : ''}`);
+    });
+  }
+
+  /** One attempt at a run; a failed one says when it is tried again (`attempt` counts this one). */
+  private async produce(schedule: ReportScheduleRow, period: ReportPeriod, attempt: number, now: Date): Promise<ReportRunOutcome> {
+    const { recipients } = schedule;
+    // Only the last complete period is retried by the tick; an older one is tried again by "run now".
+    const retried = lastCompletePeriod(schedule.cadence, now).label === period.label;
+    const failed = (title: string, error: string, pdf: Buffer | null): ReportRunOutcome => ({ title, status: 'failed', error, pdf, recipients, nextAttemptAt: retried ? nextReportAttempt(attempt, now) : null });
     let rendered: { pdf: Buffer; report: TeamReportDto };
     try {
       const request = schedule.cadence === 'quarterly' ? { quarter: period.label } : { from: period.from, to: period.to };
       rendered = await this.reports.renderTeamPdf({ ...request, team: schedule.team_id ?? undefined }, SCHEDULER);
     } catch (error) {
-      return { title: `${schedule.team_name ?? 'Organisation'} — security report, ${period.label}`, status: 'failed', error: `the report could not be produced: ${(error as Error).message}`, pdf: null };
+      return failed(`${schedule.team_name ?? 'Organisation'} — security report, ${period.label}`, `the report could not be produced: ${(error as Error).message}`, null);
     }
     const { pdf, report } = rendered;
-    if (!this.mailer.configured) return { title: report.title, status: 'archived', error: null, pdf };
+    if (!this.mailer.configured) return { title: report.title, status: 'archived', error: null, pdf, recipients, nextAttemptAt: null };
     try {
       await this.mailer.send({
-        to: schedule.recipients,
+        to: recipients,
         subject: report.title,
         text: mailText(schedule.cadence, report),
         attachment: { filename: fileNameOf(period.label, report.team, new Date(report.generatedAt)), content: pdf },
       });
-      return { title: report.title, status: 'mailed', error: null, pdf };
+      return { title: report.title, status: 'mailed', error: null, pdf, recipients, nextAttemptAt: null };
     } catch (error) {
-      return { title: report.title, status: 'failed', error: `the report was archived but could not be mailed: ${(error as Error).message}`, pdf };
+      return failed(report.title, `the report was archived but could not be mailed: ${(error as Error).message}`, pdf);
     }
   }
 }

@@ -31,7 +31,12 @@ export interface ReportRunDto {
   trigger: 'schedule' | 'manual';
   status: ReportRunStatus;
   recipients: string[];
+  /** Why the last attempt failed; null once it was produced (and mailed, when SMTP is configured). */
   error: string | null;
+  /** Attempts made so far: a failed run of the last complete period is tried again by the hourly tick, up to `REPORT_MAX_ATTEMPTS`. */
+  attempts: number;
+  /** When the next automatic attempt is due; null when none will be made (done, or the limit reached). */
+  nextAttemptAt: string | null;
   /** Size of the archived PDF; null when none was produced. */
   pdfBytes: number | null;
   createdAt: string;

@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from '../../../lib/format';
 import { useCreateReportSchedule, useDeleteReportSchedule, useRunReportSchedule } from '../api/change-report-schedules';
 import { reportRunPdfUrl, useReportRuns } from '../api/get-report-runs';
 import { useReportSchedules } from '../api/get-report-schedules';
+import { runAttemptNote } from '../run-attempts';
 import { EMPTY_SCHEDULE_DRAFT, scheduleRequest, validateSchedule, type ScheduleDraft, type ScheduleField } from '../schedule-form';
 
 const API_FIELDS = {
@@ -201,6 +202,7 @@ function RunsTable({ runs }: { runs: readonly ReportRunDto[] }) {
               <td>
                 <Badge tone={RUN_TONES[run.status]}>{RUN_LABELS[run.status]}</Badge>
                 {run.error && <p className="small">{run.error}</p>}
+                {runAttemptNote(run) && <p className="small muted">{runAttemptNote(run)}</p>}
               </td>
               <td>
                 {run.pdfBytes !== null ? (
