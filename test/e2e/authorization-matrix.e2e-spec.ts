@@ -12,7 +12,7 @@ type Rule = 'public' | { roles: readonly Role[]; scopes: readonly TokenScope[]; 
 
 const EVERYONE: readonly Role[] = ['admin', 'security_lead', 'manager', 'viewer'];
 const SECURITY: readonly Role[] = ['admin', 'security_lead'];
-const ALL_SCOPES: readonly TokenScope[] = ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'];
+const ALL_SCOPES: readonly TokenScope[] = ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'metrics:read', 'admin'];
 
 const read: Rule = { roles: EVERYONE, scopes: ['read', 'admin'] };
 const exportRule: Rule = { roles: EVERYONE, scopes: ['read', 'export', 'admin'] };
@@ -34,6 +34,9 @@ const POLICY: Record<string, Rule> = {
   'GET /api/docs/docs/swagger-ui-init.js': 'public',
   'GET {*any}': 'public',
   'POST /api/v1/auth/login': 'public',
+
+  // The server's operating metrics: Prometheus with its own token, and administrators.
+  'GET /api/metrics': { roles: ['admin'], scopes: ['metrics:read', 'admin'] },
 
   // A person's own session, usable before the one-time password is replaced.
   'POST /api/v1/auth/logout': { roles: EVERYONE, scopes: [], beforePasswordChange: true },
@@ -183,7 +186,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
     }
     const pending = await sut.asUser({ role: 'admin', mustChangePassword: true });
     callers.push({ caller: { name: 'admin with a one-time password', kind: 'user', role: 'admin', mustChangePassword: true }, http: () => pending.http });
-    for (const scope of ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'] as const) {
+    for (const scope of ALL_SCOPES) {
       const token = await sut.asToken({ scopes: [scope] });
       callers.push({ caller: { name: `token ${scope}`, kind: 'token', scopes: [scope] }, http: () => token.http });
     }

@@ -30,6 +30,7 @@ import { JobsModule } from './jobs/jobs.module';
 import type { Logger } from './logging/logger';
 import { McpModule } from './mcp/mcp.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OperationsMetricsModule } from './operations-metrics/operations-metrics.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReportSchedulesModule } from './report-schedules/report-schedules.module';
 import { ServicesModule } from './services/services.module';
@@ -67,6 +68,7 @@ export class AppModule {
         TokensModule,
         AuditModule,
         HealthModule,
+        OperationsMetricsModule,
         TeamsModule,
         ServicesModule,
         AdoptionsModule,

@@ -15,6 +15,7 @@ import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source';
 import { bindRequestLogger, createHttpLogger, createLogger, type Logger } from './logging/logger';
+import { HttpLatency } from './operations-metrics/http-latency';
 
 export interface CreateAppOptions {
   /** The process's logger, when the caller logged before the app existed (start-up); made from the configuration otherwise. */
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, opt
   // First of all middleware: every request, even one refused by the body parser or answered with a static file, gets its id and its line.
   app.use(createHttpLogger(logger));
   app.use(bindRequestLogger());
+  app.use(app.get(HttpLatency).middleware());
   app.use(securityHeaders());
   const cors = corsOptions(config.security.corsOrigins);
   if (cors) app.enableCors(cors);

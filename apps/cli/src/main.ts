@@ -42,8 +42,8 @@ Usage:
   escapement admin create-user --email E --role admin|security_lead|manager|viewer [--team T[,T2]]
                                               create an account; prints its one-time password
   escapement admin reset-password --email E   a new one-time password (ends the person's sessions)
-  escapement admin create-token --name N --scopes findings:write[,threat-models:write,read,export,admin]
-                                [--team T] [--expires 90d|1y|2026-12-31|never]
+  escapement admin create-token --name N --scopes findings:write[,threat-models:write,read,context:read,
+                                export,metrics:read,admin] [--team T] [--expires 90d|1y|2026-12-31|never]
                                               create an API token (default expiry 90d); prints it once
   escapement admin list-tokens [--json]       tokens with scopes, team, expiry, last use and state
   escapement admin revoke-token --id ID       stop a token at once

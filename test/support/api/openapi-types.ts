@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server’s operating metrics, for Prometheus to scrape */
+        get: operations["OperationsMetricsController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/acceptance-criteria": {
         parameters: {
             query?: never;
@@ -1100,7 +1117,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "admin")[];
+            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "metrics:read" | "admin")[];
             teamId: string | null;
         };
         ChangeContextComparisonResponse: {
@@ -1646,7 +1663,7 @@ export interface components {
              *       "findings:write"
              *     ]
              */
-            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "admin")[];
+            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "metrics:read" | "admin")[];
             /** @description Limit the token to one team: it reads and writes only that team’s services */
             teamId?: string;
         };
@@ -2583,7 +2600,7 @@ export interface components {
             /** @description The public part, as in esc_<prefix>_… */
             prefix: string;
             revokedAt: string | null;
-            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "admin")[];
+            scopes: ("findings:write" | "threat-models:write" | "read" | "context:read" | "export" | "metrics:read" | "admin")[];
             /** @enum {string} */
             status: "active" | "expired" | "revoked";
             teamId: string | null;
@@ -2756,6 +2773,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    OperationsMetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (application/problem+json): what was wrong and, for input, where */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Prometheus text exposition format 0.0.4: requests, imports, findings ingested, database pool, process */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };

@@ -33,8 +33,10 @@ export const ACCESS = {
   readContext: { roles: ROLES, scopes: ['context:read', 'read', 'admin'] },
   /** The MCP endpoint: machine tokens only (an assistant configured with a token), never a browser session. */
   mcp: { roles: [], scopes: ['context:read', 'read', 'admin'] },
+  /** The server's own operating metrics for Prometheus: a scraper's `metrics:read` token, and administrators. */
+  scrapeOperations: { roles: ['admin'], scopes: ['metrics:read', 'admin'] },
   /** Anyone signed in, person or machine: who am I. */
-  anyPrincipal: { roles: ROLES, scopes: ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'admin'] },
+  anyPrincipal: { roles: ROLES, scopes: ['read', 'findings:write', 'threat-models:write', 'context:read', 'export', 'metrics:read', 'admin'] },
   /** A person's own session: logout and password change. */
   ownSession: { roles: ROLES, scopes: [] },
 } as const satisfies Record<string, Rule>;

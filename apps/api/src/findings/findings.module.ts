@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { ImportLogModule } from '../imports/import-log.module';
 import { LinksModule } from '../links/links.module';
+import { OperationsMetricsModule } from '../operations-metrics/operations-metrics.module';
 import { ServicesModule } from '../services/services.module';
 import { TeamsModule } from '../teams/teams.module';
 import { FindingDetailRepository } from './finding-detail.repository';
@@ -13,7 +14,7 @@ import { FindingsService } from './findings.service';
 
 /** Findings; FindingIngestRepository is the one way every writer of findings stores them. */
 @Module({
-  imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, ServicesModule, TeamsModule],
+  imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, OperationsMetricsModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
   providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingIngestRepository],
   exports: [FindingsService, FindingIngestRepository],

@@ -17,6 +17,7 @@ import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repo
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
 import { OrganisationRefsRepository } from '../teams/organisation-refs.repository';
+import { IngestMetrics } from '../operations-metrics/ingest-metrics';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
 
 @Injectable()
@@ -29,6 +30,7 @@ export class FindingsService {
     private readonly details: FindingDetailRepository,
     private readonly audit: AuditLog,
     private readonly refs: OrganisationRefsRepository,
+    private readonly ingestMetrics: IngestMetrics,
   ) {}
 
   /**
@@ -46,15 +48,23 @@ export class FindingsService {
   }
 
   async store(records: FindingRecord[], receipt: ImportReceipt, teams: TeamScope, warnings: ImportWarning[] = []): Promise<UpsertCountsResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const importId = await this.importLog.open(manager, receipt);
-      const tally = new ImportTally();
-      tally.add(await this.ingest.upsert(manager, records, importId, teams));
-      const { suppressed: _suppressed, ...counts } = tally.counts();
-      await this.importLog.complete(manager, importId, { ...tally.counts(), warnings });
-      await this.audit.record(manager, { actor: receipt.receivedBy, action: 'import.completed', subjectType: 'import', subjectId: importId, details: { format: receipt.format, ...counts } });
-      return { importId, ...counts };
-    });
+    const finish = this.ingestMetrics.startImport(receipt.format);
+    const stored = await this.dataSource
+      .transaction(async (manager) => {
+        const importId = await this.importLog.open(manager, receipt);
+        const tally = new ImportTally();
+        tally.add(await this.ingest.upsert(manager, records, importId, teams));
+        const { suppressed: _suppressed, ...counts } = tally.counts();
+        await this.importLog.complete(manager, importId, { ...tally.counts(), warnings });
+        await this.audit.record(manager, { actor: receipt.receivedBy, action: 'import.completed', subjectType: 'import', subjectId: importId, details: { format: receipt.format, ...counts } });
+        return { importId, ...counts };
+      })
+      .catch((error: unknown) => {
+        finish('failed');
+        throw error;
+      });
+    finish('completed', stored);
+    return stored;
   }
 
   /** A finding of another team is answered 404, like one that does not exist: its id tells nothing. */

@@ -11,9 +11,10 @@ import { DomainError } from '../common/domain-error';
 import { JobQueue } from '../jobs/job-queue';
 import type { ImportFormat, ImportParameters } from './import.dto';
 import { auditImport, readContext, type InvalidUtf8 } from './import-context';
-import { ImportLogRepository, type ImportError } from './import-log.repository';
+import { ImportLogRepository, type ImportError, type ImportOutcome } from './import-log.repository';
 import { ImportRunner } from './import-runner';
 import { ImportUploadRepository } from './import-upload.repository';
+import { IngestMetrics } from '../operations-metrics/ingest-metrics';
 
 export const IMPORT_QUEUE = 'import';
 
@@ -53,6 +54,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly uploads: ImportUploadRepository,
     private readonly runner: ImportRunner,
     private readonly audit: AuditLog,
+    private readonly ingestMetrics: IngestMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -75,6 +77,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const { importId, format, parameters, receivedAt, actor, teams, invalidUtf8 } = job.data;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-import-'));
     const file = path.join(dir, 'upload');
+    const finish = this.ingestMetrics.startImport(format);
+    let stored = null as ImportOutcome | null;
     try {
       await this.dataSource.transaction(async (manager) => {
         // Gone (deleted) or already stored by an earlier attempt: nothing to do.
@@ -85,11 +89,20 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         await this.log.complete(manager, importId, outcome);
         await this.uploads.remove(manager, importId);
         await auditImport(this.audit, manager, importId, actor, format, outcome);
+        stored = outcome;
       });
+      // Nothing measured when an earlier attempt had stored it already.
+      if (stored) finish('completed', stored);
     } catch (error) {
-      // A file the readers refuse is refused for good; a server failure is retried while attempts remain.
-      if (error instanceof DomainError) return this.failImport(importId, { detail: error.message, errors: error.errors });
-      if (job.retryCount >= job.retryLimit) await this.failImport(importId, SERVER_FAILURE);
+      // A file the readers refuse is refused for good; a server failure is retried while attempts remain (measured on the last).
+      if (error instanceof DomainError) {
+        finish('failed');
+        return this.failImport(importId, { detail: error.message, errors: error.errors });
+      }
+      if (job.retryCount >= job.retryLimit) {
+        finish('failed');
+        await this.failImport(importId, SERVER_FAILURE);
+      }
       throw error;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

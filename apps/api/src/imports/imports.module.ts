@@ -9,9 +9,10 @@ import { AuditModule } from '../audit/audit.module';
 import { ServicesModule } from '../services/services.module';
 import { FindingsModule } from '../findings/findings.module';
 import { ImportLogModule } from './import-log.module';
+import { OperationsMetricsModule } from '../operations-metrics/operations-metrics.module';
 
 @Module({
-  imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule],
+  imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule, OperationsMetricsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunner, ImportWorker, ImportUploadRepository, UploadBudget],
 })

@@ -12,13 +12,14 @@ import { ServiceOwnership } from '../services/service-ownership';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportParameters, mapImport, type ImportPageResponse, type ImportResponse } from './import.dto';
 import { auditImport, readContext } from './import-context';
-import { ImportLogRepository } from './import-log.repository';
+import { ImportLogRepository, type ImportOutcome } from './import-log.repository';
 import { ImportUploadRepository } from './import-upload.repository';
 import { importSender, type ImportViewer } from './import-viewer';
 import { ImportRunner } from './import-runner';
 import { ImportWorker } from './import-worker';
 import { UploadBudget, type UploadHold } from './upload-budget';
 import { spoolUpload } from './upload-spool';
+import { IngestMetrics } from '../operations-metrics/ingest-metrics';
 
 @Injectable()
 export class ImportsService {
@@ -32,6 +33,7 @@ export class ImportsService {
     private readonly audit: AuditLog,
     private readonly budget: UploadBudget,
     private readonly ownership: ServiceOwnership,
+    private readonly ingestMetrics: IngestMetrics,
   ) {}
 
   /**
@@ -83,13 +85,22 @@ export class ImportsService {
         upload.discard();
         return { status: 202, body: mapImport((await this.log.find(id))!) };
       }
-      const id = await this.dataSource.transaction(async (manager) => {
-        const importId = await this.log.open(manager, receipt);
-        const outcome = await this.runner.run(manager, importId, format, readContext(upload.path, upload.invalidUtf8, parameters, receivedAt), sender.teams);
-        await this.log.complete(manager, importId, outcome);
-        await auditImport(this.audit, manager, importId, receipt.receivedBy, format, outcome);
-        return importId;
-      });
+      const finish = this.ingestMetrics.startImport(format);
+      let stored = null as ImportOutcome | null;
+      const id = await this.dataSource
+        .transaction(async (manager) => {
+          const importId = await this.log.open(manager, receipt);
+          const outcome = await this.runner.run(manager, importId, format, readContext(upload.path, upload.invalidUtf8, parameters, receivedAt), sender.teams);
+          await this.log.complete(manager, importId, outcome);
+          await auditImport(this.audit, manager, importId, receipt.receivedBy, format, outcome);
+          stored = outcome;
+          return importId;
+        })
+        .catch((error: unknown) => {
+          finish('failed');
+          throw error;
+        });
+      finish('completed', stored ?? undefined);
       upload.discard();
       return { status: 201, body: mapImport((await this.log.find(id))!) };
     } catch (error) {

@@ -2,7 +2,7 @@
 export const ROLES = ['admin', 'security_lead', 'manager', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TOKEN_SCOPES = ['findings:write', 'threat-models:write', 'read', 'context:read', 'export', 'admin'] as const;
+export const TOKEN_SCOPES = ['findings:write', 'threat-models:write', 'read', 'context:read', 'export', 'metrics:read', 'admin'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** The header a session-authenticated request that changes something must carry. */

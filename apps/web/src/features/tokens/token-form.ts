@@ -7,6 +7,7 @@ export const SCOPE_LABELS: Record<TokenScope, { label: string; hint: string }> =
   read: { label: 'Read', hint: 'Everything a viewer sees: findings, metrics, models.' },
   'context:read': { label: 'Threat context', hint: 'Developers and their assistants (CLI, MCP): context packs, criteria, review checklists.' },
   export: { label: 'Export', hint: 'Reports for managers, as they arrive.' },
+  'metrics:read': { label: 'Operations metrics', hint: 'Prometheus scraping the server’s own metrics (requests, imports, database pool); no findings data.' },
   admin: { label: 'Administer', hint: 'Everything an administrator can do. Cannot be limited to a team.' },
 };
 
