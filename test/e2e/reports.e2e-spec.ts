@@ -75,6 +75,40 @@ describe('reports and metric exports', () => {
     for (const component of report.components) expect(text).toContain(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`);
   });
 
+  it('draws team, service, component and finding names in Cyrillic, Greek, Chinese and Japanese', async () => {
+    const before = (await sut.http().get('/api/v1/reports/team?team=Payments&quarter=2026-Q3').expect(200)).body as TeamReportDto;
+    const [item] = before.openDesignEscapes.items;
+    expect(item).toBeDefined();
+    const names = { team: 'Платёжная команда Ωμέγα', service: '支付服务', title: 'Обход проверки подписи — 署名検証の回避' };
+    const [{ title }] = await sut.sql<{ title: string }>(`SELECT title FROM findings WHERE id = $1`, [item.id]);
+    await sut.sql(`UPDATE teams SET name = $1 WHERE id = $2`, [names.team, payments.id]);
+    await sut.sql(`UPDATE services SET name = $1 WHERE name = $2`, [names.service, item.service]);
+    await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [names.title, item.id]);
+    try {
+      const pdf = (await sut.http().get(`/api/v1/reports/team.pdf?team=${payments.id}&quarter=2026-Q3`).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+      if (process.env.ESCAPEMENT_REPORT_SAMPLE) fs.writeFileSync(process.env.ESCAPEMENT_REPORT_SAMPLE.replace(/\.pdf$/, '-non-latin.pdf'), pdf);
+      const report = (await sut.http().get(`/api/v1/reports/team?team=${payments.id}&quarter=2026-Q3`).expect(200)).body as TeamReportDto;
+      expect(report.team).toBe(names.team);
+      expect(report.openDesignEscapes.items.find((f) => f.id === item.id)).toMatchObject({ title: names.title, service: names.service });
+      const component = report.components.find((c) => c.component.startsWith(`${names.service} / `));
+      // Lines wrap wherever the layout puts them, and a wrap inside Chinese or Japanese text leaves no space to collapse.
+      const text = pdfText(pdf).text.replace(/\s+/g, '');
+      const bare = (words: string) => words.replace(/\s+/g, '');
+      expect(text).toContain(bare(names.team));
+      expect(text).toContain(bare(names.title));
+      expect(text).toContain(bare(names.service));
+      if (component) expect(text).toContain(bare(component.component));
+      // Both faces are embedded as TrueType subsets.
+      const raw = pdf.toString('latin1');
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    } finally {
+      await sut.sql(`UPDATE teams SET name = 'Payments' WHERE id = $1`, [payments.id]);
+      await sut.sql(`UPDATE services SET name = $1 WHERE name = $2`, [item.service, names.service]);
+      await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [title, item.id]);
+    }
+  });
+
   it('is saved by the command line for a team and quarter, with an export token', async () => {
     const url = await listenLocally(sut);
     const token = await sut.asToken({ scopes: ['export'], name: 'report-job' });

@@ -9,14 +9,9 @@ import {
   type ReportRate,
   type TeamReportDto,
 } from '@escapement/domain';
+import { face, PLAIN, registerReportFonts } from './report-fonts';
 
 type Doc = PDFKit.PDFDocument;
-
-/** DejaVu Sans, embedded (subset) in every PDF, so the report looks the same on every reader. */
-const FONTS = {
-  regular: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff'),
-  bold: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff'),
-};
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -44,8 +39,7 @@ export function renderReportPdf(report: TeamReportDto): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  registerReportFonts(doc);
 
   summaryPage(doc, report);
   doc.addPage();
@@ -58,18 +52,19 @@ export function renderReportPdf(report: TeamReportDto): Promise<Buffer> {
 }
 
 function heading(doc: Doc, text: string): void {
-  doc.moveDown(0.6).font('bold').fontSize(13).fillColor(INK).text(text, PAGE.margin, doc.y, { width: WIDTH });
+  doc.moveDown(0.6).font(face('bold', text)).fontSize(13).fillColor(INK).text(text, PAGE.margin, doc.y, { width: WIDTH });
   const y = doc.y + 2;
   doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + WIDTH, y).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.y = y + 6;
 }
 
 function paragraph(doc: Doc, text: string, options: { size?: number; colour?: string; bold?: boolean } = {}): void {
-  doc.font(options.bold ? 'bold' : 'regular').fontSize(options.size ?? 10).fillColor(options.colour ?? INK).text(text, PAGE.margin, doc.y, { width: WIDTH, lineGap: 2 });
+  doc.font(face(options.bold ? 'bold' : 'regular', text)).fontSize(options.size ?? 10).fillColor(options.colour ?? INK).text(text, PAGE.margin, doc.y, { width: WIDTH, lineGap: 2 });
 }
 
 function summaryPage(doc: Doc, report: TeamReportDto): void {
-  doc.font('bold').fontSize(20).fillColor(INK).text(report.team ?? (report.title.startsWith('Your teams') ? 'Your teams' : 'Organisation'), PAGE.margin, PAGE.margin);
+  const subject = report.team ?? (report.title.startsWith('Your teams') ? 'Your teams' : 'Organisation');
+  doc.font(face('bold', subject)).fontSize(20).fillColor(INK).text(subject, PAGE.margin, PAGE.margin);
   paragraph(doc, `Security report, ${report.period.label} (${report.period.from} to the day before ${report.period.to}), compared with ${report.previousPeriod.label}.`, { colour: MUTED });
   paragraph(doc, `Escapes: findings first detected at or after ${report.boundary}. Generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC.`, { colour: MUTED, size: 9 });
 
@@ -104,7 +99,7 @@ function summaryPage(doc: Doc, report: TeamReportDto): void {
   for (const step of report.nextSteps) {
     const y = doc.y;
     doc.circle(PAGE.margin + 4, y + 6, 2).fillColor(INK).fill();
-    doc.font('regular').fontSize(10).fillColor(INK).text(step, PAGE.margin + 14, y, { width: WIDTH - 14, lineGap: 2 });
+    doc.font(face('regular', step)).fontSize(10).fillColor(INK).text(step, PAGE.margin + 14, y, { width: WIDTH - 14, lineGap: 2 });
     doc.moveDown(0.3);
   }
 }
@@ -142,13 +137,13 @@ function componentsPage(doc: Doc, report: TeamReportDto): void {
     doc.moveDown(0.4);
     for (const component of report.components) {
       const y = doc.y;
-      doc.font('regular').fontSize(9).fillColor(INK).text(component.component, PAGE.margin, y, { width: 200, ellipsis: true, lineBreak: false });
+      doc.font(face('regular', component.component)).fontSize(9).fillColor(INK).text(component.component, PAGE.margin, y, { width: 200, ellipsis: true, lineBreak: false });
       const x0 = PAGE.margin + 205;
       const scale = 140 / Math.max(1, max);
       doc.rect(x0, y, component.contextGap * scale, 10).fillColor(GAP_COLOURS.contextGap).fill();
       doc.rect(x0 + component.contextGap * scale, y, component.modelGap * scale, 10).fillColor(GAP_COLOURS.modelGap).fill();
       // Room for the longest label on one line: the bars end 150 points after they start.
-      doc.font('regular').fontSize(8).fillColor(INK).text(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`, x0 + 148, y + 1, { width: WIDTH - 205 - 148, lineBreak: false });
+      doc.font(PLAIN).fontSize(8).fillColor(INK).text(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`, x0 + 148, y + 1, { width: WIDTH - 205 - 148, lineBreak: false });
       doc.y = y + 16;
     }
     legend(doc, [['Context gap', GAP_COLOURS.contextGap], ['Model gap', GAP_COLOURS.modelGap]]);
@@ -178,18 +173,17 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]):
   const columns = widths.length;
   const x = (i: number) => PAGE.margin + widths.slice(0, i).reduce((a, b) => a + b, 0);
   const head = columns > headers.length ? ['', ...headers] : headers;
-  doc.font('bold').fontSize(9).fillColor(INK);
-  head.forEach((text, i) => doc.text(text, x(i), y, { width: widths[i] - 6, lineBreak: false }));
+  head.forEach((text, i) => doc.font(face('bold', text)).fontSize(9).fillColor(INK).text(text, x(i), y, { width: widths[i] - 6, lineBreak: false }));
   y += 14;
   doc.moveTo(PAGE.margin, y - 2).lineTo(PAGE.margin + WIDTH, y - 2).lineWidth(0.5).strokeColor(RULE).stroke();
   for (const row of rows) {
     let height = 12;
     row.forEach((text, i) => {
-      doc.font(i === 0 ? 'bold' : 'regular').fontSize(9).fillColor(INK);
+      doc.font(face(i === 0 ? 'bold' : 'regular', text)).fontSize(9).fillColor(INK);
       height = Math.max(height, doc.heightOfString(text, { width: widths[i] - 6 }));
     });
     row.forEach((text, i) => {
-      doc.font(i === 0 ? 'bold' : 'regular').fontSize(9).fillColor(INK).text(text, x(i), y, { width: widths[i] - 6 });
+      doc.font(face(i === 0 ? 'bold' : 'regular', text)).fontSize(9).fillColor(INK).text(text, x(i), y, { width: widths[i] - 6 });
     });
     y += height + 4;
   }
@@ -210,24 +204,25 @@ function lineChart(doc: Doc, report: TeamReportDto, top: number, height: number)
   for (let i = 0; i <= 4; i++) {
     const rate = (ceiling * i) / 4;
     doc.moveTo(left, yOf(rate)).lineTo(left + width, yOf(rate)).stroke();
-    doc.font('regular').fontSize(7).fillColor(MUTED).text(`${Math.round(rate * 100)}%`, PAGE.margin, yOf(rate) - 4, { width: 30, align: 'right', lineBreak: false });
+    doc.font(PLAIN).fontSize(7).fillColor(MUTED).text(`${Math.round(rate * 100)}%`, PAGE.margin, yOf(rate) - 4, { width: 30, align: 'right', lineBreak: false });
   }
   periods.forEach((period, i) => {
     if (periods.length > 8 && i % 2 === 1) return;
-    doc.font('regular').fontSize(7).fillColor(MUTED).text(period.slice(0, 7), xOf(period) - 20, top + height + 4, { width: 40, align: 'center', lineBreak: false });
+    doc.font(PLAIN).fontSize(7).fillColor(MUTED).text(period.slice(0, 7), xOf(period) - 20, top + height + 4, { width: 40, align: 'center', lineBreak: false });
   });
   const firstImmature = periods.find((p) => series.some((s) => s.points.some((pt) => pt.period === p && !pt.mature)));
   if (firstImmature) {
     const x = xOf(firstImmature);
     doc.rect(x - 4, top, left + width - x + 4, height).fillOpacity(0.08).fillColor(MUTED).fill().fillOpacity(1);
-    doc.font('regular').fontSize(7).fillColor(MUTED).text('immature', x, top + 2, { lineBreak: false });
+    doc.font(PLAIN).fontSize(7).fillColor(MUTED).text('immature', x, top + 2, { lineBreak: false });
   }
   for (const adoption of report.trend.adoptions) {
     const month = `${adoption.startedAt.slice(0, 7)}-01`;
     if (!periods.includes(month)) continue;
     const x = xOf(month);
     doc.moveTo(x, top).lineTo(x, top + height).dash(3, { space: 3 }).lineWidth(0.8).strokeColor(INK).stroke().undash();
-    doc.font('regular').fontSize(7).fillColor(INK).text(`${adoption.team ?? adoption.service ?? ''} adopted`, x + 2, top + 12, { lineBreak: false });
+    const adopted = `${adoption.team ?? adoption.service ?? ''} adopted`;
+    doc.font(face('regular', adopted)).fontSize(7).fillColor(INK).text(adopted, x + 2, top + 12, { lineBreak: false });
   }
   for (const s of series) {
     const colour = CLASS_COLOURS[s.key] ?? INK;
@@ -255,7 +250,7 @@ function legend(doc: Doc, entries: [string, string][]): void {
   const y = doc.y;
   for (const [label, colour] of entries) {
     doc.rect(x, y + 2, 10, 6).fillColor(colour).fill();
-    doc.font('regular').fontSize(8).fillColor(INK).text(label, x + 14, y, { lineBreak: false });
+    doc.font(face('regular', label)).fontSize(8).fillColor(INK).text(label, x + 14, y, { lineBreak: false });
     x += 24 + doc.widthOfString(label);
   }
   doc.y = y + 14;
@@ -263,11 +258,11 @@ function legend(doc: Doc, entries: [string, string][]): void {
 
 function bar(doc: Doc, label: string, share: number | null): void {
   const y = doc.y + 2;
-  doc.font('regular').fontSize(9).fillColor(INK).text(label, PAGE.margin, y, { width: 190, lineBreak: false });
+  doc.font(face('regular', label)).fontSize(9).fillColor(INK).text(label, PAGE.margin, y, { width: 190, lineBreak: false });
   const x0 = PAGE.margin + 195;
   doc.rect(x0, y, 230, 10).fillColor('#e4e7eb').fill();
   if (share !== null) doc.rect(x0, y, 230 * share, 10).fillColor('#0f766e').fill();
-  doc.font('regular').fontSize(9).fillColor(INK).text(reportPercent(share), x0 + 238, y, { lineBreak: false });
+  doc.font(PLAIN).fontSize(9).fillColor(INK).text(reportPercent(share), x0 + 238, y, { lineBreak: false });
   doc.y = y + 16;
 }
 
@@ -278,7 +273,8 @@ function footers(doc: Doc, report: TeamReportDto): void {
     // Below the bottom margin pdfkit would start a new page; the footer belongs to this one.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(MUTED).text(`${report.title} · page ${i + 1} of ${range.count}`, PAGE.margin, PAGE.height - 35, { width: WIDTH, align: 'center', lineBreak: false });
+    const footer = `${report.title} · page ${i + 1} of ${range.count}`;
+    doc.font(face('regular', footer)).fontSize(8).fillColor(MUTED).text(footer, PAGE.margin, PAGE.height - 35, { width: WIDTH, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
