@@ -53,6 +53,21 @@ describeWithBrowser()('settings in a browser', () => {
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
   });
 
+  it('creates a token Prometheus scrapes the operating metrics with, and reads nothing else with it', async () => {
+    const { page } = session;
+    await page.getByLabel('Name', { exact: true }).fill('prometheus');
+    await page.getByRole('checkbox', { name: /Operations metrics/ }).check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret-value').textContent())!;
+    const headers = { Authorization: `Bearer ${secret}` };
+    const metrics = await fetch(`${session.url}/api/metrics`, { headers });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('# TYPE escapement_http_request_duration_seconds histogram');
+    expect((await fetch(`${session.url}/api/v1/findings`, { headers })).status).toBe(403);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.locator('[data-testid="tokens-table"] tr[data-token-name="prometheus"]').textContent()).toContain('metrics:read');
+  });
+
   it('adds a classification rule, says how many findings it reclassified, and deletes it', async () => {
     const { page } = session;
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Classification rules' }).click();

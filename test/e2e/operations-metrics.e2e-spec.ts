@@ -1,3 +1,4 @@
+import { waitForBackgroundImports } from '../support/background-imports';
 import { aFinding } from '../support/findings-fixture';
 import type { HttpClient } from '../support/http-client';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
@@ -105,6 +106,29 @@ describe('operations metrics: a Prometheus endpoint for the people running the s
     expect(
       total(refused, 'escapement_import_duration_seconds_count', { status: 'failed' }) - total(after, 'escapement_import_duration_seconds_count', { status: 'failed' }),
     ).toBe(1);
+  });
+
+  it('counts a background import once, on whichever instance stores it', async () => {
+    // Every upload to this instance is stored in the background; the job goes to whichever instance takes it first.
+    const background = await startTestApp({ backgroundImportBytes: 1 });
+    try {
+      const both = async () => [...(await scrape()), ...(await scrape(background.http()))];
+      const stored = (samples: Sample[]) => total(samples, 'escapement_import_duration_seconds_count', { format: 'json', status: 'completed' });
+      const ingested = (samples: Sample[]) => total(samples, 'escapement_findings_ingested_total', { format: 'json', outcome: 'new' });
+      const before = await both();
+      const findings = [1, 2, 3, 4].map((n) => aFinding({ fingerprint: `fp-background-${n}`, ruleId: `background-rule-${n}` }));
+      await background.http().post('/api/v1/imports').set('content-type', 'application/json').send(findings).expect(202);
+      await waitForBackgroundImports(sut);
+      // The worker counts just after its commit, which the poll above may see first: scrape until it shows, generously.
+      let after = await both();
+      for (const deadline = Date.now() + 60_000; stored(after) === stored(before) && Date.now() < deadline; after = await both()) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(stored(after) - stored(before)).toBe(1);
+      expect(ingested(after) - ingested(before)).toBe(4);
+    } finally {
+      await background.close();
+    }
   });
 
   it('times HTTP requests under their route template, never the requested URL', async () => {
