@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { QueryErrorState } from '../../components/ui/query-error-state';
+import { QueryContent } from '../../components/ui/query-content';
+import { StateMessage } from '../../components/ui/state-message';
 import { useTeams } from '../../features/organisation/api/get-teams';
 import { teamReportPdfUrl, useTeamReport } from '../../features/report/api/get-team-report';
 import { TeamReport } from '../../features/report/components/team-report';
@@ -56,13 +57,21 @@ export function ReportPage() {
           </a>
         </div>
       </div>
-      {report.isError ? (
-        <QueryErrorState what="the report" error={report.error} retrying={report.isFetching} onRetry={() => void report.refetch()} />
-      ) : report.data ? (
-        <TeamReport report={report.data} />
-      ) : (
-        <p className="muted">Preparing the report…</p>
-      )}
+      <QueryContent
+        query={report}
+        what="the report"
+        loading={<p className="muted">Preparing the report…</p>}
+        answers={{
+          // A team the reader cannot see or a malformed quarter in the link: the choice is wrong, not the server.
+          400: (problem) => (
+            <StateMessage testId="state-empty" title="No report for this choice">
+              <p>{problem.message}. Choose another team or quarter above.</p>
+            </StateMessage>
+          ),
+        }}
+      >
+        {(shown) => <TeamReport report={shown} />}
+      </QueryContent>
     </>
   );
 }

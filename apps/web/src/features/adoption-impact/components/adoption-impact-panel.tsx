@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
+import { QueryContent, type RetryControl } from '../../../components/ui/query-content';
 import { StateMessage } from '../../../components/ui/state-message';
-import { ApiError } from '../../../lib/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { useAdoptionImpact, type AdoptionImpactParams } from '../api/get-adoption-impact';
@@ -32,29 +32,21 @@ export function AdoptionImpactPanel(params: AdoptionImpactParams) {
         <p>Choose an adoption or a team above. Adoptions are recorded on the Adoptions page.</p>
       </StateMessage>
     );
-  } else if (impact.isPending) {
-    body = <ChartSkeleton label="Loading the adoption's impact" testId="state-loading" />;
-  } else if (impact.isError) {
-    const error = impact.error;
-    // 400: the API refuses windows without enough mature data; that is an answer, not a failure.
-    body =
-      error instanceof ApiError && (error.status === 400 || error.status === 404) ? (
-        <StateMessage
-          testId="state-empty"
-          title={error.status === 400 ? 'Not enough mature data to compare' : 'No such adoption'}
-          action={
-            <button type="button" className="button button-quiet" onClick={() => void impact.refetch()} disabled={impact.isFetching}>
-              {impact.isFetching ? 'Retrying…' : 'Retry'}
-            </button>
-          }
-        >
-          <p>{error.message}</p>
-        </StateMessage>
-      ) : (
-        <QueryErrorState what="the adoption's impact" error={error} retrying={impact.isFetching} onRetry={() => void impact.refetch()} />
-      );
   } else {
-    body = <ImpactBody response={impact.data} />;
+    body = (
+      <QueryContent
+        query={impact}
+        what="the adoption's impact"
+        loading={<ChartSkeleton label="Loading the adoption's impact" testId="state-loading" />}
+        answers={{
+          // The API refuses windows without enough mature data; that is an answer, not a failure.
+          400: (problem, control) => <ImpactUnanswered title="Not enough mature data to compare" problem={problem} control={control} />,
+          404: (problem, control) => <ImpactUnanswered title="No such adoption" problem={problem} control={control} />,
+        }}
+      >
+        {(response) => <ImpactBody response={response} />}
+      </QueryContent>
+    );
   }
 
   return (
@@ -69,6 +61,22 @@ export function AdoptionImpactPanel(params: AdoptionImpactParams) {
       </header>
       {body}
     </section>
+  );
+}
+
+function ImpactUnanswered({ title, problem, control }: { title: string; problem: ApiError; control: RetryControl }) {
+  return (
+    <StateMessage
+      testId="state-empty"
+      title={title}
+      action={
+        <button type="button" className="button button-quiet" onClick={control.retry} disabled={control.retrying}>
+          {control.retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      }
+    >
+      <p>{problem.message}</p>
+    </StateMessage>
   );
 }
 

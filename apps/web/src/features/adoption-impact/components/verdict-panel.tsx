@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
+import { QueryContent } from '../../../components/ui/query-content';
 import { StateMessage } from '../../../components/ui/state-message';
-import { ApiError } from '../../../lib/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useAdoptionImpact, type AdoptionImpactParams } from '../api/get-adoption-impact';
 import { usePracticeImpact, type PracticeImpactParams } from '../api/get-practice-impact';
@@ -57,26 +57,30 @@ function VerdictState<T extends { verdict: AdoptionVerdictResponse }>({
       </section>
     );
   }
-  if (query.isPending) {
-    return (
-      <section className="card" aria-label="Verdict">
-        <ChartSkeleton label="Computing the verdict" testId="verdict-loading" />
-      </section>
-    );
-  }
-  if (query.isError) {
-    const error = query.error;
-    return (
-      <section className="card" aria-label="Verdict">
-        {error instanceof ApiError && (error.status === 400 || error.status === 404) ? (
-          <StateMessage testId="state-empty" title={error.status === 400 ? 'Not enough mature data to judge' : 'No such adoption or practice'}>
-            <p>{error.message}</p>
-          </StateMessage>
-        ) : (
-          <QueryErrorState what={what} error={error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
-        )}
-      </section>
-    );
-  }
-  return <>{children(query.data)}</>;
+  return (
+    <QueryContent
+      query={query}
+      what={what}
+      loading={<ChartSkeleton label="Computing the verdict" testId="verdict-loading" />}
+      answers={{
+        400: (problem) => <VerdictUnanswered title="Not enough mature data to judge" problem={problem} />,
+        404: (problem) => <VerdictUnanswered title="No such adoption or practice" problem={problem} />,
+      }}
+      frame={(state) => (
+        <section className="card" aria-label="Verdict">
+          {state}
+        </section>
+      )}
+    >
+      {children}
+    </QueryContent>
+  );
+}
+
+function VerdictUnanswered({ title, problem }: { title: string; problem: ApiError }) {
+  return (
+    <StateMessage testId="state-empty" title={title}>
+      <p>{problem.message}</p>
+    </StateMessage>
+  );
 }

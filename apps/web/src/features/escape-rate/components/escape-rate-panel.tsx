@@ -2,8 +2,7 @@ import type { AdoptionDto } from '@escapement/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { ChartSkeleton } from '../../../components/ui/chart-skeleton';
-import { StateMessage } from '../../../components/ui/state-message';
-import { ApiError } from '../../../lib/api-client';
+import { QueryContent } from '../../../components/ui/query-content';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { adoptionMarkers, type AdoptionScope } from '../adoption-markers';
 import { useEscapeRate, type EscapeRateParams } from '../api/get-escape-rate';
@@ -74,47 +73,40 @@ function PanelBody({ filters, adoptions, adoptionScope, narrowed, pointHref, win
     };
   }, [response, adoptions.data, adoptionScope, windows]);
 
-  if (escapeRate.isPending) return <ChartSkeleton label="Loading escape rate" testId="state-loading" />;
-
-  if (escapeRate.isError) {
-    const error = escapeRate.error;
-    return (
-      <StateMessage
-        testId="state-error"
-        tone="error"
-        title={error instanceof ApiError ? `Could not load the escape rate: ${error.title}` : 'Could not load the escape rate'}
-        action={
-          <button type="button" className="button" onClick={() => void escapeRate.refetch()} disabled={escapeRate.isFetching}>
-            {escapeRate.isFetching ? 'Retrying…' : 'Retry'}
-          </button>
-        }
-      >
-        <p>{error.message}</p>
-      </StateMessage>
-    );
-  }
-
-  if (chart === null || isEmptyEscapeRate(escapeRate.data)) {
-    return (
-      <StateMessage testId="state-empty" title={narrowed ? 'No findings match these filters' : 'No findings recorded yet'}>
-        <p>{narrowed ? 'Widen the team, service or period, or post' : 'Escape rates appear once findings are posted. Post'} scanner results from a CI job:</p>
-        <pre className="code">
-          <code>{UPLOAD_HINT}</code>
-        </pre>
-      </StateMessage>
-    );
-  }
-
   return (
-    <>
-      <EscapeRateChart
-        {...chart}
-        bucket={escapeRate.data.bucket}
-        fileName={fileName}
-        busy={escapeRate.isPlaceholderData && escapeRate.isFetching}
-        pointHref={pointHref}
-      />
-      {adoptions.isError && <p className="muted small">Adoption dates could not be loaded; the chart shows rates only.</p>}
-    </>
+    <QueryContent
+      query={escapeRate}
+      what="the escape rate"
+      loading={<ChartSkeleton label="Loading escape rate" testId="state-loading" />}
+      isEmpty={isEmptyEscapeRate}
+      empty={{
+        title: narrowed ? 'No findings match these filters' : 'No findings recorded yet',
+        body: (
+          <>
+            <p>
+              {narrowed ? 'Widen the team, service or period, or post' : 'Escape rates appear once findings are posted. Post'} scanner results from a CI job:
+            </p>
+            <pre className="code">
+              <code>{UPLOAD_HINT}</code>
+            </pre>
+          </>
+        ),
+      }}
+    >
+      {(answer) =>
+        chart && (
+          <>
+            <EscapeRateChart
+              {...chart}
+              bucket={answer.bucket}
+              fileName={fileName}
+              busy={escapeRate.isPlaceholderData && escapeRate.isFetching}
+              pointHref={pointHref}
+            />
+            {adoptions.isError && <p className="muted small">Adoption dates could not be loaded; the chart shows rates only.</p>}
+          </>
+        )
+      }
+    </QueryContent>
   );
 }

@@ -1,7 +1,7 @@
-import type { DetectionStage } from '@escapement/domain';
+import type { DetectionStage, FindingDetailDto } from '@escapement/domain';
+import { DetailSkeleton } from '../../../components/ui/detail-skeleton';
 import { StateMessage } from '../../../components/ui/state-message';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { ApiError } from '../../../lib/api-client';
+import { QueryContent } from '../../../components/ui/query-content';
 import { STAGE_LABELS } from '../../../lib/stage-labels';
 import { useFinding } from '../api/get-finding';
 import { locationLabel, sourceHref } from '../source-link';
@@ -19,28 +19,25 @@ import { ThreatModelCard } from './threat-model-card';
 export function FindingDetailView({ id, boundary, canOverride }: { id: string; boundary: DetectionStage; canOverride: boolean }) {
   const finding = useFinding(id, boundary);
 
-  if (finding.isPending) {
-    return (
-      <div className="detail-skeleton" role="status" aria-busy="true" data-testid="state-loading">
-        <span className="visually-hidden">Loading the finding</span>
-        <div className="skeleton skeleton-title" />
-        <div className="skeleton skeleton-card" />
-        <div className="skeleton skeleton-card" />
-      </div>
-    );
-  }
-  if (finding.isError) {
-    if (finding.error instanceof ApiError && finding.error.status === 404) {
-      return (
-        <StateMessage testId="state-empty" title="This finding does not exist">
-          <p>It may have been removed, or the link is incomplete.</p>
-        </StateMessage>
-      );
-    }
-    return <QueryErrorState what="the finding" error={finding.error} retrying={finding.isFetching} onRetry={() => void finding.refetch()} />;
-  }
+  return (
+    <QueryContent
+      query={finding}
+      what="the finding"
+      loading={<DetailSkeleton label="Loading the finding" cards={2} />}
+      answers={{
+        404: () => (
+          <StateMessage testId="state-empty" title="This finding does not exist">
+            <p>It may have been removed, or the link is incomplete.</p>
+          </StateMessage>
+        ),
+      }}
+    >
+      {(detail) => <FindingDetail detail={detail} canOverride={canOverride} />}
+    </QueryContent>
+  );
+}
 
-  const detail = finding.data;
+function FindingDetail({ detail, canOverride }: { detail: FindingDetailDto; canOverride: boolean }) {
   const href = sourceHref(detail.location);
   return (
     <>

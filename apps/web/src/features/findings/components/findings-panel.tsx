@@ -1,7 +1,5 @@
 import { useId } from 'react';
-import { QueryErrorState } from '../../../components/ui/query-error-state';
-import { StateMessage } from '../../../components/ui/state-message';
-import { TableSkeleton } from '../../../components/ui/table-skeleton';
+import { QueryContent } from '../../../components/ui/query-content';
 import { useFindings } from '../api/get-findings';
 import { narrowsFindings, type FindingSort, type FindingsQuery } from '../findings-query';
 import { pageNumber, type PageTrail } from '../page-trail';
@@ -26,49 +24,54 @@ export function FindingsPanel({ query, cursor, trail, onSort, onNext, onPrevious
   const findings = useFindings({ query, cursor });
   const busy = findings.isPlaceholderData && findings.isFetching;
 
-  let body;
-  if (findings.isPending) {
-    body = <TableSkeleton label="Loading findings" />;
-  } else if (findings.isError) {
-    body = <QueryErrorState what="the findings" error={findings.error} retrying={findings.isFetching} onRetry={() => void findings.refetch()} />;
-  } else if (findings.data.items.length === 0) {
-    body =
-      narrowsFindings(query) || cursor !== null ? (
-        <StateMessage
-          testId="state-empty"
-          title="No findings match these filters"
-          action={
-            <button type="button" className="button button-quiet" onClick={onReset}>
-              Reset filters
-            </button>
-          }
-        >
-          <p>Widen the search, or clear a filter.</p>
-        </StateMessage>
-      ) : (
-        <StateMessage testId="state-empty" title="No findings recorded yet">
-          <p>Findings appear here once a CI job posts scanner results:</p>
-          <pre className="code">
-            <code>{UPLOAD_HINT}</code>
-          </pre>
-        </StateMessage>
-      );
-  } else {
-    body = (
-      <>
-        <FindingsTable items={findings.data.items} query={query} onSort={onSort} busy={busy} />
-        <FindingsPagination
-          page={pageNumber(trail, cursor)}
-          rowCount={findings.data.items.length}
-          hasPrevious={cursor !== null}
-          nextCursor={findings.data.nextCursor}
-          onPrevious={onPrevious}
-          onNext={onNext}
-          busy={busy}
-        />
-      </>
-    );
-  }
+  const filtered = narrowsFindings(query) || cursor !== null;
+
+  const body = (
+    <QueryContent
+      query={findings}
+      what="the findings"
+      rows={8}
+      isEmpty={(page) => page.items.length === 0}
+      empty={
+        filtered
+          ? {
+              title: 'No findings match these filters',
+              body: <p>Widen the search, or clear a filter.</p>,
+              action: (
+                <button type="button" className="button button-quiet" onClick={onReset}>
+                  Reset filters
+                </button>
+              ),
+            }
+          : {
+              title: 'No findings recorded yet',
+              body: (
+                <>
+                  <p>Findings appear here once a CI job posts scanner results:</p>
+                  <pre className="code">
+                    <code>{UPLOAD_HINT}</code>
+                  </pre>
+                </>
+              ),
+            }
+      }
+    >
+      {(page) => (
+        <>
+          <FindingsTable items={page.items} query={query} onSort={onSort} busy={busy} />
+          <FindingsPagination
+            page={pageNumber(trail, cursor)}
+            rowCount={page.items.length}
+            hasPrevious={cursor !== null}
+            nextCursor={page.nextCursor}
+            onPrevious={onPrevious}
+            onNext={onNext}
+            busy={busy}
+          />
+        </>
+      )}
+    </QueryContent>
+  );
 
   return (
     <section className="card card-table" aria-labelledby={titleId}>

@@ -31,14 +31,33 @@ export async function getPeriodCounts(params: PeriodCountsParams, signal?: Abort
   };
 }
 
-export function getPeriodCountsQueryOptions(params: PeriodCountsParams) {
+/** The two periods the headline compares: both are needed before any figure can be drawn. */
+export interface ComparedCountsParams extends Omit<PeriodCountsParams, 'period'> {
+  current: DayRange;
+  previous: DayRange;
+}
+
+export interface ComparedCounts {
+  current: PeriodCounts;
+  previous: PeriodCounts;
+}
+
+export async function getComparedCounts({ current, previous, ...scope }: ComparedCountsParams, signal?: AbortSignal): Promise<ComparedCounts> {
+  const [currentCounts, previousCounts] = await Promise.all([
+    getPeriodCounts({ ...scope, period: current }, signal),
+    getPeriodCounts({ ...scope, period: previous }, signal),
+  ]);
+  return { current: currentCounts, previous: previousCounts };
+}
+
+export function getComparedCountsQueryOptions(params: ComparedCountsParams) {
   return queryOptions({
     queryKey: ['metrics', 'period-counts', params],
-    queryFn: ({ signal }) => getPeriodCounts(params, signal),
+    queryFn: ({ signal }) => getComparedCounts(params, signal),
     placeholderData: keepPreviousData,
   });
 }
 
-export function usePeriodCounts(params: PeriodCountsParams) {
-  return useQuery(getPeriodCountsQueryOptions(params));
+export function useComparedCounts(params: ComparedCountsParams) {
+  return useQuery(getComparedCountsQueryOptions(params));
 }
