@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-interface ConfirmButtonProps {
+export interface ConfirmButtonProps {
   /** The quiet button that asks first: "Revoke", "Delete". */
   children: ReactNode;
   /** The question, read by a screen reader when the choice opens: "Delete this rule?". */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { useRowConfirmation } from '../../../components/ui/use-row-confirmation';
 import { FormErrorSummary } from '../../../components/ui/form-field';
 import { QueryContent } from '../../../components/ui/query-content';
 import { categoryLabel, CLASS_LABELS } from '../../../lib/finding-labels';
@@ -15,8 +16,11 @@ export function RulesPanel() {
   const formTitle = useId();
   const rules = useRules();
   const remove = useDeleteRule();
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  const confirmation = useRowConfirmation(remove, {
+    onOpen: () => setDeleted(null),
+    onDone: ({ reclassified }) => setDeleted(reclassifiedMessage('deleted', reclassified)),
+  });
 
   return (
     <div className="settings-grid">
@@ -61,26 +65,7 @@ export function RulesPanel() {
                         <td>{rule.reason ?? '–'}</td>
                         <td>{formatDay(rule.createdAt)}</td>
                         <td>
-                          <ConfirmButton
-                            question="Delete this rule?"
-                            confirmLabel="Delete rule"
-                            open={confirming === rule.id}
-                            pending={remove.isPending}
-                            onOpen={() => {
-                              remove.reset();
-                              setDeleted(null);
-                              setConfirming(rule.id);
-                            }}
-                            onCancel={() => setConfirming(null)}
-                            onConfirm={() =>
-                              remove.mutate(rule.id, {
-                                onSuccess: ({ reclassified }) => {
-                                  setConfirming(null);
-                                  setDeleted(reclassifiedMessage('deleted', reclassified));
-                                },
-                              })
-                            }
-                          >
+                          <ConfirmButton question="Delete this rule?" confirmLabel="Delete rule" {...confirmation(rule.id)}>
                             Delete
                           </ConfirmButton>
                         </td>

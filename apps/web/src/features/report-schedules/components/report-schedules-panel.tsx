@@ -2,6 +2,7 @@ import type { ReportCadence, ReportRunDto, ReportScheduleDto, TeamDto } from '@e
 import { useId, useRef, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { useRowConfirmation } from '../../../components/ui/use-row-confirmation';
 import { EnumSelect } from '../../../components/ui/enum-select';
 import { FormErrorSummary, FormField } from '../../../components/ui/form-field';
 import { OptionsWithSelected } from '../../../components/ui/options-with-selected';
@@ -65,8 +66,8 @@ export function ReportSchedulesPanel({ teams }: { teams: readonly TeamDto[] }) {
 }
 
 function SchedulesTable({ schedules }: { schedules: readonly ReportScheduleDto[] }) {
-  const [confirming, setConfirming] = useState<string | null>(null);
   const remove = useDeleteReportSchedule();
+  const confirmation = useRowConfirmation(remove);
   const run = useRunReportSchedule();
   const errors = [remove.error, run.error].filter((e): e is Error => e instanceof Error).map((e) => e.message);
   return (
@@ -106,14 +107,7 @@ function SchedulesTable({ schedules }: { schedules: readonly ReportScheduleDto[]
                       question={`Delete the ${name} schedule?`}
                       warning="Its archived reports stay."
                       confirmLabel="Delete schedule"
-                      open={confirming === schedule.id}
-                      pending={remove.isPending}
-                      onOpen={() => {
-                        remove.reset();
-                        setConfirming(schedule.id);
-                      }}
-                      onCancel={() => setConfirming(null)}
-                      onConfirm={() => remove.mutate(schedule.id, { onSuccess: () => setConfirming(null) })}
+                      {...confirmation(schedule.id)}
                     >
                       Delete<span className="visually-hidden"> the {name} schedule</span>
                     </ConfirmButton>

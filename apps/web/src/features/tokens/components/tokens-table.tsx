@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { useRowConfirmation } from '../../../components/ui/use-row-confirmation';
 import { FormErrorSummary } from '../../../components/ui/form-field';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useRevokeToken } from '../api/revoke-token';
@@ -10,8 +10,8 @@ const STATUS_TONES: Record<TokenDto['status'], string> = { active: 'status-compl
 
 /** Tokens, live ones first; revoking asks once more, since a CI job using the token fails from then on. */
 export function TokensTable({ tokens }: { tokens: readonly TokenDto[] }) {
-  const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useRevokeToken();
+  const confirmation = useRowConfirmation(revoke);
   const sorted = [...tokens].sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || b.createdAt.localeCompare(a.createdAt));
 
   return (
@@ -65,14 +65,7 @@ export function TokensTable({ tokens }: { tokens: readonly TokenDto[] }) {
                       question={`Revoke ${token.name}?`}
                       warning="Jobs using it fail at once."
                       confirmLabel={`Revoke ${token.name}`}
-                      open={confirming === token.id}
-                      pending={revoke.isPending}
-                      onOpen={() => {
-                        revoke.reset();
-                        setConfirming(token.id);
-                      }}
-                      onCancel={() => setConfirming(null)}
-                      onConfirm={() => revoke.mutate(token.id, { onSuccess: () => setConfirming(null) })}
+                      {...confirmation(token.id)}
                     >
                       Revoke
                     </ConfirmButton>
