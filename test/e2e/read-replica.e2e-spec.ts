@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { aFinding } from '../support/findings-fixture';
 import { createTokenWithCli } from '../support/cli';
@@ -5,8 +6,8 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { startStreamingPair, type StreamingPair } from '../support/streaming-replica';
 
 /**
- * DATABASE_READ_URL against a real streaming replica built on this machine: the dashboard's reads are served
- * by the replica, an import's status right after its upload by the primary, and a replica that falls behind
+ * DATABASE_READ_URL against a real streaming replica built on this machine: the dashboard's reads and the
+ * exports are served by the replica, an import's status right after its upload by the primary, and a replica that falls behind
  * by more than ESCAPEMENT_READ_MAX_LAG stops serving until it catches up.
  */
 // The pair is a primary and a replica of its own (initdb'd here), whatever database the suite runs on: the
@@ -40,6 +41,13 @@ describeOnce('read replica', () => {
     }
   };
   const fingerprints = async (server: ServerProcess) => (await get(server, '/api/v1/findings?limit=200')).body.items.map((f: { fingerprint: string }) => f.fingerprint);
+  /** The fingerprints of a findings export: the CSV streamed from a server-side cursor. */
+  const exported = async (server: ServerProcess) => {
+    const response = await fetch(`${server.url}/api/v1/exports/findings?format=csv`, { headers: { authorization } });
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parse(await response.text(), { bom: true }) as string[][];
+    return rows.map((row) => row[header.indexOf('fingerprint')]);
+  };
 
   beforeAll(async () => {
     pair = await startStreamingPair('escapement');
@@ -96,16 +104,24 @@ describeOnce('read replica', () => {
 
     // The dashboard's list comes from the paused replica: the new finding is not there yet.
     expect(await fingerprints(patient)).not.toContain('fp-while-paused');
+    // So does an export: the finding is on the primary only.
+    expect(await exported(patient)).not.toContain('fp-while-paused');
+    expect(await onReplica(`SELECT count(*)::int AS n FROM findings WHERE fingerprint = 'fp-while-paused'`)).toEqual([{ n: 0 }]);
 
     // Past its allowed lag, the strict server stops reading from the replica and shows the primary's data.
     await eventually('the strict server falls back to the primary', async () => (await get(strict, '/api/health')).body.readReplica?.serving === false);
     const behind = (await get(strict, '/api/health')).body.readReplica;
     expect(behind.lagMs).toBeGreaterThan(1_000);
     expect(await fingerprints(strict)).toContain('fp-while-paused');
+    expect(await exported(strict)).toContain('fp-while-paused');
+    // The report's figures too: the paused replica's quarter lacks the finding the primary's has.
+    const findingsIn = async (server: ServerProcess) => (await get(server, '/api/v1/reports/team?quarter=2026-Q1')).body.headline.all.current.findings;
+    expect(await findingsIn(strict)).toBe((await findingsIn(patient)) + 1);
 
     // Replay resumes: the replica catches up, serves the new finding, and the strict server returns to it.
     await onReplica(`SELECT pg_wal_replay_resume()`);
     await eventually('the replica shows the finding', async () => (await fingerprints(patient)).includes('fp-while-paused'));
+    expect(await exported(patient)).toContain('fp-while-paused');
     await eventually('the strict server reads from the replica again', async () => (await get(strict, '/api/health')).body.readReplica?.serving === true);
     expect((await get(strict, '/api/health')).body.readReplica).toMatchObject({ lagMs: 0, inRecovery: true });
   });

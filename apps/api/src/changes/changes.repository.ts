@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChangeLinkSource, DetectionStage, FindingClass, Severity } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
+import { ReadDatabase } from '../database/read-database.repository';
 import { modifyReturning } from '../common/sql';
 import type { ChangeRecord, ChangeRow, ListChangesQuery } from './change.dto';
 import { countedFinding } from '../common/counted-finding';
@@ -47,7 +48,10 @@ const FULL_CONTEXT = `(c.threat_model_linked IS TRUE
 /** Changes, their derived flags and the findings they introduced. */
 @Injectable()
 export class ChangesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
+  ) {}
 
   /** The advisory locks uploads take per service, so a change and an upload naming a new service at once create it once. */
   async lockServices(manager: EntityManager, names: readonly string[]): Promise<void> {
@@ -149,9 +153,9 @@ export class ChangesRepository {
     );
   }
 
-  /** Changes of the metric: the caller's teams, optionally one team or service and a period of their dates. */
+  /** Changes of the metric: the caller's teams, optionally one team or service and a period of their dates. Read from the replica, as every metric. */
   async forMetric(filter: { team?: string; service?: string; from?: string; to?: string }, teams: TeamScope): Promise<ChangeRow[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `${SELECT_CHANGE}
         WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR s.team_id = $2) AND ($3::text IS NULL OR s.name = $3)
           AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)`,
@@ -159,10 +163,13 @@ export class ChangesRepository {
     );
   }
 
-  /** Findings linked to these changes that the rates count (not suppressed nor false positive). */
-  async findingsOf(changeIds: readonly string[]): Promise<ChangeFindingRow[]> {
+  /**
+   * Findings linked to these changes that the rates count (not suppressed nor false positive): for the
+   * metric from the replica, for one change's page from the primary (it must show a link just made by hand).
+   */
+  async findingsOf(changeIds: readonly string[], source: 'primary' | 'replica'): Promise<ChangeFindingRow[]> {
     if (!changeIds.length) return [];
-    return this.dataSource.query(
+    return (source === 'replica' ? this.reads : this.dataSource).query(
       `SELECT f.id, f.title, f.severity, f.finding_class, f.first_detected_stage, f.first_detected_at, f.introduced_at, f.introduced_commit,
               fc.link_source, fc.change_id, s.name AS service_name
          FROM finding_changes fc

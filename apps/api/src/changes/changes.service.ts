@@ -118,7 +118,7 @@ export class ChangesService {
   async detail(id: string, teams: TeamScope): Promise<ChangeDetailDto> {
     const row = await this.changes.findById(id, teams);
     if (!row) throw notFound('Change', id);
-    const findings = await this.changes.findingsOf([id]);
+    const findings = await this.changes.findingsOf([id], 'primary');
     return {
       ...mapChange(row),
       findingsLinked: findings.map((f) => ({
@@ -165,7 +165,7 @@ export class ChangesService {
     if (query.from && query.to && query.from >= query.to) throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
     const rows = await this.changes.forMetric(query, teams);
     const changes = rows.map((row) => ({ id: row.id, teamId: row.team_id, teamName: row.team_name, datedAt: row.dated_at, flags: flagsOf(row) }));
-    const findings = await this.changes.findingsOf(rows.map((r) => r.id));
+    const findings = await this.changes.findingsOf(rows.map((r) => r.id), 'replica');
     const result = changeContext(
       changes,
       findings.map((f) => ({ changeId: f.change_id, findingClass: f.finding_class, stage: f.first_detected_stage, detectedAt: f.first_detected_at, introducedAt: f.introduced_at })),

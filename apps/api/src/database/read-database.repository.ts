@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReadReplicaHealthDto } from '@escapement/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
 
@@ -45,8 +45,19 @@ export class ReadDatabase implements OnModuleInit, OnApplicationShutdown {
 
   /** Runs a read on the replica when it may serve, else on the primary; typed as DataSource.query is. */
   query<T = any>(sql: string, parameters?: unknown[]): Promise<T> {
-    const source = this.health?.serving && this.replica ? this.replica : this.primary;
-    return source.query(sql, parameters);
+    return this.source().query(sql, parameters);
+  }
+
+  /**
+   * A connection of its own for a streamed read (an export's server-side cursor), from the same source as
+   * `query()` at the time it is taken; the caller releases it. The whole stream reads that one source.
+   */
+  createQueryRunner(): QueryRunner {
+    return this.source().createQueryRunner();
+  }
+
+  private source(): DataSource {
+    return this.health?.serving && this.replica ? this.replica : this.primary;
   }
 
   /** The replica's state for /health; null when none is configured. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
+import { ReadDatabase } from '../database/read-database.repository';
 import type { FindingRow, ListFindingsQuery } from '../findings/finding.dto';
 import { bindTo, FINDING_COLUMNS, findingFilter, findingSort, type FindingFilter } from '../findings/finding-query.repository';
 
@@ -17,11 +16,12 @@ const BATCH_ROWS = 500;
 
 /**
  * Reads every finding a filter matches through a server-side cursor (pg-query-stream), so an export of
- * millions of findings holds one batch in memory at a time. The filter is the findings list's own.
+ * millions of findings holds one batch in memory at a time. The filter is the findings list's own; like the
+ * list, it reads from the read replica when one is configured and serving.
  */
 @Injectable()
 export class FindingExportRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
   async *rows(filter: FindingFilter, order: ExportOrder, teams: TeamScope): AsyncGenerator<FindingExportRow> {
     const params: unknown[] = [];
@@ -36,7 +36,7 @@ export class FindingExportRepository {
         LEFT JOIN teams t ON t.id = s.team_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${orderBy}`;
-    const runner = this.dataSource.createQueryRunner();
+    const runner = this.reads.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       const stream = client.query(new QueryStream(sql, params, { batchSize: BATCH_ROWS, highWaterMark: BATCH_ROWS }));
