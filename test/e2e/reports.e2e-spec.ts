@@ -75,15 +75,16 @@ describe('reports and metric exports', () => {
     for (const component of report.components) expect(text).toContain(`${component.escaped} escapes: ${component.contextGap} context, ${component.modelGap} model`);
   });
 
-  it('draws team, service, component and finding names in Cyrillic, Greek, Chinese and Japanese', async () => {
+  it('draws team, service, component and finding names in Cyrillic, Greek, Chinese, Japanese and Korean', async () => {
     const before = (await sut.http().get('/api/v1/reports/team?team=Payments&quarter=2026-Q3').expect(200)).body as TeamReportDto;
-    const [item] = before.openDesignEscapes.items;
-    expect(item).toBeDefined();
-    const names = { team: 'Платёжная команда Ωμέγα', service: '支付服务', title: 'Обход проверки подписи — 署名検証の回避' };
-    const [{ title }] = await sut.sql<{ title: string }>(`SELECT title FROM findings WHERE id = $1`, [item.id]);
+    const [item, other] = before.openDesignEscapes.items;
+    expect(other).toBeDefined();
+    const names = { team: 'Платёжная команда Ωμέγα', service: '支付服务', title: 'Обход проверки подписи — 署名検証の回避', korean: '결제 서명 검증 우회' };
+    const titles = await sut.sql<{ id: string; title: string }>(`SELECT id, title FROM findings WHERE id = ANY ($1::uuid[])`, [[item.id, other.id]]);
     await sut.sql(`UPDATE teams SET name = $1 WHERE id = $2`, [names.team, payments.id]);
     await sut.sql(`UPDATE services SET name = $1 WHERE name = $2`, [names.service, item.service]);
     await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [names.title, item.id]);
+    await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [names.korean, other.id]);
     try {
       const pdf = (await sut.http().get(`/api/v1/reports/team.pdf?team=${payments.id}&quarter=2026-Q3`).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
       if (process.env.ESCAPEMENT_REPORT_SAMPLE) fs.writeFileSync(process.env.ESCAPEMENT_REPORT_SAMPLE.replace(/\.pdf$/, '-non-latin.pdf'), pdf);
@@ -96,16 +97,18 @@ describe('reports and metric exports', () => {
       const bare = (words: string) => words.replace(/\s+/g, '');
       expect(text).toContain(bare(names.team));
       expect(text).toContain(bare(names.title));
+      expect(text).toContain(bare(names.korean));
       expect(text).toContain(bare(names.service));
       if (component) expect(text).toContain(bare(component.component));
       // Both faces are embedded as TrueType subsets.
       const raw = pdf.toString('latin1');
       expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
       expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansKR/);
     } finally {
       await sut.sql(`UPDATE teams SET name = 'Payments' WHERE id = $1`, [payments.id]);
       await sut.sql(`UPDATE services SET name = $1 WHERE name = $2`, [item.service, names.service]);
-      await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [title, item.id]);
+      for (const { id, title } of titles) await sut.sql(`UPDATE findings SET title = $1 WHERE id = $2`, [title, id]);
     }
   });
 

@@ -4,9 +4,9 @@ export type Weight = 'regular' | 'bold';
 
 /**
  * The report's typefaces, embedded (subset) in every PDF so that it looks the same on every reader, in the
- * order they are tried: DejaVu Sans (Latin, Greek, Cyrillic and much more) and, for Chinese and Japanese
- * names and titles, Noto Sans SC. Both are TrueType from registry packages under permissive licences
- * (the Bitstream Vera licence; the SIL Open Font License).
+ * order they are tried: DejaVu Sans (Latin, Greek, Cyrillic and much more), Noto Sans SC for Chinese and
+ * Japanese names and titles, Noto Sans KR for Korean ones. All are TrueType from registry packages under
+ * permissive licences (the Bitstream Vera licence; the SIL Open Font License).
  */
 const FACES = [
   {
@@ -18,6 +18,13 @@ const FACES = [
     files: {
       regular: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
       bold: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+    },
+  },
+  {
+    name: 'noto-kr',
+    files: {
+      regular: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'),
+      bold: require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'),
     },
   },
 ] as const;
