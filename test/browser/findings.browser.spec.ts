@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EscapeRateResponse, FindingDetailDto, FindingDto, Page as ApiPage, ServiceDto } from '@escapement/domain';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
@@ -162,6 +163,18 @@ describeWithBrowser()('findings in a browser', () => {
     );
     expect(expected.items.length).toBeGreaterThan(0);
     expect(await rowIds(page)).toEqual(expected.items.map((item) => item.id));
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("says a finding the API does not know does not exist, instead of a failure to retry", async () => {
+    const { page } = session;
+    const id = randomUUID();
+    expect((await page.request.get(`${session.url}/api/v1/findings/${id}`)).status()).toBe(404);
+    await page.goto(`${session.url}/findings/${id}`);
+    const answer = page.getByTestId('state-empty');
+    await answer.waitFor();
+    expect(await answer.locator('.state-title').textContent()).toBe('This finding does not exist');
+    expect(await page.getByTestId('state-error').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ModelComponentDto, ModelThreatDto, ThreatModelDto } from '@escapement/domain';
@@ -107,6 +108,18 @@ describeWithBrowser()('threat models in a browser', () => {
     await page.waitForURL('**/findings/**');
     await page.getByTestId('finding-threat-model').waitFor();
     expect(await page.getByTestId('finding-gap').textContent()).toMatch(/^(Context gap|Model gap):/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("says a threat model the API does not know does not exist, instead of a failure to retry", async () => {
+    const { page } = session;
+    const id = randomUUID();
+    expect((await page.request.get(`${session.url}/api/v1/threat-models/${id}`)).status()).toBe(404);
+    await page.goto(`${session.url}/threat-models/${id}`);
+    const answer = page.getByTestId('state-empty');
+    await answer.waitFor();
+    expect(await answer.locator('.state-title').textContent()).toBe('This threat model does not exist');
+    expect(await page.getByTestId('state-error').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
 
