@@ -210,6 +210,46 @@ describe('changes', () => {
     });
   });
 
+  describe('a change recorded after its findings were uploaded', () => {
+    it('links them by commit and by ref; an earlier merge holding the same commit takes it, and gives it back when its commits change', async () => {
+      const flawed = 'a1'.repeat(20);
+      const elsewhere = 'b2'.repeat(20);
+      await sut
+        .http()
+        .post('/api/v1/findings')
+        .send([
+          { service: 'late-api', title: 'Late by commit', severity: 'high', sourceKind: 'pentest', fingerprint: 'LATE-1', introducedCommit: flawed },
+          { service: 'late-api', title: 'Late by ref', severity: 'medium', sourceKind: 'pentest', fingerprint: 'LATE-2', changeRef: '#7' },
+        ])
+        .expect(200);
+      const [byCommit] = await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = 'LATE-1'`);
+      const changeOf = async () => (await sut.http().get(`/api/v1/findings/${byCommit.id}/change`).expect(200)).body.change;
+      expect(await changeOf()).toBeNull();
+
+      await sut.http().post('/api/v1/changes').send({ service: 'late-api', ref: '#7', commits: [flawed], mergedAt: '2026-03-02T12:00:00Z' }).expect(200);
+      const change = await changeByRef('late-api', '#7');
+      expect(change.findings).toBe(2);
+      expect(change.findingsLinked.map((f) => [f.title, f.linkedBy]).sort()).toEqual([
+        ['Late by commit', 'commit'],
+        ['Late by ref', 'change_ref'],
+      ]);
+      expect(await changeOf()).toMatchObject({ id: change.id, linkedBy: 'commit' });
+
+      await sut.http().post('/api/v1/changes').send({ service: 'late-api', ref: '#6', commits: [flawed], mergedAt: '2026-03-01T12:00:00Z' }).expect(200);
+      expect(await changeOf()).toMatchObject({ ref: '#6', linkedBy: 'commit' });
+      expect((await changeByRef('late-api', '#7')).findings).toBe(1);
+
+      await sut.http().post('/api/v1/changes').send({ service: 'late-api', ref: '#6', commits: [elsewhere] }).expect(200);
+      expect(await changeOf()).toMatchObject({ ref: '#7', linkedBy: 'commit' });
+      expect((await changeByRef('late-api', '#6')).findings).toBe(0);
+      // The stored links are those the read-time rule gives.
+      const [drift] = await sut.sql<{ n: number }>(`
+        SELECT count(*)::int AS n FROM findings f, LATERAL finding_change_link(f.service_id, f.change_id, f.change_ref, f.introduced_commit) l
+         WHERE (f.linked_change_id, f.change_link_source) IS DISTINCT FROM (l.change_id, l.link_source)`);
+      expect(drift.n).toBe(0);
+    });
+  });
+
   describe('the change-context metric', () => {
     it('equals an independent computation: rates, per 100 changes, and the Mantel–Haenszel odds ratio over quarters', async () => {
       // Service metric-api, two quarters of 2025; each change has findings linked by change ref.

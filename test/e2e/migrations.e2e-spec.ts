@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { FirstDetectedStage1764080000000 } from '../../migrations/1764080000000-FirstDetectedStage';
+import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-StoredChangeLinks';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { testDatabaseUrl } from '../support/test-app';
 
@@ -81,6 +82,52 @@ describe('migrations over stored findings', () => {
       { fingerprint: 'tie', earliest_stage: 'ci' },
     ]);
     expect(await after.query(rollupDrift('earliest_stage'))).toEqual([{ n: 0 }]);
+    await after.destroy();
+  });
+  it('stores the change each finding came from, as the read-time rule gave it, and computes it again on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const index = MIGRATIONS.indexOf(StoredChangeLinks1765600000000);
+    const before = await at(MIGRATIONS.slice(0, index)).initialize();
+    await before.runMigrations();
+    const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
+    const change = async (ref: string, commits: string[], mergedAt: string) =>
+      (await before.query(`INSERT INTO changes (service_id, ref, commits, merged_at, recorded_by) VALUES ($1, $2, $3, $4, 'ci') RETURNING id`, [service.id, ref, commits, mergedAt]))[0]
+        .id as string;
+    const early = await change('#1', ['aaaa1111', 'bbbb2222'], '2026-06-01');
+    const late = await change('#2', ['aaaa1111'], '2026-06-05');
+    const finding = (fingerprint: string, columns: { commit?: string; ref?: string; byHand?: string }) =>
+      before.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at, introduced_commit, change_ref, change_id)
+         VALUES ($1, $2, 'x', 'high', 'sast', 'design', 'ci', '2026-06-10', $3, $4, $5)`,
+        [service.id, fingerprint, columns.commit ?? null, columns.ref ?? null, columns.byHand ?? null],
+      );
+    await finding('by-commit', { commit: 'aaaa1111' });
+    await finding('by-ref', { commit: 'bbbb2222', ref: '#2' });
+    await finding('by-hand', { commit: 'aaaa1111', ref: '#1', byHand: late });
+    await finding('unknown-ref', { ref: '#9' });
+    await finding('none', {});
+    const viewRows = (db: DataSource) =>
+      db.query(`SELECT f.fingerprint, fc.change_id, fc.link_source FROM finding_changes fc JOIN findings f ON f.id = fc.finding_id ORDER BY f.fingerprint`);
+    const expected = [
+      { fingerprint: 'by-commit', change_id: early, link_source: 'commit' },
+      { fingerprint: 'by-hand', change_id: late, link_source: 'manual' },
+      { fingerprint: 'by-ref', change_id: late, link_source: 'change_ref' },
+    ];
+    expect(await viewRows(before)).toEqual(expected);
+    await before.destroy();
+
+    const after = await at(MIGRATIONS).initialize();
+    await after.runMigrations();
+    expect(await after.query(`SELECT fingerprint, linked_change_id AS change_id, change_link_source AS link_source FROM findings ORDER BY fingerprint`)).toEqual([
+      ...expected,
+      { fingerprint: 'none', change_id: null, link_source: null },
+      { fingerprint: 'unknown-ref', change_id: null, link_source: null },
+    ]);
+    expect(await viewRows(after)).toEqual(expected);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(await after.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'findings' AND column_name = 'linked_change_id'`)).toEqual([{ n: 0 }]);
+    expect(await viewRows(after)).toEqual(expected);
     await after.destroy();
   });
 });

@@ -33,7 +33,7 @@ const SERVED = `
   ) sv ON true`;
 const SELECT_CHANGE = `
   SELECT c.*, s.name AS service_name, s.team_id, t.name AS team_name, ${DATED} AS dated_at, sv.*,
-         (SELECT count(*)::int FROM finding_changes fc WHERE fc.service_id = c.service_id AND fc.change_id = c.id) AS findings,
+         (SELECT count(*)::int FROM findings f WHERE f.linked_change_id = c.id AND f.service_id = c.service_id) AS findings,
          to_json(${DATED}) #>> '{}' AS cursor_value
     FROM changes c
     JOIN services s ON s.id = c.service_id
@@ -45,7 +45,7 @@ const FULL_CONTEXT = `(c.threat_model_linked IS TRUE
   AND coalesce(c.prompt_context, CASE WHEN sv.served_pack THEN true END) IS TRUE
   AND coalesce(c.reviewed_against_model, CASE WHEN sv.served_review THEN true END) IS TRUE)`;
 
-/** Changes, their derived flags and the findings they introduced. */
+/** Changes, their derived flags and the findings they introduced (the link is stored on the finding, kept by the database's triggers). */
 @Injectable()
 export class ChangesRepository {
   constructor(
@@ -171,12 +171,11 @@ export class ChangesRepository {
     if (!changeIds.length) return [];
     return (source === 'replica' ? this.reads : this.dataSource).query(
       `SELECT f.id, f.title, f.severity, f.finding_class, f.first_detected_stage, f.first_detected_at, f.introduced_at, f.introduced_commit,
-              fc.link_source, fc.change_id, s.name AS service_name
-         FROM finding_changes fc
-         JOIN changes c ON c.id = fc.change_id AND c.service_id = fc.service_id
-         JOIN findings f ON f.id = fc.finding_id
+              f.change_link_source AS link_source, f.linked_change_id AS change_id, s.name AS service_name
+         FROM findings f
+         JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id
          JOIN services s ON s.id = f.service_id
-        WHERE fc.change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
+        WHERE f.linked_change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
         ORDER BY f.first_detected_at DESC, f.id`,
       [changeIds],
     );
@@ -184,7 +183,7 @@ export class ChangesRepository {
 
   /** The change a finding came from, if any. */
   async changeOfFinding(findingId: string): Promise<{ change_id: string; link_source: ChangeLinkSource } | null> {
-    const [row] = await this.dataSource.query(`SELECT change_id, link_source FROM finding_changes WHERE finding_id = $1`, [findingId]);
+    const [row] = await this.dataSource.query(`SELECT linked_change_id AS change_id, change_link_source AS link_source FROM findings WHERE id = $1 AND linked_change_id IS NOT NULL`, [findingId]);
     return row ?? null;
   }
 
