@@ -18,6 +18,8 @@ const SEEDED_KEY = 'demo_seeded';
  * Loads the generated demo organisation through the same ingest path as real uploads, so the demo
  * exercises exactly what users' data goes through.
  */
+const DAY_MS = 86_400_000;
+
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('Demo');
@@ -42,7 +44,9 @@ export class DemoSeeder {
   }
 
   /** Adds the demo organisation (any size) to the database, in batches of one transaction each. */
-  async seed(options: DemoOptions = {}, onProgress?: (done: number) => void): Promise<number> {
+  async seed(requested: DemoOptions = {}, onProgress?: (done: number) => void): Promise<number> {
+    // The window's end pinned to today, so that both passes over the findings below yield the same ones even across midnight.
+    const options: DemoOptions = requested.end ? requested : { ...requested, end: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS) };
     const organisation = demoOrganisation(options);
     await this.dataSource.transaction(async (manager) => {
       await this.demo.storeOrganisation(manager, organisation);
@@ -50,6 +54,14 @@ export class DemoSeeder {
       await this.loadThreatModels(manager, demoThreatModels(options));
       await this.demo.markSeeded(manager, SEEDED_KEY, { seed: options.seed ?? 42, at: new Date().toISOString() });
     });
+
+    // The changes before the findings, so that each finding is tied to its change as it is stored rather
+    // than rewritten when its change arrives; the findings are generated twice, the first time only for their commits.
+    const commits: DemoCommit[] = [];
+    for (const finding of demoFindings(options)) {
+      if (finding.introducedCommit && finding.introducedAt) commits.push({ service: finding.service, commit: finding.introducedCommit, introducedAt: finding.introducedAt });
+    }
+    await this.dataSource.transaction((manager) => this.demo.storeChanges(manager, demoChanges(organisation, commits, options.seed ?? 42)));
 
     let done = 0;
     let batch: FindingRecord[] = [];
@@ -59,15 +71,12 @@ export class DemoSeeder {
       await this.dataSource.transaction((manager) => this.storeBatch(manager, records));
       onProgress?.(done);
     };
-    const commits: DemoCommit[] = [];
     for (const finding of demoFindings(options)) {
       batch.push(...sightingsOf(finding));
-      if (finding.introducedCommit && finding.introducedAt) commits.push({ service: finding.service, commit: finding.introducedCommit, introducedAt: finding.introducedAt });
       done += 1;
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
-    await this.dataSource.transaction((manager) => this.demo.storeChanges(manager, demoChanges(organisation, commits, options.seed ?? 42)));
     return done;
   }
 
