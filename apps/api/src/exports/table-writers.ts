@@ -5,9 +5,22 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { csvCell, xlsxCell, type ExportTable } from '@escapement/domain';
 
-/** Waits while the receiver is behind, so a slow download holds rows in the database, not in memory. */
+/**
+ * Waits while the receiver is behind, so a slow download holds rows in the database, not in memory. Both
+ * listeners go once either fires: a race of two `events.once` left the loser's listener (and its error
+ * listener) on the response at every wait, a leak that grew with the rows exported.
+ */
 export async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (!out.writableNeedDrain || out.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 /** Writes text, waiting for the receiver when its buffer is full. */
