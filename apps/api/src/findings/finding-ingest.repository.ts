@@ -55,14 +55,17 @@ export class FindingIngestRepository {
     await this.resolveIds(manager, findings, serviceId, ids);
     await this.applyChangeRefs(manager, findings, ids);
 
-    for (const id of await this.applyStatuses(manager, findings, ids)) updated.add(id);
-    for (const id of await this.applyScannerStates(manager, findings, ids)) updated.add(id);
+    // A finding stored by this batch already has the status its sighting asked for and the stage and time
+    // of its first sighting (its detections are all from this batch): only findings stored before are revisited.
+    const stored = created.size ? findings.filter((f) => !created.has(ids.get(findingKey(f.serviceName, f.fingerprint))!)) : findings;
+    for (const id of await this.applyStatuses(manager, stored, ids)) updated.add(id);
+    for (const id of await this.applyScannerStates(manager, stored, ids)) updated.add(id);
     const redetected = await this.upsertDetections(manager, detections, ids, importId);
     for (const id of redetected) updated.add(id);
-    await this.refreshFirstDetection(manager, [...new Set([...redetected, ...created])]);
+    await this.refreshFirstDetection(manager, redetected.filter((id) => !created.has(id)));
 
     for (const id of created) updated.delete(id);
-    await this.linker.relink(manager, [...created, ...updated]);
+    await this.linker.relink(manager, { findingIds: [...created, ...updated], serviceIds: services.map((s) => s.id) });
     return { received: records.length, createdIds: [...created], updatedIds: [...updated], allIds: [...ids.values()] };
   }
 
@@ -136,14 +139,14 @@ export class FindingIngestRepository {
         column((f) => f.repo),
         column((f) => f.path),
         column((f) => f.line),
-        column((f) => f.introducedAt),
+        column((f) => f.introducedAt?.toISOString() ?? null),
         column((f) => f.status ?? (f.scannerState === 'suppressed' ? 'suppressed' : null)),
         column((f) => f.findingClass),
         column((f) => f.category),
         column((f) => f.classRule),
         column((f) => f.classReason),
         column((f) => f.stage),
-        column((f) => f.detectedAt),
+        column((f) => f.detectedAt.toISOString()),
         column((f) => f.layer),
         column((f) => f.introducedCommit),
       ],
@@ -224,7 +227,7 @@ export class FindingIngestRepository {
         detections.map((d) => d.tool),
         detections.map((d) => d.commitSha),
         importId,
-        detections.map((d) => d.detectedAt),
+        detections.map((d) => d.detectedAt.toISOString()),
       ],
     );
     return [...new Set(rows.map((r) => r.finding_id))];

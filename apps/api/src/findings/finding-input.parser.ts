@@ -1,6 +1,7 @@
 import { computeFindingFingerprint, DEFAULT_STAGE_OF_SOURCE } from '@escapement/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { passesFindingInputChecks } from './finding-input.checks';
 import { invalid, ProblemDetail } from '../common/domain-error';
 import { toProblemDetails } from '../common/validation';
 import { FindingInput } from './finding.dto';
@@ -42,8 +43,10 @@ export function validateFindingItem(item: unknown, pointer: string, now: Date): 
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     return { record: null, problems: [{ pointer, message: 'expected an object' }] };
   }
-  const input = plainToInstance(FindingInput, item);
-  const problems = toProblemDetails(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), pointer);
+  // Most items are valid: they pass the DTO's own checks, called directly, without building and walking
+  // class instances (a third of the API's time per finding). Anything else gets the full validator and its messages.
+  const input = passesFindingInputChecks(item) ? (item as FindingInput) : plainToInstance(FindingInput, item);
+  const problems = input === item ? [] : toProblemDetails(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }), pointer);
   const detectedAt = input.detectedAt ? new Date(input.detectedAt) : now;
   const introducedAt = input.introducedAt ? new Date(input.introducedAt) : null;
   if (!problems.length && detectedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {

@@ -19,8 +19,11 @@ interface ModelSnapshot {
   threatsOf: ReadonlyMap<string, ModelThreat[]>;
 }
 
-/** What to relink: some findings, the findings of a changed model's services, or everything. */
-export type RelinkScope = { findingIds: string[] } | { modelId: string; serviceIds: string[] } | 'all';
+/**
+ * What to relink: some findings (with their services when the caller knows them), the findings of a
+ * changed model's services, or everything.
+ */
+export type RelinkScope = { findingIds: string[]; serviceIds?: string[] } | { modelId: string; serviceIds: string[] } | 'all';
 
 const BATCH = 5_000;
 
@@ -46,7 +49,7 @@ export class FindingLinker {
   async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
     const resolved: RelinkScope = scope === null ? 'all' : Array.isArray(scope) ? { findingIds: scope } : scope;
     const turns = new EventLoopTurns();
-    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, turns);
+    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, resolved.serviceIds, turns);
     const serviceIds = resolved === 'all' ? null : resolved.serviceIds;
     // Links to a changed model that earlier rules made outside its scope go too.
     if (resolved !== 'all') await this.links.deleteAutoLinksOfModel(manager, resolved.modelId);
@@ -60,12 +63,15 @@ export class FindingLinker {
     }
   }
 
-  private async relinkFindings(manager: EntityManager, ids: string[], turns: EventLoopTurns): Promise<void> {
+  private async relinkFindings(manager: EntityManager, ids: string[], serviceIds: string[] | undefined, turns: EventLoopTurns): Promise<void> {
     if (ids.length === 0) return;
     // Only the models covering these findings' services are read and compiled.
-    const models = await this.latestModels(manager, await this.links.servicesOf(manager, ids));
+    const models = await this.latestModels(manager, serviceIds ?? (await this.links.servicesOf(manager, ids)));
     for (let i = 0; i < ids.length; i += BATCH) {
-      await this.relinkBatch(manager, models, await this.links.factsOf(manager, ids.slice(i, i + BATCH)), turns);
+      const slice = ids.slice(i, i + BATCH);
+      // No model covers these services: nothing to match, only their automatic links to remove.
+      if (models.size === 0) await this.links.deleteAutoLinksOf(manager, slice);
+      else await this.relinkBatch(manager, models, await this.links.factsOf(manager, slice), turns);
     }
   }
 
