@@ -70,11 +70,44 @@ export async function writeXlsx<T>(tables: { table: ExportTable<T>; rows: AsyncI
     for await (const row of rows) {
       if (out.destroyed) break;
       sheet.addRow(table.columns.map((c) => xlsxCell(c.value(row)))).commit();
+      await zipCaughtUp(sheet);
       await drained(out);
     }
     sheet.commit();
   }
   await workbook.commit();
+}
+
+/** How much of a sheet's XML may wait for the zip's compressor before rows stop being added. */
+const MAX_XML_WAITING = 1 << 20;
+
+/** The part of exceljs's streaming worksheet (4.4) that holds its XML until the zip takes it. */
+interface SheetXmlStream {
+  pipes?: { writableLength?: number; _writableState?: { length: number }; destroyed?: boolean; on(event: 'drain', listener: () => void): unknown; off(event: 'drain', listener: () => void): unknown }[];
+}
+
+/**
+ * Waits while the zip is behind on the sheet. exceljs hands each sheet's XML to the zip without looking at
+ * the compressor's backpressure, so rows read faster than they are deflated piled up in memory: a
+ * million-finding XLSX held the whole uncompressed sheet (over a gigabyte) before any byte reached the
+ * download. Rows now wait until the compressor has taken all but a megabyte; the wait also ends after 50 ms
+ * and looks again, since the stream exceljs pipes into signals a drain only after a refused write.
+ */
+export async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const { pipes = [] } = (sheet as unknown as { stream?: SheetXmlStream }).stream ?? {};
+  for (const pipe of pipes) {
+    while (!pipe.destroyed && (pipe.writableLength ?? pipe._writableState?.length ?? 0) > MAX_XML_WAITING) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          pipe.off('drain', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 50);
+        pipe.on('drain', done);
+      });
+    }
+  }
 }
 
 /** A JSON array written element by element. */
