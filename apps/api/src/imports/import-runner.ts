@@ -26,16 +26,32 @@ export class ImportRunner {
     const tally = new ImportTally();
     let batch: FindingRecord[] = [];
     let suppressed = 0;
-    for await (const { record, suppressed: isSuppressed } of findings) {
-      batch.push(record);
-      if (isSuppressed) suppressed += 1;
-      if (batch.length >= BATCH) {
-        tally.add(await this.ingest.upsert(manager, batch, importId, teams));
-        batch = [];
+    // The file is read on while the database stores the batch before: one batch is stored at a time, in
+    // order, and the next is parsed meanwhile instead of after.
+    let storing: Promise<void> | null = null;
+    const store = async (records: FindingRecord[]) => {
+      if (storing) await storing;
+      storing = this.ingest.upsert(manager, records, importId, teams).then((outcome) => tally.add(outcome));
+      // Awaited before the next batch or at the end; a failure is not left unhandled while the file is read on.
+      storing.catch(() => undefined);
+    };
+    try {
+      for await (const { record, suppressed: isSuppressed } of findings) {
+        batch.push(record);
+        if (isSuppressed) suppressed += 1;
+        if (batch.length >= BATCH) {
+          await store(batch);
+          batch = [];
+        }
+        if (record.tool && format !== 'sarif') tools.add(record.tool);
       }
-      if (record.tool && format !== 'sarif') tools.add(record.tool);
+      if (batch.length) await store(batch);
+      if (storing) await storing;
+    } catch (error) {
+      // A refused file or a failed batch: the transaction is not given back while a batch is still being stored.
+      await (storing as Promise<void> | null)?.catch(() => undefined);
+      throw error;
     }
-    if (batch.length) tally.add(await this.ingest.upsert(manager, batch, importId, teams));
     tally.countSuppressed(suppressed);
     const fixed = context.parameters.fullScan ? await this.closeMissing(manager, context.parameters, [...tools], tally.seenIds(), context.receivedAt) : 0;
     return { ...tally.counts(), fixed, tools: [...tools].sort(), warnings: context.warnings.list() };

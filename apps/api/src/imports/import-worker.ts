@@ -68,9 +68,14 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  /** Queues the stored upload of an import, in the transaction that opened it. */
+  /** Queues the stored upload of an import, in the transaction that opened it; `wake` once that has committed. */
   async enqueue(manager: EntityManager, job: ImportJob): Promise<void> {
     await this.queue.send(IMPORT_QUEUE, job, { id: job.importId }, manager);
+  }
+
+  /** Starts on a just-committed import now rather than at the next poll. */
+  wake(): void {
+    this.queue.wake(IMPORT_QUEUE);
   }
 
   private async store(job: PgBoss.JobWithMetadata<ImportJob>): Promise<void> {

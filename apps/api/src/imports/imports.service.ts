@@ -82,6 +82,7 @@ export class ImportsService {
           await this.worker.enqueue(manager, job);
           return importId;
         });
+        this.worker.wake();
         upload.discard();
         return { status: 202, body: mapImport((await this.log.find(id))!) };
       }

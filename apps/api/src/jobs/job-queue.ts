@@ -50,14 +50,22 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * Sends a job; with `manager`, inside that transaction, so the job exists exactly when what it works on
-   * was committed. `id` makes the job findable by the record it is about.
+   * was committed: then the caller calls `wake` once it has committed. `id` makes the job findable by the
+   * record it is about.
    */
   async send<T extends object>(name: string, data: T, options: { id?: string; singletonKey?: string } = {}, manager?: EntityManager): Promise<string | null> {
     const id = await this.boss.send(name, data, { ...options, ...(manager ? { db: transactionDb(manager) } : {}) });
-    const worker = this.workers.get(name);
-    // This instance may be idle: look at once rather than at the next poll (after commit, when in a transaction).
-    if (worker) setImmediate(() => this.boss.notifyWorker(worker.id));
+    if (!manager) this.wake(name);
     return id;
+  }
+
+  /**
+   * This instance may be idle: it looks for the queue's jobs at once rather than at its next poll (two
+   * seconds later). Woken before a transaction's commit, the worker would find nothing and sleep the poll out.
+   */
+  wake(name: string): void {
+    const worker = this.workers.get(name);
+    if (worker) setImmediate(() => this.boss.notifyWorker(worker.id));
   }
 
   /** Runs `handler` for each job of the queue, one at a time in this process. A throw fails the attempt (and retries). */
