@@ -1,4 +1,4 @@
-import { classifyFinding, type DetectionStage, type FindingClass, type FindingStatus, type PwnismsLayer, type Severity, type SourceKind, type WorkspaceRule } from '@escapement/domain';
+import { classifyFinding, type DetectionStage, type FindingClassification, type FindingClass, type FindingStatus, type PwnismsLayer, type Severity, type SourceKind, type WorkspaceRule } from '@escapement/domain';
 
 /** One sighting of a finding, normalised from any input format and ready to store. */
 export interface FindingRecord {
@@ -54,26 +54,47 @@ function storable<T extends string | null>(text: T): T {
 }
 
 /**
+ * The built-in rules' verdicts by what they read (source kind, tool, rule id, CWE ids): a scan repeats a
+ * few hundred rules over thousands of results, and classifying afresh was a fifth of the API's time per
+ * finding. Workspace rules change at any time and are not kept here.
+ */
+const builtInVerdicts = new Map<string, FindingClassification>();
+const BUILT_IN_VERDICTS_KEPT = 20_000;
+
+function classify(record: UnclassifiedRecord, workspaceRules: readonly WorkspaceRule[]): FindingClassification {
+  const input = { cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind };
+  if (workspaceRules.length) return classifyFinding(input, { workspaceRules });
+  // Text fields hold no NUL here (storable), so NUL separates them; null and '' are told apart.
+  const key = `${input.sourceKind}\u0000${input.tool === null ? '\u0000' : `=${input.tool}`}\u0000${input.ruleId === null ? '\u0000' : `=${input.ruleId}`}\u0000${input.cweIds.join(',')}`;
+  let verdict = builtInVerdicts.get(key);
+  if (!verdict) {
+    if (builtInVerdicts.size >= BUILT_IN_VERDICTS_KEPT) builtInVerdicts.clear();
+    verdict = classifyFinding(input);
+    builtInVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/**
  * Every stored sighting carries the class the domain rules give it, with the rule and the reason, and
  * only text PostgreSQL can store.
  */
 export function withClassification(unsafe: UnclassifiedRecord, workspaceRules: readonly WorkspaceRule[] = []): FindingRecord {
   const record: UnclassifiedRecord = { ...unsafe };
-  const nulReplacedIn: string[] = [];
+  let nulReplacedIn: string[] | null = null;
   for (const field of TEXT_FIELDS) {
     const text = unsafe[field];
     if (text === null || !text.includes('\u0000')) continue;
-    nulReplacedIn.push(field);
+    (nulReplacedIn ??= []).push(field);
     (record as Record<(typeof TEXT_FIELDS)[number], string | null>)[field] = storable(text);
   }
-  const classification = classifyFinding({ cweIds: record.cweIds, ruleId: record.ruleId, tool: record.tool, sourceKind: record.sourceKind }, { workspaceRules });
-  return {
-    ...record,
-    findingClass: classification.findingClass,
-    category: classification.category,
-    classRule: classification.rule,
-    classReason: classification.reason,
-    layer: classification.layer ?? null,
-    ...(nulReplacedIn.length ? { nulReplacedIn } : {}),
-  };
+  const classification = classify(record, workspaceRules);
+  const classified = record as FindingRecord;
+  classified.findingClass = classification.findingClass;
+  classified.category = classification.category;
+  classified.classRule = classification.rule;
+  classified.classReason = classification.reason;
+  classified.layer = classification.layer ?? null;
+  if (nulReplacedIn) classified.nulReplacedIn = nulReplacedIn;
+  return classified;
 }
