@@ -65,7 +65,7 @@ export class FindingIngestRepository {
     await this.refreshFirstDetection(manager, redetected.filter((id) => !created.has(id)));
 
     for (const id of created) updated.delete(id);
-    await this.linker.relink(manager, { findingIds: [...created, ...updated], serviceIds: services.map((s) => s.id) });
+    await this.linker.relink(manager, { findingIds: [...created, ...updated], serviceIds: services.map((s) => s.id), newIds: created });
     return { received: records.length, createdIds: [...created], updatedIds: [...updated], allIds: [...ids.values()] };
   }
 

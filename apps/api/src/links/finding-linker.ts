@@ -20,10 +20,13 @@ interface ModelSnapshot {
 }
 
 /**
- * What to relink: some findings (with their services when the caller knows them), the findings of a
- * changed model's services, or everything.
+ * What to relink: some findings (with their services when the caller knows them, and which of them were
+ * stored by the caller's transaction and so have no links yet), the findings of a changed model's
+ * services, or everything.
  */
-export type RelinkScope = { findingIds: string[]; serviceIds?: string[] } | { modelId: string; serviceIds: string[] } | 'all';
+export type RelinkScope = { findingIds: string[]; serviceIds?: string[]; newIds?: ReadonlySet<string> } | { modelId: string; serviceIds: string[] } | 'all';
+
+const NONE: ReadonlySet<string> = new Set();
 
 const BATCH = 5_000;
 
@@ -49,7 +52,7 @@ export class FindingLinker {
   async relink(manager: EntityManager, scope: RelinkScope | string[] | null): Promise<void> {
     const resolved: RelinkScope = scope === null ? 'all' : Array.isArray(scope) ? { findingIds: scope } : scope;
     const turns = new EventLoopTurns();
-    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved.findingIds, resolved.serviceIds, turns);
+    if (resolved !== 'all' && 'findingIds' in resolved) return this.relinkFindings(manager, resolved, turns);
     const serviceIds = resolved === 'all' ? null : resolved.serviceIds;
     // Links to a changed model that earlier rules made outside its scope go too.
     if (resolved !== 'all') await this.links.deleteAutoLinksOfModel(manager, resolved.modelId);
@@ -63,21 +66,28 @@ export class FindingLinker {
     }
   }
 
-  private async relinkFindings(manager: EntityManager, ids: string[], serviceIds: string[] | undefined, turns: EventLoopTurns): Promise<void> {
+  private async relinkFindings(manager: EntityManager, scope: { findingIds: string[]; serviceIds?: string[]; newIds?: ReadonlySet<string> }, turns: EventLoopTurns): Promise<void> {
+    const { findingIds: ids, newIds = NONE } = scope;
     if (ids.length === 0) return;
     // Only the models covering these findings' services are read and compiled.
-    const models = await this.latestModels(manager, serviceIds ?? (await this.links.servicesOf(manager, ids)));
+    const models = await this.latestModels(manager, scope.serviceIds ?? (await this.links.servicesOf(manager, ids)));
     for (let i = 0; i < ids.length; i += BATCH) {
       const slice = ids.slice(i, i + BATCH);
       // No model covers these services: nothing to match, only their automatic links to remove.
-      if (models.size === 0) await this.links.deleteAutoLinksOf(manager, slice);
-      else await this.relinkBatch(manager, models, await this.links.factsOf(manager, slice), turns);
+      if (models.size === 0) await this.deleteAutoLinks(manager, slice, newIds);
+      else await this.relinkBatch(manager, models, await this.links.factsOf(manager, slice), turns, newIds);
     }
   }
 
-  private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns): Promise<void> {
+  /** A finding stored by this transaction has no links to remove: at a million findings each probe was a disk read. */
+  private async deleteAutoLinks(manager: EntityManager, ids: string[], newIds: ReadonlySet<string>): Promise<void> {
+    const linked = newIds.size ? ids.filter((id) => !newIds.has(id)) : ids;
+    if (linked.length) await this.links.deleteAutoLinksOf(manager, linked);
+  }
+
+  private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns, newIds = NONE): Promise<void> {
     if (findings.length === 0) return;
-    await this.links.deleteAutoLinksOf(manager, findings.map((f) => f.id));
+    await this.deleteAutoLinks(manager, findings.map((f) => f.id), newIds);
     const rows: AutoLink[] = [];
     for (const finding of findings) {
       await turns.maybeYield();
