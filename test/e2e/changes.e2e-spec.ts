@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ChangeContextMetricDto, ChangeDetailDto, ChangeDto, Page } from '@escapement/domain';
+import { changeContext, tallyChangeFindings, type ChangeContextMetricDto, type ChangeDetailDto, type ChangeDto, type ContextChangeFinding, type Page } from '@escapement/domain';
+import { ChangesRepository } from '../../apps/api/src/changes/changes.repository';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { escapementAsync } from '../support/cli-async';
 import { demoComponentWithEscapes, type DemoComponent } from '../support/demo-context';
@@ -295,6 +296,71 @@ describe('changes', () => {
       expect(metric.escapedWithoutContext.filter((e) => e.serviceName === 'metric-api')).toHaveLength(5);
       const coverage = metric.coverage.filter((p) => p.period === '2025-05-01');
       expect(coverage).toEqual([expect.objectContaining({ changes: 3, all: 1, promptContext: 1 })]);
+    });
+
+    it('after links, statuses, classes and dates change, equals the per-finding computation over the findings as stored', async () => {
+      const metricOf = async (query: string) => (await sut.http().get(`/api/v1/metrics/change-context?service=metric-api&${query}`).expect(200)).body as ChangeContextMetricDto;
+      const findingId = async (fingerprint: string) => (await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = $1`, [fingerprint]))[0].id;
+      const changeId = async (ref: string) => (await changeByRef('metric-api', ref)).id;
+      // Statuses: a false positive and a suppressed finding stop counting, a fixed one still counts.
+      await sut
+        .http()
+        .post('/api/v1/findings')
+        .send([
+          { service: 'metric-api', title: 'finding 1', severity: 'high', sourceKind: 'pentest', cweIds: [639], fingerprint: 'M-F-1', detectedAt: '2025-02-01T18:00:00Z', changeRef: 'M-1', status: 'false_positive' },
+          { service: 'metric-api', title: 'finding 5', severity: 'high', sourceKind: 'pentest', cweIds: [639], fingerprint: 'M-F-5', detectedAt: '2025-02-10T18:00:00Z', changeRef: 'M-2', status: 'suppressed' },
+          { service: 'metric-api', title: 'finding 6', severity: 'high', sourceKind: 'pentest', cweIds: [639], fingerprint: 'M-F-6', detectedAt: '2025-02-10T18:00:00Z', changeRef: 'M-2', status: 'fixed' },
+          // Introduced a month after its change was merged: the horizon runs from its own introduction, to the millisecond.
+          { service: 'metric-api', title: 'at the horizon', severity: 'low', sourceKind: 'bug_bounty', cweIds: [79], fingerprint: 'M-F-H1', detectedAt: '2025-06-01T10:00:00.250Z', introducedAt: '2025-03-03T10:00:00.250Z', changeRef: 'M-1' },
+          { service: 'metric-api', title: 'past the horizon', severity: 'low', sourceKind: 'bug_bounty', cweIds: [79], fingerprint: 'M-F-H2', detectedAt: '2025-06-01T10:00:00.251Z', introducedAt: '2025-03-03T10:00:00.250Z', changeRef: 'M-1' },
+          // No introduction: the change's merge stands in (M-3 merged 2025-05-01T12:00Z, 90 days later is 2025-07-30T12:00Z).
+          { service: 'metric-api', title: 'merge plus horizon', severity: 'low', sourceKind: 'incident', cweIds: [79], fingerprint: 'M-F-H3', detectedAt: '2025-07-30T12:00:00Z', changeRef: 'M-3' },
+          { service: 'metric-api', title: 'merge plus horizon and a bit', severity: 'low', sourceKind: 'incident', cweIds: [79], fingerprint: 'M-F-H4', detectedAt: '2025-07-30T12:00:00.001Z', changeRef: 'M-3' },
+        ])
+        .expect(200);
+      // A link by hand moves a finding from M-3 to M-5; a class is overridden.
+      await sut.http().put(`/api/v1/findings/${await findingId('M-F-9')}/change`).send({ changeId: await changeId('M-5') }).expect(200);
+      await sut.http().put(`/api/v1/findings/${await findingId('M-F-10')}/classification`).send({ findingClass: 'pattern', reason: 'a pattern after all' }).expect(204);
+      // A change's date moves: M-4 was merged months before its findings were detected (2025-05-10T18:00Z), so
+      // at a 90-day horizon they stop counting, and its quarter changes.
+      await sut.http().post('/api/v1/changes').send({ service: 'metric-api', ref: 'M-4', mergedAt: '2025-01-20T12:00:00Z' }).expect(200);
+
+      const listed = ((await sut.http().get('/api/v1/changes?service=metric-api&limit=200').expect(200)).body as Page<ChangeDto>).items;
+      // The cluster permutation test relabels changes in the order the metric reads them: read them the same way.
+      const order = (await sut.app.get(ChangesRepository).forMetric({ service: 'metric-api' }, null)).map((c) => c.id);
+      const changes = order.map((id) => listed.find((c) => c.id === id)!).map((c) => ({
+        id: c.id,
+        teamId: c.teamId,
+        teamName: c.teamName,
+        datedAt: new Date(c.mergedAt ?? c.openedAt ?? c.recordedAt),
+        flags: c.flags,
+      }));
+      const stored = await sut.sql<{ id: string; change_id: string; finding_class: ContextChangeFinding['findingClass']; stage: ContextChangeFinding['stage']; detected_at: Date; introduced_at: Date | null }>(
+        `SELECT f.id, f.linked_change_id AS change_id, f.finding_class, f.first_detected_stage AS stage, f.first_detected_at AS detected_at, f.introduced_at
+           FROM findings f JOIN services s ON s.id = f.service_id
+          WHERE s.name = 'metric-api' AND f.linked_change_id IS NOT NULL AND f.status NOT IN ('suppressed', 'false_positive')`,
+      );
+      const findings = stored.map((f) => ({ changeId: f.change_id, findingClass: f.finding_class, stage: f.stage, detectedAt: f.detected_at, introducedAt: f.introduced_at }));
+      for (const [boundary, horizonDays] of [
+        ['ci', 90],
+        ['production', 90],
+        ['code_review', 30],
+        ['ci', 365],
+      ] as const) {
+        const metric = await metricOf(`boundary=${boundary}&horizonDays=${horizonDays}`);
+        const options = { boundary, horizonDays, now: new Date() };
+        const expected = changeContext(changes, tallyChangeFindings(changes, findings, options), options);
+        expect(metric).toMatchObject(expected);
+        const withoutContext = new Set(changes.filter((c) => !Object.values(c.flags).every((f) => f.value === true)).map((c) => c.id));
+        const escapedIds = stored
+          .filter((f) => f.finding_class === 'design' && withoutContext.has(f.change_id) && ['design', 'code_review', 'ci', 'pre_release', 'production'].indexOf(f.stage) >= ['design', 'code_review', 'ci', 'pre_release', 'production'].indexOf(boundary))
+          .sort((a, b) => b.detected_at.getTime() - a.detected_at.getTime() || a.id.localeCompare(b.id))
+          .map((f) => f.id);
+        expect(metric.escapedWithoutContext.map((e) => e.findingId)).toEqual(escapedIds.slice(0, 50));
+      }
+      // Each edge landed where the rule puts it: 16 findings, 2 no longer counted, 4 added of which 2 within
+      // the horizon, M-4's 3 out of it.
+      expect(await metricOf('boundary=ci&horizonDays=90')).toMatchObject({ linkedFindings: 16 - 2 + 4, countedFindings: 16 - 2 + 2 - 3 });
     });
   });
 });

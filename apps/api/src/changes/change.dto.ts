@@ -158,7 +158,10 @@ export interface ChangeRow {
   cursor_value: string;
 }
 
-export const FLAG_COLUMNS: Record<ContextFlag, { value: keyof ChangeRow; source: keyof ChangeRow }> = {
+/** A change as the metric reads it: without its count of findings, which the metric tallies itself. */
+export type MetricChangeRow = Omit<ChangeRow, 'findings' | 'cursor_value'>;
+
+export const FLAG_COLUMNS: Record<ContextFlag, { value: keyof MetricChangeRow; source: keyof MetricChangeRow }> = {
   threatModelLinked: { value: 'threat_model_linked', source: 'threat_model_linked_source' },
   acceptanceCriteria: { value: 'acceptance_criteria', source: 'acceptance_criteria_source' },
   promptContext: { value: 'prompt_context', source: 'prompt_context_source' },

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TeamScope } from '../auth/principal';
 import { ReadDatabase } from '../database/read-database.repository';
 import { modifyReturning } from '../common/sql';
-import type { ChangeRecord, ChangeRow, ListChangesQuery } from './change.dto';
+import type { ChangeRecord, ChangeRow, ListChangesQuery, MetricChangeRow } from './change.dto';
 import { countedFinding } from '../common/counted-finding';
 
 export interface ChangeFindingRow {
@@ -22,6 +22,23 @@ export interface ChangeFindingRow {
   service_name: string;
 }
 
+export interface ChangeFindingTallyRow {
+  change_id: string;
+  finding_class: FindingClass;
+  linked: number;
+  counted: number;
+  escaped: number;
+}
+
+export interface EscapedFindingRow {
+  id: string;
+  title: string;
+  change_id: string;
+  service_name: string;
+  first_detected_stage: DetectionStage;
+  first_detected_at: Date;
+}
+
 const DATED = 'coalesce(c.merged_at, c.opened_at, c.recorded_at)';
 /** Every kind of serving that names the change, by what it vouches for. */
 const SERVED = `
@@ -31,14 +48,16 @@ const SERVED = `
            coalesce(bool_or(s.kind IN ('checklist', 'review')), false) AS served_review
       FROM context_servings s WHERE s.service_id = c.service_id AND s.change_ref = c.ref
   ) sv ON true`;
-const SELECT_CHANGE = `
-  SELECT c.*, s.name AS service_name, s.team_id, t.name AS team_name, ${DATED} AS dated_at, sv.*,
-         (SELECT count(*)::int FROM findings f WHERE f.linked_change_id = c.id AND f.service_id = c.service_id) AS findings,
-         to_json(${DATED}) #>> '{}' AS cursor_value
+const CHANGES = `
     FROM changes c
     JOIN services s ON s.id = c.service_id
     LEFT JOIN teams t ON t.id = s.team_id
     ${SERVED}`;
+const SELECT_CHANGE = `
+  SELECT c.*, s.name AS service_name, s.team_id, t.name AS team_name, ${DATED} AS dated_at, sv.*,
+         (SELECT count(*)::int FROM findings f WHERE f.linked_change_id = c.id AND f.service_id = c.service_id) AS findings,
+         to_json(${DATED}) #>> '{}' AS cursor_value
+    ${CHANGES}`;
 /** All four flags true, a stated value first and a serving when none was stated (as resolveContextFlags does). */
 const FULL_CONTEXT = `(c.threat_model_linked IS TRUE
   AND coalesce(c.acceptance_criteria, CASE WHEN sv.served_criteria THEN true END) IS TRUE
@@ -154,9 +173,11 @@ export class ChangesRepository {
   }
 
   /** Changes of the metric: the caller's teams, optionally one team or service and a period of their dates. Read from the replica, as every metric. */
-  async forMetric(filter: { team?: string; service?: string; from?: string; to?: string }, teams: TeamScope): Promise<ChangeRow[]> {
+  async forMetric(filter: { team?: string; service?: string; from?: string; to?: string }, teams: TeamScope): Promise<MetricChangeRow[]> {
+    // Without each change's count of findings: at a million findings that count alone read every linked finding.
     return this.reads.query(
-      `${SELECT_CHANGE}
+      `SELECT c.*, s.name AS service_name, s.team_id, t.name AS team_name, ${DATED} AS dated_at, sv.*
+       ${CHANGES}
         WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR s.team_id = $2) AND ($3::text IS NULL OR s.name = $3)
           AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)`,
       [teams, filter.team ?? null, filter.service?.trim() ?? null, filter.from ?? null, filter.to ?? null],
@@ -164,20 +185,59 @@ export class ChangesRepository {
   }
 
   /**
-   * Findings linked to these changes that the rates count (not suppressed nor false positive): for the
-   * metric from the replica, for one change's page from the primary (it must show a link just made by hand).
+   * Findings linked to this change that the rates count (not suppressed nor false positive), from the
+   * primary: the change's page must show a link just made by hand.
    */
-  async findingsOf(changeIds: readonly string[], source: 'primary' | 'replica'): Promise<ChangeFindingRow[]> {
-    if (!changeIds.length) return [];
-    return (source === 'replica' ? this.reads : this.dataSource).query(
+  async findingsOf(changeId: string): Promise<ChangeFindingRow[]> {
+    return this.dataSource.query(
       `SELECT f.id, f.title, f.severity, f.finding_class, f.first_detected_stage, f.first_detected_at, f.introduced_at, f.introduced_commit,
               f.change_link_source AS link_source, f.linked_change_id AS change_id, s.name AS service_name
          FROM findings f
          JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id
          JOIN services s ON s.id = f.service_id
-        WHERE f.linked_change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
+        WHERE f.linked_change_id = $1 AND ${countedFinding('f')}
         ORDER BY f.first_detected_at DESC, f.id`,
-      [changeIds],
+      [changeId],
+    );
+  }
+
+  /**
+   * The metric's tallies per change and finding class (tallyChangeFindings in the domain is their
+   * definition), grouped here so that a read carries a few rows per change instead of every finding:
+   * findings the rates count; those first detected within `horizonDays` of their introduction, else of
+   * the change's date; those of them at or after the boundary. Both instants are cut to the millisecond,
+   * as the domain sees them, so a finding at the horizon's edge counts alike on both sides.
+   */
+  async findingTallies(changeIds: readonly string[], boundary: DetectionStage, horizonDays: number): Promise<ChangeFindingTallyRow[]> {
+    if (!changeIds.length) return [];
+    // In UTC, where a day is 24 hours and cutting to the millisecond never meets a clock change.
+    const ms = (at: string) => `date_trunc('milliseconds', (${at}) AT TIME ZONE 'UTC')`;
+    const inHorizon = `${ms('f.first_detected_at')} - ${ms(`coalesce(f.introduced_at, ${DATED})`)} <= $3 * interval '1 day'`;
+    return this.reads.query(
+      `SELECT f.linked_change_id AS change_id, f.finding_class, count(*)::int AS linked,
+              count(*) FILTER (WHERE ${inHorizon})::int AS counted,
+              count(*) FILTER (WHERE ${inHorizon} AND f.first_detected_stage >= $2::detection_stage)::int AS escaped
+         FROM findings f
+         JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id
+        WHERE f.linked_change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
+        GROUP BY f.linked_change_id, f.finding_class`,
+      [changeIds, boundary, horizonDays],
+    );
+  }
+
+  /** The latest counted design findings of these changes at or after the boundary, whatever their horizon: the metric's list of escapes without context. */
+  async escapedDesignFindings(changeIds: readonly string[], boundary: DetectionStage, limit: number): Promise<EscapedFindingRow[]> {
+    if (!changeIds.length) return [];
+    return this.reads.query(
+      `SELECT f.id, f.title, f.linked_change_id AS change_id, s.name AS service_name, f.first_detected_stage, f.first_detected_at
+         FROM findings f
+         JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id
+         JOIN services s ON s.id = f.service_id
+        WHERE f.linked_change_id = ANY ($1::uuid[]) AND ${countedFinding('f')}
+          AND f.finding_class = 'design' AND f.first_detected_stage >= $2::detection_stage
+        ORDER BY f.first_detected_at DESC, f.id
+        LIMIT $3`,
+      [changeIds, boundary, limit],
     );
   }
 

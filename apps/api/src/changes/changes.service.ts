@@ -4,7 +4,6 @@ import {
   changeContext,
   CONTEXT_FLAGS,
   hasFullContext,
-  isEscape,
   resolveContextFlags,
   type ChangeContextMetricDto,
   type ChangeDetailDto,
@@ -23,11 +22,11 @@ import { actorOf, canSeeTeam, type Principal, type TeamScope } from '../auth/pri
 import { invalid, notFound } from '../common/domain-error';
 import { decodeCursor, encodeCursor, isCursorTimestamp } from '../common/page-cursor';
 import { ServiceOwnership } from '../services/service-ownership';
-import { FLAG_COLUMNS, type ChangeContextQuery, type ChangeRecord, type ChangeRow, type ListChangesQuery } from './change.dto';
+import { FLAG_COLUMNS, type ChangeContextQuery, type ChangeRecord, type ChangeRow, type ListChangesQuery, type MetricChangeRow } from './change.dto';
 import { parseChange, parseChanges, parseChangesCsvBody } from './change-input.parser';
 import { ChangesRepository } from './changes.repository';
 
-function flagsOf(row: ChangeRow): ContextFlags {
+function flagsOf(row: MetricChangeRow): ContextFlags {
   const stated = Object.fromEntries(
     CONTEXT_FLAGS.map((flag) => [flag, { value: row[FLAG_COLUMNS[flag].value] as boolean | null, source: row[FLAG_COLUMNS[flag].source] as ContextFlagSource | null }]),
   ) as Record<ContextFlag, { value: boolean | null; source: ContextFlagSource | null }>;
@@ -118,7 +117,7 @@ export class ChangesService {
   async detail(id: string, teams: TeamScope): Promise<ChangeDetailDto> {
     const row = await this.changes.findById(id, teams);
     if (!row) throw notFound('Change', id);
-    const findings = await this.changes.findingsOf([id], 'primary');
+    const findings = await this.changes.findingsOf(id);
     return {
       ...mapChange(row),
       findingsLinked: findings.map((f) => ({
@@ -165,18 +164,30 @@ export class ChangesService {
     if (query.from && query.to && query.from >= query.to) throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
     const rows = await this.changes.forMetric(query, teams);
     const changes = rows.map((row) => ({ id: row.id, teamId: row.team_id, teamName: row.team_name, datedAt: row.dated_at, flags: flagsOf(row) }));
-    const findings = await this.changes.findingsOf(rows.map((r) => r.id), 'replica');
+    const ids = rows.map((r) => r.id);
+    const [tallies, escaped] = await Promise.all([
+      this.changes.findingTallies(ids, query.boundary, query.horizonDays),
+      this.changes.escapedDesignFindings(
+        changes.filter((c) => !hasFullContext(c.flags)).map((c) => c.id),
+        query.boundary,
+        50,
+      ),
+    ]);
     const result = changeContext(
       changes,
-      findings.map((f) => ({ changeId: f.change_id, findingClass: f.finding_class, stage: f.first_detected_stage, detectedAt: f.first_detected_at, introducedAt: f.introduced_at })),
+      tallies.map((t) => ({ changeId: t.change_id, findingClass: t.finding_class, linked: t.linked, counted: t.counted, escaped: t.escaped })),
       { boundary: query.boundary, horizonDays: query.horizonDays, now },
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const flagsById = new Map(changes.map((c) => [c.id, c.flags]));
-    const escapedWithoutContext = findings
-      .filter((f) => f.finding_class === 'design' && isEscape(f.first_detected_stage, query.boundary) && !hasFullContext(flagsById.get(f.change_id)!))
-      .slice(0, 50)
-      .map((f) => ({ findingId: f.id, title: f.title, changeId: f.change_id, changeRef: byId.get(f.change_id)!.ref, serviceName: f.service_name, stage: f.first_detected_stage, detectedAt: f.first_detected_at.toISOString() }));
+    const escapedWithoutContext = escaped.map((f) => ({
+      findingId: f.id,
+      title: f.title,
+      changeId: f.change_id,
+      changeRef: byId.get(f.change_id)!.ref,
+      serviceName: f.service_name,
+      stage: f.first_detected_stage,
+      detectedAt: f.first_detected_at.toISOString(),
+    }));
     const adoptions = (await this.changes.adoptions(teams)).map((a) => ({ teamId: a.team_id, teamName: a.team_name, serviceName: a.service_name, startedAt: a.started_at }));
     return { boundary: query.boundary, horizonDays: query.horizonDays, from: query.from ?? null, to: query.to ?? null, ...result, adoptions, escapedWithoutContext };
   }

@@ -1,5 +1,5 @@
 import type { ContextFlags } from '../api/changes';
-import { changeContext, coverageSeries, type ContextChange, type ContextChangeFinding } from './change-context';
+import { changeContext, coverageSeries, tallyChangeFindings, type ChangeContextOptions, type ChangeFindingTally, type ContextChange, type ContextChangeFinding } from './change-context';
 
 const on = { value: true, source: 'declared' } as const;
 const off = { value: false, source: 'declared' } as const;
@@ -18,8 +18,12 @@ const finding = (changeId: string, stage: ContextChangeFinding['stage'], detecte
   introducedAt: null,
 });
 
+/** The metric of changes and their individual findings, tallied by the reference. */
+const ofFindings = (changes: readonly ContextChange[], findings: readonly ContextChangeFinding[], options: ChangeContextOptions) =>
+  changeContext(changes, tallyChangeFindings(changes, findings, options), options);
+
 describe(changeContext.name, () => {
-  const sut = changeContext;
+  const sut = ofFindings;
   const options = { boundary: 'ci' as const, horizonDays: 90, now: day('2026-12-01') };
 
   it('counts escapes of changes with and without context, per 100 changes, within the horizon', () => {
@@ -79,6 +83,62 @@ describe(changeContext.name, () => {
     const late = { ...finding('c', 'production', '2026-06-01'), introducedAt: day('2026-05-01') };
     expect(sut(changes, [late], options).countedFindings).toBe(1);
     expect(sut(changes, [finding('c', 'production', '2026-06-01')], options).countedFindings).toBe(0);
+  });
+});
+
+describe(tallyChangeFindings.name, () => {
+  const options = { boundary: 'ci' as const, horizonDays: 90 };
+
+  it('counts a finding detected exactly at the horizon, not one a millisecond later, from its own introduction or else the change’s date', () => {
+    const changes = [change('c', 't', '2026-01-01', none)];
+    const at = (ms: number) => new Date(day('2026-01-01').getTime() + ms);
+    const horizon = 90 * 24 * 3600 * 1000;
+    const findings: ContextChangeFinding[] = [
+      { changeId: 'c', findingClass: 'design', stage: 'production', detectedAt: at(horizon), introducedAt: null },
+      { changeId: 'c', findingClass: 'design', stage: 'production', detectedAt: at(horizon + 1), introducedAt: null },
+      { changeId: 'c', findingClass: 'design', stage: 'code_review', detectedAt: at(horizon + 5), introducedAt: at(5) },
+      { changeId: 'c', findingClass: 'pattern', stage: 'ci', detectedAt: at(horizon + 6), introducedAt: at(5) },
+      { changeId: 'other', findingClass: 'pattern', stage: 'ci', detectedAt: at(0), introducedAt: null },
+    ];
+    expect(tallyChangeFindings(changes, findings, options)).toEqual([
+      { changeId: 'c', findingClass: 'design', linked: 3, counted: 2, escaped: 1 },
+      { changeId: 'c', findingClass: 'pattern', linked: 1, counted: 0, escaped: 0 },
+    ]);
+  });
+
+  it('gives the metric the findings would give one by one: grouped tallies equal one tally per finding, on many random organisations', () => {
+    // One tally per finding is the metric's loop over individual findings; grouping them may change nothing, not even a rounding.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+    const flagsOf = (): ContextFlags => {
+      const value = () => pick([on, off, unknown]);
+      return { threatModelLinked: value(), acceptanceCriteria: value(), promptContext: value(), reviewedAgainstModel: value() };
+    };
+    const stages = ['design', 'code_review', 'ci', 'pre_release', 'production'] as const;
+    const classes = ['design', 'pattern', 'unclassified'] as const;
+    for (let round = 0; round < 25; round++) {
+      const options = { boundary: pick(stages), horizonDays: pick([1, 30, 90]), now: day('2026-12-01'), permutations: 200 };
+      const changes = [...Array(2 + Math.floor(random() * 30))].map((_, i) => ({
+        id: `c${i}`,
+        teamId: pick(['a', 'b', 'c']),
+        teamName: null,
+        datedAt: new Date(day('2026-01-01').getTime() + Math.floor(random() * 330 * 24) * 3600 * 1000),
+        flags: flagsOf(),
+      }));
+      const findings = [...Array(Math.floor(random() * 400))].map(() => {
+        const c = pick(changes);
+        const introducedAt = random() < 0.5 ? new Date(c.datedAt.getTime() - Math.floor(random() * 40) * 24 * 3600 * 1000) : null;
+        const from = (introducedAt ?? c.datedAt).getTime();
+        // Some exactly at the horizon, some a millisecond past it, the rest anywhere up to twice the horizon.
+        const lag = pick([options.horizonDays * 24 * 3600 * 1000, options.horizonDays * 24 * 3600 * 1000 + 1, Math.floor(random() * 2 * options.horizonDays * 24 * 3600 * 1000)]);
+        return { changeId: c.id, findingClass: pick(classes), stage: pick(stages), detectedAt: new Date(from + lag), introducedAt };
+      });
+      const oneByOne: ChangeFindingTally[] = findings.flatMap((f) => tallyChangeFindings(changes, [f], options));
+      const grouped = tallyChangeFindings(changes, findings, options);
+      expect(grouped.reduce((n, t) => n + t.linked, 0)).toBe(findings.length);
+      expect(changeContext(changes, grouped, options)).toEqual(changeContext(changes, oneByOne, options));
+    }
   });
 });
 

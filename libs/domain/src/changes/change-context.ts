@@ -20,6 +20,7 @@ export interface ContextChange {
   flags: ContextFlags;
 }
 
+/** One finding a change introduced, as the per-finding reference tallies it. */
 export interface ContextChangeFinding {
   changeId: string;
   findingClass: FindingClass;
@@ -28,6 +29,48 @@ export interface ContextChangeFinding {
   detectedAt: Date;
   /** Null: the change's date stands in (a flaw is introduced when its change is merged). */
   introducedAt: Date | null;
+}
+
+/**
+ * What the comparison needs of a change's findings of one class, counted where they are stored (the
+ * database groups them) so that a read does not carry every finding: `linked` findings, `counted` ones
+ * (first detected within the horizon of their introduction) and the `escaped` among those counted.
+ */
+export interface ChangeFindingTally {
+  changeId: string;
+  findingClass: FindingClass;
+  linked: number;
+  counted: number;
+  escaped: number;
+}
+
+/**
+ * A change's findings, one by one, into tallies: the definition the stored tallies must equal. A finding
+ * counts when `detectedAt − (introducedAt ?? the change's date) ≤ horizonDays`, to the millisecond; it
+ * escaped when its stage is at or after the boundary. Findings of changes not given are left out.
+ */
+export function tallyChangeFindings(
+  changes: readonly ContextChange[],
+  findings: readonly ContextChangeFinding[],
+  options: Pick<ChangeContextOptions, 'boundary' | 'horizonDays'>,
+): ChangeFindingTally[] {
+  const horizonMs = options.horizonDays * DAY_MS;
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const tallies = new Map<string, ChangeFindingTally>();
+  for (const finding of findings) {
+    const change = byId.get(finding.changeId);
+    if (!change) continue;
+    const key = `${finding.changeId}|${finding.findingClass}`;
+    const tally = tallies.get(key) ?? { changeId: finding.changeId, findingClass: finding.findingClass, linked: 0, counted: 0, escaped: 0 };
+    tally.linked += 1;
+    const introduced = finding.introducedAt ?? change.datedAt;
+    if (finding.detectedAt.getTime() - introduced.getTime() <= horizonMs) {
+      tally.counted += 1;
+      if (isEscape(finding.stage, options.boundary)) tally.escaped += 1;
+    }
+    tallies.set(key, tally);
+  }
+  return [...tallies.values()];
 }
 
 export interface ChangeContextOptions {
@@ -92,30 +135,32 @@ function summarise(t: Tally): ChangeGroupSummaryDto {
  * Mantel–Haenszel odds ratio within team × quarter strata. This is an observational comparison: teams
  * choose which changes get context (perhaps the riskier ones, perhaps the easier ones), so a difference
  * is evidence of association, not proof that the context caused it.
+ *
+ * The findings come as tallies per change and class, counted with the same boundary and horizon as
+ * `options` (`tallyChangeFindings` is their definition), so the work here grows with the changes, not
+ * with their findings.
  */
-export function changeContext(changes: readonly ContextChange[], findings: readonly ContextChangeFinding[], options: ChangeContextOptions): ChangeContextResult {
+export function changeContext(changes: readonly ContextChange[], tallies: readonly ChangeFindingTally[], options: ChangeContextOptions): ChangeContextResult {
   const horizonMs = options.horizonDays * DAY_MS;
   const mature = changes.filter((c) => c.datedAt.getTime() + horizonMs <= options.now.getTime());
   const byId = new Map(mature.map((c) => [c.id, c]));
-  const linked = findings.filter((f) => byId.has(f.changeId));
-  const counted = linked
-    .map((f) => {
-      const change = byId.get(f.changeId)!;
-      const introduced = f.introducedAt ?? change.datedAt;
-      return { finding: f, change, inHorizon: f.detectedAt.getTime() - introduced.getTime() <= horizonMs };
-    })
-    .filter((f) => f.inHorizon);
+  const ofMature = tallies.filter((t) => byId.has(t.changeId));
+  // Each change's stratum once: 15 comparisons ask for it, at every tally and change.
+  const strataOf = new Map(mature.map((c) => [c.id, stratumOf(c)]));
+  let linkedFindings = 0;
+  let countedFindings = 0;
 
   // Per change and class: its counted findings and escapes, for the cluster permutation test.
   const perChange = new Map<string, Record<ChangeContextClass, { escaped: number; total: number }>>();
   for (const change of mature) perChange.set(change.id, { design: { escaped: 0, total: 0 }, pattern: { escaped: 0, total: 0 }, all: { escaped: 0, total: 0 } });
-  for (const { finding, change } of counted) {
-    const escaped = isEscape(finding.stage, options.boundary) ? 1 : 0;
-    const tallies = perChange.get(change.id)!;
-    for (const key of ['all', finding.findingClass] as const) {
+  for (const tally of ofMature) {
+    linkedFindings += tally.linked;
+    countedFindings += tally.counted;
+    const perClass = perChange.get(tally.changeId)!;
+    for (const key of ['all', tally.findingClass] as const) {
       if (key !== 'all' && key !== 'design' && key !== 'pattern') continue;
-      tallies[key].total += 1;
-      tallies[key].escaped += escaped;
+      perClass[key].total += tally.counted;
+      perClass[key].escaped += tally.escaped;
     }
   }
 
@@ -130,17 +175,25 @@ export function changeContext(changes: readonly ContextChange[], findings: reado
         side.changes += 1;
         if (value === null) side.unknown += 1;
       }
-      for (const { finding, change } of counted) {
-        if (findingClass !== 'all' && finding.findingClass !== findingClass) continue;
+      for (const tally of ofMature) {
+        // A stratum is one that has a counted finding: one whose findings all fell outside the horizon is not given.
+        if (tally.counted === 0) continue;
+        if (findingClass !== 'all' && tally.findingClass !== findingClass) continue;
+        const change = byId.get(tally.changeId)!;
         const withContext = flagValue(change, flag) === true;
-        const escaped = isEscape(finding.stage, options.boundary);
+        const kept = tally.counted - tally.escaped;
         const side = sides[withContext ? 'with' : 'without'];
-        side.findings += 1;
-        if (escaped) side.escaped += 1;
-        const key = stratumOf(change);
+        side.findings += tally.counted;
+        side.escaped += tally.escaped;
+        const key = strataOf.get(change.id)!;
         const table = strata.get(key) ?? { a: 0, b: 0, c: 0, d: 0 };
-        if (withContext) escaped ? (table.a += 1) : (table.b += 1);
-        else escaped ? (table.c += 1) : (table.d += 1);
+        if (withContext) {
+          table.a += tally.escaped;
+          table.b += kept;
+        } else {
+          table.c += tally.escaped;
+          table.d += kept;
+        }
         strata.set(key, table);
       }
       const w = sides.with;
@@ -151,15 +204,16 @@ export function changeContext(changes: readonly ContextChange[], findings: reado
         with: summarise(w),
         without: summarise(wo),
         difference: w.findings > 0 && wo.findings > 0 ? newcombeDifferenceInterval(w.escaped, w.findings, wo.escaped, wo.findings) : null,
-        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, perChange, flag, findingClass, options.permutations ?? 1000) },
+        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, strataOf, perChange, flag, findingClass, options.permutations ?? 1000) },
       });
     }
   }
-  return { changes: mature.length, immatureChanges: changes.length - mature.length, linkedFindings: linked.length, countedFindings: counted.length, comparisons, coverage: coverageSeries(changes) };
+  return { changes: mature.length, immatureChanges: changes.length - mature.length, linkedFindings, countedFindings, comparisons, coverage: coverageSeries(changes) };
 }
 
 function clusterPValue(
   changes: readonly ContextChange[],
+  strataOf: ReadonlyMap<string, string>,
   perChange: ReadonlyMap<string, Record<ChangeContextClass, { escaped: number; total: number }>>,
   flag: ChangeContextFlagKey,
   findingClass: ChangeContextClass,
@@ -168,9 +222,10 @@ function clusterPValue(
   const strata = new Map<string, ExposedCluster[]>();
   for (const change of changes) {
     const tally = perChange.get(change.id)![findingClass];
-    const list = strata.get(stratumOf(change)) ?? [];
+    const key = strataOf.get(change.id)!;
+    const list = strata.get(key) ?? [];
     list.push({ ...tally, exposed: flagValue(change, flag) === true });
-    strata.set(stratumOf(change), list);
+    strata.set(key, list);
   }
   return clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), draws);
 }

@@ -1,4 +1,38 @@
-import { clusterPermutationPValue } from './cluster-permutation-test';
+import { clusterPermutationPValue, type ExposedCluster } from './cluster-permutation-test';
+import { seededRandom } from './seeded-random';
+
+/** The test as defined, written plainly: the fast one must give the same p-values to the bit. */
+function plainClusterPermutationPValue(strata: readonly (readonly ExposedCluster[])[], draws: number, seed: number): number | null {
+  const informative = strata.filter((s) => s.some((c) => c.exposed) && s.some((c) => !c.exposed) && s.some((c) => c.total > 0));
+  if (!informative.length) return null;
+  const statistic = (labels: readonly boolean[][]) =>
+    informative.reduce((sum, stratum, i) => {
+      const total = stratum.reduce((n, c) => n + c.total, 0);
+      const escaped = stratum.reduce((n, c) => n + c.escaped, 0);
+      let exposedTotal = 0;
+      let exposedEscaped = 0;
+      stratum.forEach((c, j) => {
+        if (!labels[i][j]) return;
+        exposedTotal += c.total;
+        exposedEscaped += c.escaped;
+      });
+      return sum + exposedEscaped - (total > 0 ? (exposedTotal * escaped) / total : 0);
+    }, 0);
+  const observed = Math.abs(statistic(informative.map((s) => s.map((c) => c.exposed))));
+  const random = seededRandom(seed);
+  const labels = informative.map((s) => s.map((c) => c.exposed));
+  let extreme = 0;
+  for (let d = 0; d < draws; d++) {
+    for (const row of labels) {
+      for (let k = row.length - 1; k > 0; k--) {
+        const j = Math.floor(random() * (k + 1));
+        [row[k], row[j]] = [row[j], row[k]];
+      }
+    }
+    if (Math.abs(statistic(labels)) >= observed - 1e-9) extreme += 1;
+  }
+  return (1 + extreme) / (1 + draws);
+}
 
 describe(clusterPermutationPValue.name, () => {
   const sut = clusterPermutationPValue;
@@ -29,5 +63,20 @@ describe(clusterPermutationPValue.name, () => {
   it('is the same for the same seed', () => {
     const strata = [[{ escaped: 2, total: 5, exposed: true }, { escaped: 4, total: 5, exposed: false }, { escaped: 1, total: 3, exposed: true }]];
     expect(sut(strata, 500, 9)).toBe(sut(strata, 500, 9));
+  });
+
+  it('gives the p-value of the plain definition to the bit, on many random sets of strata', () => {
+    const random = seededRandom(42);
+    const count = (n: number) => Math.floor(random() * n);
+    for (let round = 0; round < 40; round++) {
+      const strata = [...Array(1 + count(12))].map(() =>
+        [...Array(1 + count(15))].map(() => {
+          const total = count(4) === 0 ? 0 : count(60);
+          return { escaped: count(total + 1), total, exposed: random() < 0.5 };
+        }),
+      );
+      const draws = 1 + count(300);
+      expect(sut(strata, draws, round)).toBe(plainClusterPermutationPValue(strata, draws, round));
+    }
   });
 });
