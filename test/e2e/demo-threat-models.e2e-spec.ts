@@ -1,5 +1,6 @@
 import { demoFindings, demoThreatModels, type FindingDetailDto, type GapPoint, type GapsResponse } from '@escapement/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { derivedGapChart, rowsOf, STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
 /** The demo as a first start loads it, with its threat models, checked through the API the dashboard reads. */
@@ -34,6 +35,15 @@ describe('the demo organisation with its threat models', () => {
     const points = gaps.series.flatMap((series) => series.points);
     const total = (kind: Exclude<keyof GapPoint, 'period'>) => points.reduce((sum, point) => sum + point[kind], 0);
     expect({ context: total('contextGap') > 0, model: total('modelGap') > 0, unmodelled: total('unmodelled') > 0 }).toEqual({ context: true, model: true, unmodelled: true });
+  });
+
+  it('stores every finding’s gap as finding_gaps works it out, and charts the same counts as every finding gives', async () => {
+    expect(await sut.sql(STORED_GAP_MISMATCHES)).toEqual([]);
+    for (const groupBy of ['total', 'layer', 'component'] as const) {
+      const chart = (await sut.http().get(`/api/v1/metrics/gaps?groupBy=${groupBy}&bucket=month&boundary=ci`).expect(200)).body as GapsResponse;
+      const fromChart = chart.series.flatMap((s) => s.points.filter((p) => p.escaped > 0).map((p) => [s.key, p.period, p.contextGap, p.modelGap, p.unmodelled]));
+      expect(fromChart).toEqual(rowsOf(await sut.sql(derivedGapChart(groupBy, 'ci'))));
+    }
   });
 
   it('links findings to a component and the threats they realise', async () => {

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { aFinding } from '../support/findings-fixture';
+import { derivedGapChart, rowsOf, STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
 const fixture = (folder: string, name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', folder, name));
@@ -112,6 +114,73 @@ describe('threat models, links and gaps', () => {
     expect(gaps.series.map((s: { key: string; points: { contextGap: number; modelGap: number }[] }) => [s.key, s.points.reduce((n, p) => n + p.contextGap, 0), s.points.reduce((n, p) => n + p.modelGap, 0)])).toEqual([
       ['payments-api / orders-api', 1, 1],
     ]);
+  });
+
+  it('keeps every stored gap and the gap rollups equal to the gaps worked out from links and threats, through every change', async () => {
+    const expectStoredGapsDerived = async (step: string) => {
+      expect({ step, mismatches: await sut.sql(STORED_GAP_MISMATCHES) }).toEqual({ step, mismatches: [] });
+      // The chart (read from the rollups) against the same counts taken from every finding.
+      for (const groupBy of ['total', 'layer', 'component'] as const) {
+        for (const boundary of ['design', 'production'] as const) {
+          const chart = (await sut.http().get(`/api/v1/metrics/gaps?groupBy=${groupBy}&bucket=month&boundary=${boundary}`).expect(200)).body;
+          const fromChart = chart.series.flatMap((s: { key: string; points: { period: string; contextGap: number; modelGap: number; unmodelled: number }[] }) =>
+            s.points.filter((p) => p.contextGap + p.modelGap + p.unmodelled > 0).map((p) => [s.key, p.period, p.contextGap, p.modelGap, p.unmodelled]),
+          );
+          expect({ step, groupBy, boundary, counts: fromChart }).toEqual({ step, groupBy, boundary, counts: rowsOf(await sut.sql(derivedGapChart(groupBy, boundary))) });
+        }
+      }
+    };
+    const pentest = (title: string, cweIds: number[], path: string, at: Record<string, string>) =>
+      aFinding({ sourceKind: 'pentest', tool: 'pentest', ruleId: undefined, title, cweIds, location: { path }, fingerprint: title, introducedAt: undefined, ...at });
+    const model = (await importModel('orders-v1.yaml', '2026-01-01').expect(201)).body.model;
+    await importSarif('service=payments-api&detectedAt=2026-03-01T00:00:00Z').expect(201);
+    await sut
+      .http()
+      .post('/api/v1/findings')
+      .send([
+        pentest('Refund replay', [862], 'src/orders/replay.ts', { detectedAt: '2026-02-10T00:00:00Z', stage: 'production' }),
+        pentest('Invoice tampering', [602], 'src/billing/invoice.ts', { detectedAt: '2026-02-11T00:00:00Z', stage: 'pre_release' }),
+        pentest('Open redirect', [601], 'web/redirect.ts', { detectedAt: '2026-02-12T00:00:00Z', stage: 'production' }),
+      ])
+      .expect(200);
+    await expectStoredGapsDerived('linked as stored');
+    const findings = (await sut.http().get('/api/v1/findings').expect(200)).body.items as { id: string; ruleId: string | null; title: string }[];
+    const sqli = findings.find((f) => f.ruleId?.endsWith('sql-injection'))!;
+    const replay = findings.find((f) => f.title === 'Refund replay')!;
+
+    await sut.http().post(`/api/v1/findings/${sqli.id}/links`).send({ threatModelId: model.id, componentKey: 'orders-api', threatKey: 'T1' }).expect(204);
+    await expectStoredGapsDerived('a person links a threat');
+    await sut.http().delete(`/api/v1/findings/${sqli.id}/links?threatModelId=${model.id}&componentKey=orders-api`).expect(204);
+    await expectStoredGapsDerived('a person removes a component');
+    await importModel('orders-v2.yaml', '2026-06-01').expect(201);
+    await expectStoredGapsDerived('a new model version relinks');
+    // An older version dated before the findings makes the second version's threat known earlier: model gaps become context gaps.
+    await importModel('orders-v2.yaml', '2025-06-01').expect(201);
+    await expectStoredGapsDerived('a version dated earlier');
+    // The flaw turns out to predate the model: its cohort moves before the threat was known.
+    await sut
+      .http()
+      .post('/api/v1/findings')
+      .send([pentest('Refund replay', [862], 'src/orders/replay.ts', { detectedAt: '2026-02-10T00:00:00Z', introducedAt: '2025-01-05T00:00:00Z', stage: 'production' })])
+      .expect(200);
+    await expectStoredGapsDerived('introduced earlier');
+    await sut.http().put(`/api/v1/findings/${replay.id}/classification`).send({ findingClass: 'pattern', reason: 'A missing nonce check' }).expect(204);
+    await sut.http().post('/api/v1/classification-rules').send({ match: { cweId: 601 }, findingClass: 'design', category: 'authorization', reason: 'Redirects are a design choice' }).expect(201);
+    await expectStoredGapsDerived('reclassified');
+    // Statuses and removals have no route of their own here: written as the ingest and retention would write them.
+    await sut.sql(`UPDATE findings SET status = 'suppressed' WHERE id = '${replay.id}'`);
+    await expectStoredGapsDerived('suppressed');
+    await sut.sql(`UPDATE findings SET status = 'open' WHERE id = '${replay.id}'`);
+    await sut.sql(`DELETE FROM threat_model_versions WHERE effective_from = '2025-06-01'`);
+    await expectStoredGapsDerived('a version removed');
+    await sut.sql(`DELETE FROM findings WHERE id = '${sqli.id}'`);
+    await expectStoredGapsDerived('a finding removed');
+    await sut.sql(`DELETE FROM threat_models`);
+    await expectStoredGapsDerived('the model removed');
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM gap_component_rollups`)).toEqual([{ n: 0 }]);
+    await sut.sql(`DELETE FROM findings`);
+    await expectStoredGapsDerived('every finding removed');
+    expect(await sut.sql(`SELECT (SELECT count(*) FROM finding_gap_facts)::int AS facts, (SELECT count(*) FROM gap_rollups)::int AS rollups`)).toEqual([{ facts: 0, rollups: 0 }]);
   });
 
   it('lets people add and remove links; their choice wins over relinking', async () => {

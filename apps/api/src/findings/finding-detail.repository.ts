@@ -34,7 +34,7 @@ export class FindingDetailRepository {
   async extras(id: string): Promise<{ category: string | null; layer: string | null; class_overridden: boolean; class_overridden_by: string | null; class_overridden_at: Date | null; fixed_at: Date | null; gap: string } | null> {
     const [row] = await this.dataSource.query(
       `SELECT f.category, f.layer, f.class_overridden, f.class_overridden_by, f.class_overridden_at, f.fixed_at, g.gap
-         FROM findings f JOIN finding_gaps g ON g.finding_id = f.id WHERE f.id = $1`,
+         FROM findings f JOIN finding_gap_facts g ON g.finding_id = f.id WHERE f.id = $1`,
       [id],
     );
     return row ?? null;

@@ -91,7 +91,7 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
   if (query.category) where.push(`f.category = ${bind(query.category)}`);
   if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
   if (query.escaped) where.push(`(f.first_detected_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
-  if (query.gap) where.push(`(SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
+  if (query.gap) where.push(`(SELECT g.gap FROM finding_gap_facts g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
   if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
   if (query.q) {
     const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -114,7 +114,7 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
 export const FINDING_COLUMNS = `f.id, f.service_id, s.name AS service_name, s.team_id, f.fingerprint, f.title, f.severity, f.cwe_ids, f.rule_id,
          f.tool, f.source_kind, f.repo, f.path, f.line, f.introduced_at, f.introduced_commit, f.first_detected_at, f.first_detected_stage,
          f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
-         (SELECT g.gap FROM finding_gaps g WHERE g.finding_id = f.id) AS gap`;
+         (SELECT g.gap FROM finding_gap_facts g WHERE g.finding_id = f.id) AS gap`;
 
 /** Sort keys a list or export may order by, and their expressions. */
 export function findingSort(sort: ListFindingsQuery['sort']): string {
