@@ -18,8 +18,9 @@ import { ReportSchedules1765400000000 } from './1765400000000-ReportSchedules';
 import { ReportRunRetries1765460000000 } from './1765460000000-ReportRunRetries';
 import { MetricsReadScope1765500000000 } from './1765500000000-MetricsReadScope';
 import { StoredChangeLinks1765600000000 } from './1765600000000-StoredChangeLinks';
+import { DimensionRollups1765700000000 } from './1765700000000-DimensionRollups';
 import { StoredFindingGaps1765710000000 } from './1765710000000-StoredFindingGaps';
 import { TimeOrderedIds1765720000000 } from './1765720000000-TimeOrderedIds';
 
 /** Every migration, oldest first. Listed explicitly so that source and compiled builds load the same set. */
-export const MIGRATIONS = [InitialSchema1764057600000, ImportDetails1764061200000, ThreatModelsAndClassification1764064800000, AccessControl1764068400000, FindingRollups1764072000000, AdoptionRetirement1764075600000, FirstDetectedStage1764080000000, IntroducedCommit1764080100000, AdoptionPrimaryAnalysis1764080200000, ImportWarningsAndSenders1764090000000, ThreatModelServiceScope1764093600000, ContextServings1764900000000, Changes1765000000000, ImportUploads1765100000000, ReadPlans1765200000000, SharedRateLimits1765300000000, ReportSchedules1765400000000, ReportRunRetries1765460000000, MetricsReadScope1765500000000, StoredChangeLinks1765600000000, StoredFindingGaps1765710000000, TimeOrderedIds1765720000000];
+export const MIGRATIONS = [InitialSchema1764057600000, ImportDetails1764061200000, ThreatModelsAndClassification1764064800000, AccessControl1764068400000, FindingRollups1764072000000, AdoptionRetirement1764075600000, FirstDetectedStage1764080000000, IntroducedCommit1764080100000, AdoptionPrimaryAnalysis1764080200000, ImportWarningsAndSenders1764090000000, ThreatModelServiceScope1764093600000, ContextServings1764900000000, Changes1765000000000, ImportUploads1765100000000, ReadPlans1765200000000, SharedRateLimits1765300000000, ReportSchedules1765400000000, ReportRunRetries1765460000000, MetricsReadScope1765500000000, StoredChangeLinks1765600000000, DimensionRollups1765700000000, StoredFindingGaps1765710000000, TimeOrderedIds1765720000000];

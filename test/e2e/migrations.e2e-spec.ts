@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { FirstDetectedStage1764080000000 } from '../../migrations/1764080000000-FirstDetectedStage';
 import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-StoredChangeLinks';
+import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { testDatabaseUrl } from '../support/test-app';
 
@@ -128,6 +129,70 @@ describe('migrations over stored findings', () => {
     for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
     expect(await after.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'findings' AND column_name = 'linked_change_id'`)).toEqual([{ n: 0 }]);
     expect(await viewRows(after)).toEqual(expected);
+    await after.destroy();
+  });
+  it('builds the dimension rollups from the stored findings, keeps them through changes, and drops them on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const index = MIGRATIONS.indexOf(DimensionRollups1765700000000);
+    const before = await at(MIGRATIONS.slice(0, index)).initialize();
+    await before.runMigrations();
+    const [service] = await before.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
+    // Two in one span (Mon 2026-06-01 … Sun 06-07), one in the next, one suppressed, one without category or tool.
+    const rows: [string, string, string, string, string | null, string | null, string][] = [
+      ['a', 'high', 'design', 'ci', 'authorization', 'semgrep', '2026-06-02'],
+      ['b', 'high', 'design', 'production', 'authorization', 'semgrep', '2026-06-07'],
+      ['c', 'low', 'pattern', 'ci', 'xss', 'codeql', '2026-06-08'],
+      ['d', 'low', 'pattern', 'ci', 'xss', 'codeql', '2026-06-08'],
+      ['e', 'medium', 'unclassified', 'design', null, null, '2026-05-31'],
+    ];
+    for (const [fingerprint, severity, cls, stage, category, tool, at] of rows) {
+      await before.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, category, tool, first_detected_stage, first_detected_at, status)
+         VALUES ($1, $2, 'x', $3, 'sast', $4, $5, $6, $7, $8, $9)`,
+        [service.id, fingerprint, severity, cls, category, tool, stage, at, fingerprint === 'd' ? 'suppressed' : 'open'],
+      );
+    }
+    await before.destroy();
+
+    const after = await at(MIGRATIONS).initialize();
+    await after.runMigrations();
+    const stored = () =>
+      after.query(
+        `SELECT 'category' AS dimension, category AS value, cohort_span::text AS span, finding_class::text AS class, severity::text AS severity,
+                design::int, code_review::int, ci::int, pre_release::int, production::int
+           FROM finding_category_rollups
+         UNION ALL
+         SELECT 'tool', tool, cohort_span::text, finding_class::text, severity::text, design::int, code_review::int, ci::int, pre_release::int, production::int
+           FROM finding_source_rollups
+          ORDER BY 1, 2, 3, 4, 5`,
+      );
+    const row = (dimension: string, value: string, span: string, cls: string, severity: string, counts: number[]) => ({
+      dimension, value, span, class: cls, severity,
+      ...Object.fromEntries(['design', 'code_review', 'ci', 'pre_release', 'production'].map((stage, i) => [stage, counts[i]])),
+    });
+    expect(await stored()).toEqual([
+      row('category', 'authorization', '2026-06-01', 'design', 'high', [0, 0, 1, 0, 1]),
+      row('category', 'other', '2026-05-25', 'unclassified', 'medium', [1, 0, 0, 0, 0]),
+      row('category', 'xss', '2026-06-08', 'pattern', 'low', [0, 0, 1, 0, 0]),
+      row('tool', '(no tool)', '2026-05-25', 'unclassified', 'medium', [1, 0, 0, 0, 0]),
+      row('tool', 'codeql', '2026-06-08', 'pattern', 'low', [0, 0, 1, 0, 0]),
+      row('tool', 'semgrep', '2026-06-01', 'design', 'high', [0, 0, 1, 0, 1]),
+    ]);
+    // The triggers keep them: a status that counts again, a finding that leaves its key, one deleted.
+    await after.query(`UPDATE findings SET status = 'open' WHERE fingerprint = 'd'`);
+    await after.query(`UPDATE findings SET finding_class = 'pattern', category = 'xss' WHERE fingerprint = 'b'`);
+    await after.query(`DELETE FROM findings WHERE fingerprint = 'e'`);
+    expect(await stored()).toEqual([
+      row('category', 'authorization', '2026-06-01', 'design', 'high', [0, 0, 1, 0, 0]),
+      row('category', 'xss', '2026-06-01', 'pattern', 'high', [0, 0, 0, 0, 1]),
+      row('category', 'xss', '2026-06-08', 'pattern', 'low', [0, 0, 2, 0, 0]),
+      row('tool', 'codeql', '2026-06-08', 'pattern', 'low', [0, 0, 2, 0, 0]),
+      row('tool', 'semgrep', '2026-06-01', 'design', 'high', [0, 0, 1, 0, 0]),
+      row('tool', 'semgrep', '2026-06-01', 'pattern', 'high', [0, 0, 0, 0, 1]),
+    ]);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(await after.query(`SELECT to_regclass('finding_category_rollups') IS NULL AND to_regclass('finding_source_rollups') IS NULL AS gone, (SELECT count(*)::int FROM findings) AS findings`)).toEqual([{ gone: true, findings: 4 }]);
     await after.destroy();
   });
 });

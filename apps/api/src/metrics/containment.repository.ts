@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ContainmentGrouping } from '@escapement/domain';
+import { DETECTION_STAGES, type ContainmentGrouping, type DetectionStage } from '@escapement/domain';
 import { ReadDatabase } from '../database/read-database.repository';
 import { countedFinding } from '../common/counted-finding';
+import { periodBySpans } from './cohort-spans';
 
 export interface StageCountRow {
   key: string;
@@ -20,7 +21,20 @@ export interface ContainmentFilter {
   teams?: readonly string[] | null;
 }
 
-/** Findings per first-detection stage, group and severity: the input of containment and cost. */
+/** Each grouping's key in the category rollups (migration 1765700000000) and in the findings table. */
+const GROUP_KEY: Record<ContainmentGrouping, { rollup: string; finding: string }> = {
+  class: { rollup: `r.finding_class::text`, finding: `f.finding_class::text` },
+  category: { rollup: `r.category`, finding: `coalesce(f.category, 'other')` },
+};
+
+const COHORT = `coalesce(f.introduced_at, f.first_detected_at)`;
+
+/**
+ * Findings per first-detection stage, group and severity: the input of containment and cost. Read in one
+ * statement (one snapshot) from the dimension rollups, which triggers keep equal to the findings table, for
+ * the whole cohort spans of the period, and from the findings for the days at its ends that no whole span
+ * holds (see cohort-spans.ts).
+ */
 @Injectable()
 export class ContainmentRepository {
   /** Dashboard reads: served by the read replica when one is configured. */
@@ -32,20 +46,50 @@ export class ContainmentRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [countedFinding('f')];
-    if (filter.from) where.push(`coalesce(f.introduced_at, f.first_detected_at) >= ${bind(filter.from)}::date::timestamptz`);
-    if (filter.to) where.push(`coalesce(f.introduced_at, f.first_detected_at) < ${bind(filter.to)}::date::timestamptz`);
-    if (filter.teams) where.push(`s.team_id = ANY (${bind(filter.teams)}::uuid[])`);
-    if (filter.team) where.push(`s.team_id = ${bind(filter.team)}::uuid`);
-    if (filter.service) where.push(`f.service_id = ${bind(filter.service)}::uuid`);
-    const key = filter.groupBy === 'class' ? `f.finding_class::text` : `coalesce(f.category, 'other')`;
-    const rows: { key: string; stage: string; severity: string; count: string }[] = await this.reads.query(
-      `SELECT ${key} AS key, f.first_detected_stage::text AS stage, f.severity::text AS severity, count(*) AS count
-         FROM findings f JOIN services s ON s.id = f.service_id
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1, 2, 3`,
+    const key = GROUP_KEY[filter.groupBy];
+    const { spans, edges } = periodBySpans(filter);
+    const scope = (alias: 'r' | 'f') => {
+      const where: string[] = [];
+      if (filter.teams) where.push(`s.team_id = ANY (${bind(filter.teams)}::uuid[])`);
+      if (filter.team) where.push(`s.team_id = ${bind(filter.team)}::uuid`);
+      if (filter.service) where.push(`${alias}.service_id = ${bind(filter.service)}::uuid`);
+      return where;
+    };
+    const parts: string[] = [];
+    if (spans) {
+      const where = scope('r');
+      if (spans.from) where.push(`r.cohort_span >= ${bind(spans.from)}::date`);
+      if (spans.to) where.push(`r.cohort_span < ${bind(spans.to)}::date`);
+      const byTeam = Boolean(filter.teams) || filter.team !== undefined;
+      parts.push(
+        `SELECT ${key.rollup} AS key, r.severity, ${DETECTION_STAGES.map((stage) => `sum(r.${stage}) AS ${stage}`).join(', ')}
+           FROM finding_category_rollups r
+           ${byTeam ? `JOIN services s ON s.id = r.service_id` : ''}
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          GROUP BY 1, 2`,
+      );
+    }
+    if (edges.length) {
+      const days = edges.map((edge) => `(${COHORT} >= ${bind(edge.from)}::date::timestamptz AND ${COHORT} < ${bind(edge.to)}::date::timestamptz)`);
+      const where = [countedFinding('f'), `(${days.join(' OR ')})`, ...scope('f')];
+      parts.push(
+        `SELECT ${key.finding} AS key, f.severity, ${DETECTION_STAGES.map((stage) => `count(*) FILTER (WHERE f.first_detected_stage = '${stage}') AS ${stage}`).join(', ')}
+           FROM findings f JOIN services s ON s.id = f.service_id
+          WHERE ${where.join(' AND ')}
+          GROUP BY 1, 2`,
+      );
+    }
+    if (!parts.length) return [];
+    const rows: ({ key: string; severity: string } & Record<DetectionStage, string>)[] = await this.reads.query(
+      `SELECT key, severity::text AS severity, ${DETECTION_STAGES.map((stage) => `sum(${stage}) AS ${stage}`).join(', ')}
+         FROM (${parts.join(' UNION ALL ')}) counts
+        GROUP BY 1, 2
+        ORDER BY 1, 2`,
       params,
     );
-    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    // One row per key, stage and severity that holds findings, as a count over the findings gives them.
+    return rows.flatMap((row) =>
+      DETECTION_STAGES.map((stage) => ({ key: row.key, stage, severity: row.severity, count: Number(row[stage]) })).filter((r) => r.count > 0),
+    );
   }
 }
