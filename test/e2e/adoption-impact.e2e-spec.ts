@@ -252,3 +252,62 @@ describe('GET /api/v1/metrics/adoption-impact', () => {
     expect(other.classes.map((c: { findingClass: string }) => c.findingClass)).toEqual(['all', 'design', 'pattern', 'unclassified']);
   });
 });
+
+/** The verdict's rows grouped from every finding, as the verdict read them before the rollup, against the rollup, both ways. */
+const VERDICT_ROLLUP_MISMATCHES = `
+  WITH derived AS (
+    SELECT f.service_id, f.finding_class, (coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC')::date AS cohort_day,
+           f.introduced_at IS NULL AS fallback, (f.first_detected_at AT TIME ZONE 'UTC')::date AS detected_day, f.first_detected_stage, count(*)::int AS n
+      FROM findings f WHERE f.status NOT IN ('suppressed', 'false_positive')
+     GROUP BY 1, 2, 3, 4, 5, 6
+  ), stored AS (SELECT service_id, finding_class, cohort_day, fallback, detected_day, first_detected_stage, n FROM verdict_rollups)
+  SELECT 'missing' AS what, d.* FROM (SELECT * FROM derived EXCEPT SELECT * FROM stored) d
+  UNION ALL
+  SELECT 'extra', s.* FROM (SELECT * FROM stored EXCEPT SELECT * FROM derived) s`;
+
+describe('the verdict’s rollup', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+  });
+  afterAll(() => sut.close());
+
+  it('equals the counted findings grouped as the verdict reads them, through stores, re-detections, reclassification, status changes and removals', async () => {
+    const expectRollupEqual = async (step: string) => expect({ step, mismatches: await sut.sql(VERDICT_ROLLUP_MISMATCHES) }).toEqual({ step, mismatches: [] });
+    const findings = Array.from({ length: 12 }, (_, i) =>
+      aFinding({
+        service: i % 3 ? 'adopter-api' : 'control-api',
+        fingerprint: `v-${i}`,
+        cweIds: i % 2 ? [862] : [79],
+        introducedAt: i % 4 ? `2026-01-${String(1 + i).padStart(2, '0')}T00:00:00Z` : undefined,
+        detectedAt: `2026-02-${String(1 + (i % 5)).padStart(2, '0')}T12:00:00Z`,
+        stage: i % 3 === 0 ? 'production' : 'ci',
+      }),
+    );
+    await sut.http().post('/api/v1/findings').send(findings).expect(200);
+    await expectRollupEqual('stored');
+    // Found again earlier, at an earlier stage, and the introduction found in blame: first detection and cohort move.
+    await sut
+      .http()
+      .post('/api/v1/findings')
+      .send([
+        { ...findings[0], detectedAt: '2026-01-20T00:00:00Z', stage: 'code_review' },
+        { ...findings[1], introducedAt: '2025-12-01T00:00:00Z' },
+      ])
+      .expect(200);
+    await expectRollupEqual('found again');
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = 'v-2'`);
+    await sut.http().put(`/api/v1/findings/${id}/classification`).send({ findingClass: 'pattern', reason: 'A missing encoder' }).expect(204);
+    await expectRollupEqual('reclassified');
+    // Statuses and removals are written as the ingest and retention write them.
+    await sut.sql(`UPDATE findings SET status = 'suppressed' WHERE fingerprint IN ('v-3', 'v-4')`);
+    await expectRollupEqual('suppressed');
+    await sut.sql(`UPDATE findings SET status = 'open' WHERE fingerprint = 'v-3'`);
+    await expectRollupEqual('reopened');
+    await sut.sql(`DELETE FROM findings WHERE fingerprint IN ('v-5', 'v-6')`);
+    await expectRollupEqual('removed');
+    await sut.sql(`DELETE FROM findings`);
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM verdict_rollups`)).toEqual([{ n: 0 }]);
+  });
+});

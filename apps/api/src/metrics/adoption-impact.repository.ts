@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DetectionStage, PrimaryFindingClass } from '@escapement/domain';
 import { ReadDatabase } from '../database/read-database.repository';
-import { countedFinding } from '../common/counted-finding';
 
 export interface AdoptionRow {
   id: string;
@@ -139,22 +138,18 @@ export class AdoptionImpactRepository {
 
   /**
    * The verdict's input, aggregated: counted findings per service, class, cohort day (introduction, else first
-   * detection — flagged as fallback), and the day and stage of the first detection in time.
+   * detection — flagged as fallback), and the day and stage of the first detection in time. Read from the
+   * rollup triggers keep equal to grouping the findings (VerdictRollups1765710000100).
    */
   async verdictFindings(serviceIds: string[]): Promise<VerdictFindingRow[]> {
-    const rows: (Omit<VerdictFindingRow, 'n'> & { n: string })[] = await this.reads.query(
-      `SELECT f.service_id, s.team_id, f.finding_class::text AS finding_class,
-              to_char((coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS cohort_day,
-              f.introduced_at IS NULL AS fallback,
-              to_char((f.first_detected_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS detected_day,
-              f.first_detected_stage::text AS stage,
-              count(*) AS n
-         FROM findings f JOIN services s ON s.id = f.service_id
-        WHERE f.service_id = ANY($1::uuid[]) AND ${countedFinding('f')}
-        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    const rows: VerdictFindingRow[] = await this.reads.query(
+      `SELECT r.service_id, s.team_id, r.finding_class::text AS finding_class, to_char(r.cohort_day, 'YYYY-MM-DD') AS cohort_day, r.fallback,
+              to_char(r.detected_day, 'YYYY-MM-DD') AS detected_day, r.first_detected_stage::text AS stage, r.n
+         FROM verdict_rollups r JOIN services s ON s.id = r.service_id
+        WHERE r.service_id = ANY($1::uuid[])`,
       [serviceIds],
     );
-    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    return rows;
   }
 
   /** Earliest cohort day of the adopters' findings: the before window cannot start earlier. */
