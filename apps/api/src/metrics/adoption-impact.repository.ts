@@ -39,6 +39,8 @@ export interface ArmCountRow {
   escaped: number;
 }
 
+const DAY = 86_400_000;
+
 /** The data behind an adoption's before/after comparison, as readable SQL. */
 @Injectable()
 export class AdoptionImpactRepository {
@@ -142,13 +144,30 @@ export class AdoptionImpactRepository {
    * rollup triggers keep equal to grouping the findings (VerdictRollups1765710000100).
    */
   async verdictFindings(serviceIds: string[]): Promise<VerdictFindingRow[]> {
-    const rows: VerdictFindingRow[] = await this.reads.query(
-      `SELECT r.service_id, s.team_id, r.finding_class::text AS finding_class, to_char(r.cohort_day, 'YYYY-MM-DD') AS cohort_day, r.fallback,
-              to_char(r.detected_day, 'YYYY-MM-DD') AS detected_day, r.first_detected_stage::text AS stage, r.n
-         FROM verdict_rollups r JOIN services s ON s.id = r.service_id
-        WHERE r.service_id = ANY($1::uuid[])`,
-      [serviceIds],
-    );
+    // One row per service, class, fallback and stage, its days packed as "cohort-day-number delay count" cells:
+    // at a million findings the 322,000 rows as rows took longer to decode than to read.
+    const groups: { service_id: string; team_id: string | null; finding_class: string; fallback: boolean; stage: DetectionStage; cells: string }[] =
+      await this.reads.query(
+        `SELECT r.service_id, s.team_id, r.finding_class::text AS finding_class, r.fallback, r.first_detected_stage::text AS stage,
+                string_agg((r.cohort_day - DATE '1970-01-01') || ' ' || (r.detected_day - r.cohort_day) || ' ' || r.n, ',') AS cells
+           FROM verdict_rollups r JOIN services s ON s.id = r.service_id
+          WHERE r.service_id = ANY($1::uuid[])
+          GROUP BY r.service_id, s.team_id, r.finding_class, r.fallback, r.first_detected_stage`,
+        [serviceIds],
+      );
+    const days = new Map<number, string>();
+    const day = (n: number) => {
+      let iso = days.get(n);
+      if (iso === undefined) days.set(n, (iso = new Date(n * DAY).toISOString().slice(0, 10)));
+      return iso;
+    };
+    const rows: VerdictFindingRow[] = [];
+    for (const g of groups) {
+      for (const cell of g.cells.split(',')) {
+        const [cohort, delay, n] = cell.split(' ').map(Number);
+        rows.push({ service_id: g.service_id, team_id: g.team_id, finding_class: g.finding_class, cohort_day: day(cohort), fallback: g.fallback, detected_day: day(cohort + delay), stage: g.stage, n });
+      }
+    }
     return rows;
   }
 

@@ -4,11 +4,24 @@ import { type HorizonRule, type IsoDay, type VerdictFinding } from './verdict-in
 
 const DAY = 86_400_000;
 
+/**
+ * Days already parsed: a verdict asks for the same few hundred days hundreds of thousands of times (every
+ * input row's cohort and detection day, in each pass), and parsing a date was its largest single cost.
+ * Bounded, since days are only looked up again, never changed.
+ */
+const dayNumbers = new Map<string, number>();
+const MAX_REMEMBERED_DAYS = 100_000;
+
 /** Day number (days since 1970-01-01, UTC) of an ISO day. */
 export function dayNumber(day: IsoDay): number {
+  const known = dayNumbers.get(day);
+  if (known !== undefined) return known;
   const ms = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(ms)) throw new RangeError(`Not a day: ${day}`);
-  return Math.floor(ms / DAY);
+  const number = Math.floor(ms / DAY);
+  if (dayNumbers.size >= MAX_REMEMBERED_DAYS) dayNumbers.clear();
+  dayNumbers.set(day, number);
+  return number;
 }
 
 export function isoDay(dayNo: number): IsoDay {
