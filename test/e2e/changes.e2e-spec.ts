@@ -298,7 +298,7 @@ describe('changes', () => {
       expect(coverage).toEqual([expect.objectContaining({ changes: 3, all: 1, promptContext: 1 })]);
     });
 
-    it('after links, statuses, classes and dates change, equals the per-finding computation over the findings as stored', async () => {
+    it('after links, statuses, classes and dates change and a finding goes, equals the per-finding computation over the findings as stored', async () => {
       const metricOf = async (query: string) => (await sut.http().get(`/api/v1/metrics/change-context?service=metric-api&${query}`).expect(200)).body as ChangeContextMetricDto;
       const findingId = async (fingerprint: string) => (await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = $1`, [fingerprint]))[0].id;
       const changeId = async (ref: string) => (await changeByRef('metric-api', ref)).id;
@@ -324,6 +324,17 @@ describe('changes', () => {
       // A change's date moves: M-4 was merged months before its findings were detected (2025-05-10T18:00Z), so
       // at a 90-day horizon they stop counting, and its quarter changes.
       await sut.http().post('/api/v1/changes').send({ service: 'metric-api', ref: 'M-4', mergedAt: '2025-01-20T12:00:00Z' }).expect(200);
+      // A finding goes (as with its service).
+      await sut.sql(`DELETE FROM findings WHERE fingerprint = 'M-F-12'`);
+      // The stored counts per change are those counted afresh from every finding.
+      const [drift] = await sut.sql<{ n: number }>(`
+        WITH fresh AS (
+          SELECT f.linked_change_id AS change_id, f.finding_class, f.first_detected_stage, f.status NOT IN ('suppressed', 'false_positive') AS counted,
+                 change_finding_lag(f.first_detected_at, coalesce(f.introduced_at, c.merged_at, c.opened_at, c.recorded_at)) AS lag_days, count(*) AS n
+            FROM findings f JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id GROUP BY 1, 2, 3, 4, 5),
+        kept AS (SELECT change_id, finding_class, first_detected_stage, counted, lag_days, n FROM change_finding_rollups)
+        SELECT count(*)::int AS n FROM ((SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh)) d`);
+      expect(drift.n).toBe(0);
 
       const listed = ((await sut.http().get('/api/v1/changes?service=metric-api&limit=200').expect(200)).body as Page<ChangeDto>).items;
       // The cluster permutation test relabels changes in the order the metric reads them: read them the same way.
@@ -358,9 +369,9 @@ describe('changes', () => {
           .map((f) => f.id);
         expect(metric.escapedWithoutContext.map((e) => e.findingId)).toEqual(escapedIds.slice(0, 50));
       }
-      // Each edge landed where the rule puts it: 16 findings, 2 no longer counted, 4 added of which 2 within
-      // the horizon, M-4's 3 out of it.
-      expect(await metricOf('boundary=ci&horizonDays=90')).toMatchObject({ linkedFindings: 16 - 2 + 4, countedFindings: 16 - 2 + 2 - 3 });
+      // Each edge landed where the rule puts it: 16 findings, 2 no longer counted, 1 gone, 4 added of which 2
+      // within the horizon, M-4's 3 out of it.
+      expect(await metricOf('boundary=ci&horizonDays=90')).toMatchObject({ linkedFindings: 16 - 2 - 1 + 4, countedFindings: 16 - 2 - 1 + 2 - 3 });
     });
   });
 });

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { FirstDetectedStage1764080000000 } from '../../migrations/1764080000000-FirstDetectedStage';
 import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-StoredChangeLinks';
+import { ChangeFindingRollups1765730000000 } from '../../migrations/1765730000000-ChangeFindingRollups';
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { testDatabaseUrl } from '../support/test-app';
@@ -193,6 +194,55 @@ describe('migrations over stored findings', () => {
     ]);
     for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
     expect(await after.query(`SELECT to_regclass('finding_category_rollups') IS NULL AND to_regclass('finding_source_rollups') IS NULL AS gone, (SELECT count(*)::int FROM findings) AS findings`)).toEqual([{ gone: true, findings: 4 }]);
+    await after.destroy();
+  });
+
+  it('counts each change’s findings into its rollup from those already stored, keeps it as findings and the change’s date change, and drops it on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const index = MIGRATIONS.indexOf(ChangeFindingRollups1765730000000);
+    const before = await at(MIGRATIONS.slice(0, index)).initialize();
+    await before.runMigrations();
+    const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
+    const [other] = await before.query(`INSERT INTO services (name) VALUES ('orders-api') RETURNING id`);
+    const [change] = await before.query(`INSERT INTO changes (service_id, ref, merged_at, recorded_by) VALUES ($1, '#1', '2026-06-01T12:00:00Z', 'ci') RETURNING id`, [service.id]);
+    const finding = (serviceId: string, fingerprint: string, detected: string, introduced: string | null, status = 'open') =>
+      before.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at, introduced_at, change_id, status)
+         VALUES ($1, $2, 'x', 'high', 'pentest', 'design', 'production', $3, $4, $5, $6)`,
+        [serviceId, fingerprint, detected, introduced, change.id, status],
+      );
+    await finding(service.id, 'at-the-day', '2026-06-02T12:00:00Z', null);
+    await finding(service.id, 'a-millisecond-past', '2026-06-02T12:00:00.001Z', null);
+    await finding(service.id, 'introduced', '2026-07-01T00:00:00Z', '2026-06-15T00:00:00Z');
+    await finding(service.id, 'false-positive', '2026-06-03T00:00:00Z', null, 'false_positive');
+    // Linked by hand to another service's change: the metric does not count it.
+    await finding(other.id, 'elsewhere', '2026-06-03T00:00:00Z', null);
+    await before.destroy();
+
+    const after = await at(MIGRATIONS).initialize();
+    await after.runMigrations();
+    const rollup = () => after.query(`SELECT counted, lag_days, n::int FROM change_finding_rollups ORDER BY counted, lag_days`);
+    expect(await rollup()).toEqual([
+      { counted: false, lag_days: 2, n: 1 },
+      { counted: true, lag_days: 1, n: 1 },
+      { counted: true, lag_days: 2, n: 1 },
+      { counted: true, lag_days: 16, n: 1 },
+    ]);
+    // Merged a day later: the lags of findings without an introduction move with it.
+    await after.query(`UPDATE changes SET merged_at = '2026-06-02T12:00:00Z' WHERE id = $1`, [change.id]);
+    await after.query(`UPDATE findings SET status = 'open' WHERE fingerprint = 'false-positive'`);
+    expect(await rollup()).toEqual([
+      { counted: true, lag_days: 0, n: 1 },
+      { counted: true, lag_days: 1, n: 2 },
+      { counted: true, lag_days: 16, n: 1 },
+    ]);
+    await after.query(`DELETE FROM findings WHERE fingerprint <> 'introduced'`);
+    expect(await rollup()).toEqual([{ counted: true, lag_days: 16, n: 1 }]);
+    await after.query(`DELETE FROM changes`);
+    expect(await rollup()).toEqual([]);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(await after.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'change_finding_rollups'`)).toEqual([{ n: 0 }]);
     await after.destroy();
   });
 });
