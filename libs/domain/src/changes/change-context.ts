@@ -3,7 +3,7 @@ import { CONTEXT_FLAGS } from '../api/changes';
 import { isEscape, type DetectionStage } from '../model/detection-stage';
 import type { FindingClass } from '../model/finding';
 import { periodStart } from '../metrics/periods';
-import { clusterPermutationPValue, type ExposedCluster } from '../statistics/cluster-permutation-test';
+import { clusterPermutationPValue, SharedShuffles, type ExposedCluster } from '../statistics/cluster-permutation-test';
 import { mantelHaenszel, type StratumTable } from '../statistics/mantel-haenszel';
 import { newcombeDifferenceInterval } from '../statistics/newcombe-interval';
 import { wilsonInterval } from '../statistics/wilson-interval';
@@ -147,6 +147,8 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
   const ofMature = tallies.filter((t) => byId.has(t.changeId));
   // Each change's stratum once: 15 comparisons ask for it, at every tally and change.
   const strataOf = new Map(mature.map((c) => [c.id, stratumOf(c)]));
+  // The 15 cluster permutation tests relabel the same changes: their shuffles are made once.
+  const shuffles = new SharedShuffles();
   let linkedFindings = 0;
   let countedFindings = 0;
 
@@ -204,7 +206,7 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
         with: summarise(w),
         without: summarise(wo),
         difference: w.findings > 0 && wo.findings > 0 ? newcombeDifferenceInterval(w.escaped, w.findings, wo.escaped, wo.findings) : null,
-        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, strataOf, perChange, flag, findingClass, options.permutations ?? 1000) },
+        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, strataOf, perChange, flag, findingClass, options.permutations ?? 1000, shuffles) },
       });
     }
   }
@@ -218,6 +220,7 @@ function clusterPValue(
   flag: ChangeContextFlagKey,
   findingClass: ChangeContextClass,
   draws: number,
+  shuffles: SharedShuffles,
 ): number | null {
   const strata = new Map<string, ExposedCluster[]>();
   for (const change of changes) {
@@ -227,7 +230,7 @@ function clusterPValue(
     list.push({ ...tally, exposed: flagValue(change, flag) === true });
     strata.set(key, list);
   }
-  return clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), draws);
+  return clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), draws, 1, shuffles);
 }
 
 /** Per team and month: how many changes carried each flag, and all four. The leading indicator that practice is really in place. */

@@ -1,4 +1,4 @@
-import { clusterPermutationPValue, type ExposedCluster } from './cluster-permutation-test';
+import { clusterPermutationPValue, SharedShuffles, type ExposedCluster } from './cluster-permutation-test';
 import { seededRandom } from './seeded-random';
 
 /** The test as defined, written plainly: the fast one must give the same p-values to the bit. */
@@ -77,6 +77,23 @@ describe(clusterPermutationPValue.name, () => {
       );
       const draws = 1 + count(300);
       expect(sut(strata, draws, round)).toBe(plainClusterPermutationPValue(strata, draws, round));
+    }
+  });
+
+  it('gives the same p-values with shuffles shared between tests over the same strata, other labels and counts', () => {
+    const random = seededRandom(5);
+    const count = (n: number) => Math.floor(random() * n);
+    const shared = new SharedShuffles();
+    const sizes = [3, 1, 7, 12, 2];
+    for (let round = 0; round < 60; round++) {
+      // Same sizes most rounds (the shuffles are reused), now and then a stratum fewer (another run).
+      const strata = sizes.slice(0, round % 7 === 0 ? 4 : 5).map((length) =>
+        [...Array(length)].map(() => {
+          const total = count(40);
+          return { escaped: count(total + 1), total, exposed: random() < 0.5 };
+        }),
+      );
+      expect(sut(strata, 250, 1, shared)).toBe(plainClusterPermutationPValue(strata, 250, 1));
     }
   });
 });

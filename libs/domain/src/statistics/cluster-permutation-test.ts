@@ -9,6 +9,41 @@ export interface ExposedCluster {
 }
 
 /**
+ * The arrangements a run of draws makes, kept for other tests over strata of the same sizes with the same
+ * draws and seed: the shuffles depend on nothing else, so the change-context metric's 15 tests (5 flags ×
+ * 3 classes over the same changes) shuffle once. Row d holds, for each position, the cluster whose label
+ * it carries after draw d. Holds draws × clusters integers per distinct set of sizes: for one request.
+ */
+export class SharedShuffles {
+  private readonly runs = new Map<string, Int32Array>();
+
+  arrangements(sizes: readonly number[], draws: number, seed: number): Int32Array {
+    const key = `${seed}|${draws}|${sizes.join(',')}`;
+    const known = this.runs.get(key);
+    if (known) return known;
+    const size = sizes.reduce((n, s) => n + s, 0);
+    const at = new Int32Array(size).map((_, k) => k);
+    const rows = new Int32Array(draws * size);
+    const random = seededRandom(seed);
+    for (let d = 0; d < draws; d++) {
+      let start = 0;
+      for (const length of sizes) {
+        for (let k = length - 1; k > 0; k--) {
+          const j = Math.floor(random() * (k + 1));
+          const cluster = at[start + k];
+          at[start + k] = at[start + j];
+          at[start + j] = cluster;
+        }
+        start += length;
+      }
+      rows.set(at, d * size);
+    }
+    this.runs.set(key, rows);
+    return rows;
+  }
+}
+
+/**
  * Two-sided p-value of "exposure makes no difference" that respects clusters: the exposure labels of
  * whole clusters (changes) are shuffled within each stratum (team × quarter), keeping how many were
  * exposed in each, and the statistic Σ (escaped in exposed clusters − its expectation given the stratum's
@@ -17,7 +52,7 @@ export interface ExposedCluster {
  * p = (1 + draws at least as extreme) / (1 + draws) (Phipson & Smyth 2010); null when no stratum has both
  * exposed and unexposed clusters with findings.
  */
-export function clusterPermutationPValue(strata: readonly (readonly ExposedCluster[])[], draws = 2000, seed = 1): number | null {
+export function clusterPermutationPValue(strata: readonly (readonly ExposedCluster[])[], draws = 2000, seed = 1, shared?: SharedShuffles): number | null {
   for (const stratum of strata) for (const c of stratum) assertCounts('clusterPermutationPValue', c.escaped, c.total);
   const informative = strata.filter((s) => s.some((c) => c.exposed) && s.some((c) => !c.exposed) && s.some((c) => c.total > 0));
   if (!informative.length) return null;
@@ -59,6 +94,32 @@ export function clusterPermutationPValue(strata: readonly (readonly ExposedClust
     return sum;
   };
   const observed = Math.abs(statistic());
+  if (shared) {
+    // The same shuffles, made once: each draw sums the clusters whose labels landed on exposed positions.
+    const rows = shared.arrangements(
+      informative.map((s) => s.length),
+      draws,
+      seed,
+    );
+    const exposedAt = labels.slice();
+    let extreme = 0;
+    for (let d = 0, row = 0; d < draws; d++, row += size) {
+      for (let i = 0; i < informative.length; i++) {
+        let exposedTotal = 0;
+        let exposedEscaped = 0;
+        for (let k = starts[i]; k < starts[i + 1]; k++) {
+          const cluster = rows[row + k];
+          if (!exposedAt[cluster]) continue;
+          exposedTotal += totals[k];
+          exposedEscaped += escapes[k];
+        }
+        exposedTotals[i] = exposedTotal;
+        exposedEscapes[i] = exposedEscaped;
+      }
+      if (Math.abs(statistic()) >= observed - 1e-9) extreme += 1;
+    }
+    return (1 + extreme) / (1 + draws);
+  }
   const random = seededRandom(seed);
   let extreme = 0;
   for (let d = 0; d < draws; d++) {
