@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { modifyReturning } from '../common/sql';
+import { arrayLiteral, modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
 import { findingKey, mergeSightings } from './finding-batch';
 import type { TeamScope } from '../auth/principal';
@@ -81,7 +81,7 @@ export class FindingIngestRepository {
 
   /** Inserts new findings and rewrites changed ones; rows already stored exactly so are left untouched. */
   private async upsertFindings(manager: EntityManager, findings: FindingRecord[], serviceId: Map<string, string>): Promise<UpsertedRow[]> {
-    const column = <T>(pick: (f: FindingRecord) => T) => findings.map(pick);
+    const column = (pick: (f: FindingRecord) => string | number | null) => arrayLiteral(findings.map(pick));
     return manager.query(
       `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
                                   introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer,
@@ -221,13 +221,13 @@ export class FindingIngestRepository {
         WHERE excluded.detected_at < d.detected_at
        RETURNING d.finding_id`,
       [
-        detections.map((d) => ids.get(d.key)!),
-        detections.map((d) => d.stage),
-        detections.map((d) => d.sourceKind),
-        detections.map((d) => d.tool),
-        detections.map((d) => d.commitSha),
+        arrayLiteral(detections.map((d) => ids.get(d.key)!)),
+        arrayLiteral(detections.map((d) => d.stage)),
+        arrayLiteral(detections.map((d) => d.sourceKind)),
+        arrayLiteral(detections.map((d) => d.tool)),
+        arrayLiteral(detections.map((d) => d.commitSha)),
         importId,
-        detections.map((d) => d.detectedAt.toISOString()),
+        arrayLiteral(detections.map((d) => d.detectedAt.toISOString())),
       ],
     );
     return [...new Set(rows.map((r) => r.finding_id))];
