@@ -373,5 +373,20 @@ describe('changes', () => {
       // within the horizon, M-4's 3 out of it.
       expect(await metricOf('boundary=ci&horizonDays=90')).toMatchObject({ linkedFindings: 16 - 2 - 1 + 4, countedFindings: 16 - 2 - 1 + 2 - 3 });
     });
+
+    it('lists the same escapes without context whether it walks the newest findings or sorts the chosen changes’ findings', async () => {
+      const repository = sut.app.get(ChangesRepository);
+      const changes = (await repository.forMetric({}, null)).map((c) => ({ id: c.id, serviceId: c.service_id }));
+      const oneService = changes.filter((c) => c.serviceId === changes[0].serviceId);
+      for (const boundary of ['design', 'ci', 'production'] as const) {
+        for (const chosen of [changes, oneService, changes.slice(0, 1)]) {
+          // No walk: the sort over the chosen changes' findings, the definition.
+          const sorted = await repository.escapedDesignFindings(chosen, boundary, 12, []);
+          // Enough of them that a short walk stops early, one page follows another, and a walk that falls short sorts.
+          if (chosen === changes) expect(sorted).toHaveLength(12);
+          for (const walk of [[3, 7], [1], [250, 2000]]) expect(await repository.escapedDesignFindings(chosen, boundary, 12, walk)).toEqual(sorted);
+        }
+      }
+    });
   });
 });
