@@ -11,18 +11,20 @@ export interface ExposedCluster {
 /**
  * The arrangements a run of draws makes, kept for other tests over strata of the same sizes with the same
  * draws and seed: the shuffles depend on nothing else, so the change-context metric's 15 tests (5 flags ×
- * 3 classes over the same changes) shuffle once. Row d holds, for each position, the cluster whose label
- * it carries after draw d. Holds draws × clusters integers per distinct set of sizes: for one request.
+ * 3 classes over the same changes) shuffle once. Row d holds, for each cluster, the position its label
+ * sits at after draw d. Holds draws × clusters integers per distinct set of sizes: for one request.
  */
 export class SharedShuffles {
   private readonly runs = new Map<string, Int32Array>();
 
-  arrangements(sizes: readonly number[], draws: number, seed: number): Int32Array {
+  positions(sizes: readonly number[], draws: number, seed: number): Int32Array {
     const key = `${seed}|${draws}|${sizes.join(',')}`;
     const known = this.runs.get(key);
     if (known) return known;
     const size = sizes.reduce((n, s) => n + s, 0);
+    // at: the cluster whose label sits at a position; where: the position of a cluster's label.
     const at = new Int32Array(size).map((_, k) => k);
+    const where = at.slice();
     const rows = new Int32Array(draws * size);
     const random = seededRandom(seed);
     for (let d = 0; d < draws; d++) {
@@ -30,13 +32,16 @@ export class SharedShuffles {
       for (const length of sizes) {
         for (let k = length - 1; k > 0; k--) {
           const j = Math.floor(random() * (k + 1));
-          const cluster = at[start + k];
-          at[start + k] = at[start + j];
-          at[start + j] = cluster;
+          const a = at[start + k];
+          const b = at[start + j];
+          at[start + k] = b;
+          at[start + j] = a;
+          where[a] = start + j;
+          where[b] = start + k;
         }
         start += length;
       }
-      rows.set(at, d * size);
+      rows.set(where, d * size);
     }
     this.runs.set(key, rows);
     return rows;
@@ -95,21 +100,25 @@ export function clusterPermutationPValue(strata: readonly (readonly ExposedClust
   };
   const observed = Math.abs(statistic());
   if (shared) {
-    // The same shuffles, made once: each draw sums the clusters whose labels landed on exposed positions.
-    const rows = shared.arrangements(
+    // The same shuffles, made once: each draw sums the counts where the exposed clusters' labels landed.
+    const rows = shared.positions(
       informative.map((s) => s.length),
       draws,
       seed,
     );
-    const exposedAt = labels.slice();
+    const exposedStarts = new Int32Array(informative.length + 1);
+    const exposed: number[] = [];
+    for (let i = 0; i < informative.length; i++) {
+      for (let k = starts[i]; k < starts[i + 1]; k++) if (labels[k]) exposed.push(k);
+      exposedStarts[i + 1] = exposed.length;
+    }
     let extreme = 0;
     for (let d = 0, row = 0; d < draws; d++, row += size) {
       for (let i = 0; i < informative.length; i++) {
         let exposedTotal = 0;
         let exposedEscaped = 0;
-        for (let k = starts[i]; k < starts[i + 1]; k++) {
-          const cluster = rows[row + k];
-          if (!exposedAt[cluster]) continue;
+        for (let e = exposedStarts[i]; e < exposedStarts[i + 1]; e++) {
+          const k = rows[row + exposed[e]];
           exposedTotal += totals[k];
           exposedEscaped += escapes[k];
         }
