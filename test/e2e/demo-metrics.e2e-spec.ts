@@ -1,4 +1,5 @@
 import { classifyFinding, DETECTION_STAGES, demoFindings, type DemoOptions } from '@escapement/domain';
+import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
@@ -32,6 +33,13 @@ describe('escape rates over the demo organisation', () => {
     }
     return cells;
   }
+
+  it('leaves planner statistics for what it loaded, even where autovacuum is off or behind', async () => {
+    const rows: { tablename: string }[] = await sut.app
+      .get(DataSource)
+      .query(`SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema() AND tablename IN ('findings', 'detections') ORDER BY 1`);
+    expect(rows.map((r) => r.tablename)).toEqual(['detections', 'findings']);
+  });
 
   it.each([
     ['class', 'ci'],

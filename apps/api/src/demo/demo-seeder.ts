@@ -77,6 +77,7 @@ export class DemoSeeder {
       if (batch.length >= BATCH) await flush();
     }
     if (batch.length) await flush();
+    await this.demo.analyze();
     return done;
   }
 
