@@ -13,10 +13,10 @@ const KEY_COLUMNS = 'change_id, finding_class, first_detected_stage, counted, la
  * removes the keys it emptied: only those can have reached zero. Two statements, as one statement may not
  * modify a row twice.
  */
-const APPLY_DELTA = (delta: string) => `
+const APPLY_DELTA = (delta: string, inKeyOrder: boolean) => `
   WITH delta AS (SELECT ${KEY_COLUMNS}, sum(d) AS n FROM (${delta}) x GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0),
   applied AS (
-    INSERT INTO change_finding_rollups AS t SELECT * FROM delta
+    INSERT INTO change_finding_rollups AS t SELECT * FROM delta${inKeyOrder ? ' ORDER BY 1, 2, 3, 4, 5' : ''}
     ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET n = t.n + excluded.n
     RETURNING t.*
   )
@@ -26,6 +26,27 @@ const APPLY_DELTA = (delta: string) => `
      WHERE (t.change_id, t.finding_class, t.first_detected_stage, t.counted, t.lag_days) = (e.change_id, e.finding_class, e.first_detected_stage, e.counted, e.lag_days)
        AND t.n = 0;
   END IF`;
+
+/** The findings' trigger function; ChangeFindingRollupsLockOrder1765730000100 has it take its keys' locks in key order. */
+export const changeFindingRollupsApply = (inKeyOrder: boolean) => `
+      CREATE OR REPLACE FUNCTION change_finding_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        emptied change_finding_rollups[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${APPLY_DELTA(`SELECT ${ROLLUP_KEY('f')}, 1 AS d FROM new_rows f ${OF_ITS_CHANGE('f')}`, inKeyOrder)};
+        ELSIF TG_OP = 'DELETE' THEN
+          ${APPLY_DELTA(`SELECT ${ROLLUP_KEY('f')}, -1 AS d FROM old_rows f ${OF_ITS_CHANGE('f')}`, inKeyOrder)};
+        ELSE
+          ${APPLY_DELTA(
+            `SELECT ${ROLLUP_KEY('f')}, -1 AS d FROM old_rows f ${OF_ITS_CHANGE('f')}
+                         UNION ALL
+                         SELECT ${ROLLUP_KEY('f')}, 1 AS d FROM new_rows f ${OF_ITS_CHANGE('f')}`,
+            inKeyOrder,
+          )};
+        END IF;
+        RETURN NULL;
+      END $$`;
 
 /**
  * The change-context metric's counts per change, kept exact by statement-level triggers (set-based,
@@ -68,21 +89,7 @@ export class ChangeFindingRollups1765730000000 implements MigrationInterface {
         PRIMARY KEY (${KEY_COLUMNS})
       );
 
-      CREATE FUNCTION change_finding_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        emptied change_finding_rollups[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${APPLY_DELTA(`SELECT ${ROLLUP_KEY('f')}, 1 AS d FROM new_rows f ${OF_ITS_CHANGE('f')}`)};
-        ELSIF TG_OP = 'DELETE' THEN
-          ${APPLY_DELTA(`SELECT ${ROLLUP_KEY('f')}, -1 AS d FROM old_rows f ${OF_ITS_CHANGE('f')}`)};
-        ELSE
-          ${APPLY_DELTA(`SELECT ${ROLLUP_KEY('f')}, -1 AS d FROM old_rows f ${OF_ITS_CHANGE('f')}
-                         UNION ALL
-                         SELECT ${ROLLUP_KEY('f')}, 1 AS d FROM new_rows f ${OF_ITS_CHANGE('f')}`)};
-        END IF;
-        RETURN NULL;
-      END $$;
+      ${changeFindingRollupsApply(false)};
       CREATE TRIGGER change_finding_rollups_insert AFTER INSERT ON findings REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION change_finding_rollups_apply();
       CREATE TRIGGER change_finding_rollups_update AFTER UPDATE ON findings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
