@@ -59,6 +59,15 @@ describe('changes', () => {
         expect(share(true)).toBeGreaterThan(share(false));
       }
     });
+
+    it('gives the same figures, p-values included, however the database happens to return the changes', async () => {
+      const before = (await sut.http().get('/api/v1/metrics/change-context').expect(200)).body as ChangeContextMetricDto;
+      // Rewriting the oldest half of the rows moves them to the end of the table, so an unordered scan lists them last.
+      await sut.sql(`UPDATE changes SET title = title WHERE id IN (SELECT id FROM changes ORDER BY coalesce(merged_at, opened_at, recorded_at) LIMIT (SELECT count(*) / 2 FROM changes))`);
+      const after = (await sut.http().get('/api/v1/metrics/change-context').expect(200)).body as ChangeContextMetricDto;
+      expect(after.comparisons.some((c) => c.stratified.clusterPValue !== null)).toBe(true);
+      expect(after.comparisons).toEqual(before.comparisons);
+    });
   });
 
   describe('recording', () => {

@@ -175,13 +175,16 @@ export class ChangesRepository {
   /** Changes of the metric: the caller's teams, optionally one team or service and a period of their dates. Read from the replica, as every metric. */
   async forMetric(filter: { team?: string; service?: string; from?: string; to?: string }, teams: TeamScope): Promise<MetricChangeRow[]> {
     // Without each change's commits and count of findings: at a million findings that count alone read every linked finding.
+    // In a fixed order: the seeded cluster permutation test shuffles the changes as listed, so rows in the
+    // order a plan happened to give them moved the p-value between requests over the same data.
     return this.reads.query(
       `SELECT c.id, c.ref, c.service_id, s.team_id, t.name AS team_name, ${DATED} AS dated_at,
               c.threat_model_linked, c.threat_model_linked_source, c.acceptance_criteria, c.acceptance_criteria_source,
               c.prompt_context, c.prompt_context_source, c.reviewed_against_model, c.reviewed_against_model_source, sv.*
        ${CHANGES}
         WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR s.team_id = $2) AND ($3::text IS NULL OR s.name = $3)
-          AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)`,
+          AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)
+        ORDER BY ${DATED}, c.id`,
       [teams, filter.team ?? null, filter.service?.trim() ?? null, filter.from ?? null, filter.to ?? null],
     );
   }
