@@ -3,6 +3,7 @@ import { DETECTION_STAGES, type ContainmentGrouping, type DetectionStage } from 
 import { ReadDatabase } from '../database/read-database.repository';
 import { countedFinding } from '../common/counted-finding';
 import { periodBySpans } from './cohort-spans';
+import { cohortInEdges, stageSums, STAGE_COUNTS_OF_FINDINGS } from './escape-rate.repository';
 
 export interface StageCountRow {
   key: string;
@@ -26,8 +27,6 @@ const GROUP_KEY: Record<ContainmentGrouping, { rollup: string; finding: string }
   class: { rollup: `r.finding_class::text`, finding: `f.finding_class::text` },
   category: { rollup: `r.category`, finding: `coalesce(f.category, 'other')` },
 };
-
-const COHORT = `coalesce(f.introduced_at, f.first_detected_at)`;
 
 /**
  * Findings per first-detection stage, group and severity: the input of containment and cost. Read in one
@@ -62,7 +61,7 @@ export class ContainmentRepository {
       if (spans.to) where.push(`r.cohort_span < ${bind(spans.to)}::date`);
       const byTeam = Boolean(filter.teams) || filter.team !== undefined;
       parts.push(
-        `SELECT ${key.rollup} AS key, r.severity, ${DETECTION_STAGES.map((stage) => `sum(r.${stage}) AS ${stage}`).join(', ')}
+        `SELECT ${key.rollup} AS key, r.severity, ${stageSums('r.')}
            FROM finding_category_rollups r
            ${byTeam ? `JOIN services s ON s.id = r.service_id` : ''}
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -70,10 +69,9 @@ export class ContainmentRepository {
       );
     }
     if (edges.length) {
-      const days = edges.map((edge) => `(${COHORT} >= ${bind(edge.from)}::date::timestamptz AND ${COHORT} < ${bind(edge.to)}::date::timestamptz)`);
-      const where = [countedFinding('f'), `(${days.join(' OR ')})`, ...scope('f')];
+      const where = [countedFinding('f'), cohortInEdges(edges, bind), ...scope('f')];
       parts.push(
-        `SELECT ${key.finding} AS key, f.severity, ${DETECTION_STAGES.map((stage) => `count(*) FILTER (WHERE f.first_detected_stage = '${stage}') AS ${stage}`).join(', ')}
+        `SELECT ${key.finding} AS key, f.severity, ${STAGE_COUNTS_OF_FINDINGS}
            FROM findings f JOIN services s ON s.id = f.service_id
           WHERE ${where.join(' AND ')}
           GROUP BY 1, 2`,
@@ -81,7 +79,7 @@ export class ContainmentRepository {
     }
     if (!parts.length) return [];
     const rows: ({ key: string; severity: string } & Record<DetectionStage, string>)[] = await this.reads.query(
-      `SELECT key, severity::text AS severity, ${DETECTION_STAGES.map((stage) => `sum(${stage}) AS ${stage}`).join(', ')}
+      `SELECT key, severity::text AS severity, ${stageSums('')}
          FROM (${parts.join(' UNION ALL ')}) counts
         GROUP BY 1, 2
         ORDER BY 1, 2`,

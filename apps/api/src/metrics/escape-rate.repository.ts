@@ -44,6 +44,16 @@ const DIMENSION_ROLLUP: Record<EscapeRateGrouping, { table: string; key: string 
 const COHORT = `coalesce(f.introduced_at, f.first_detected_at)`;
 
 /**
+ * SQL pieces the readers of the dimension rollups share (escape rates here, containment beside): a count
+ * column per stage of first detection, summed from rollup rows (`alias` `r.`) or from a union's rows
+ * (`alias` ''), or counted over findings (alias f), and the cohort days of a period's edges.
+ */
+export const stageSums = (alias: 'r.' | '') => DETECTION_STAGES.map((stage) => `sum(${alias}${stage}) AS ${stage}`).join(', ');
+export const STAGE_COUNTS_OF_FINDINGS = DETECTION_STAGES.map((stage) => `count(*) FILTER (WHERE f.first_detected_stage = '${stage}') AS ${stage}`).join(', ');
+export const cohortInEdges = (edges: readonly { from: string; to: string }[], bind: (value: unknown) => string) =>
+  `(${edges.map((edge) => `(${COHORT} >= ${bind(edge.from)}::date::timestamptz AND ${COHORT} < ${bind(edge.to)}::date::timestamptz)`).join(' OR ')})`;
+
+/**
  * Escape counts per group and period. A finding is one row (duplicates were merged on ingest), dated by
  * its cohort — `introduced_at`, else its first detection — and escaped when the stage of its first detection in time
  * is at or after the boundary. Suppressed and false-positive findings are not counted. Every grouping reads
@@ -115,7 +125,7 @@ export class EscapeRateRepository {
       // Summed per span first: the period is then worked out once per span instead of once per row.
       parts.push(
         `SELECT key, to_char(date_trunc($1, span::timestamp), 'YYYY-MM-DD') AS period, ${STAGE_COLUMNS}
-           FROM (SELECT ${key} AS key, r.cohort_span AS span, ${DETECTION_STAGES.map((stage) => `sum(r.${stage}) AS ${stage}`).join(', ')}
+           FROM (SELECT ${key} AS key, r.cohort_span AS span, ${stageSums('r.')}
                    FROM ${table} r
                    ${byTeam ? `JOIN services s ON s.id = r.service_id LEFT JOIN teams t ON t.id = s.team_id` : ''}
                   ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -123,12 +133,11 @@ export class EscapeRateRepository {
       );
     }
     if (edges.length) {
-      const days = edges.map((edge) => `(${COHORT} >= ${bind(edge.from)}::date::timestamptz AND ${COHORT} < ${bind(edge.to)}::date::timestamptz)`);
-      const where = [countedFinding('f'), `(${days.join(' OR ')})`, ...scope('f')];
+      const where = [countedFinding('f'), cohortInEdges(edges, bind), ...scope('f')];
       parts.push(
         `SELECT ${GROUP_KEY[query.groupBy]} AS key,
                 to_char(date_trunc($1, ${COHORT} AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS period,
-                ${DETECTION_STAGES.map((stage) => `count(*) FILTER (WHERE f.first_detected_stage = '${stage}') AS ${stage}`).join(', ')}
+                ${STAGE_COUNTS_OF_FINDINGS}
            FROM findings f
            JOIN services s ON s.id = f.service_id
            LEFT JOIN teams t ON t.id = s.team_id
@@ -138,7 +147,7 @@ export class EscapeRateRepository {
     }
     if (!parts.length) return [];
     const rows: ({ key: string; period: string } & Record<DetectionStage, string>)[] = await this.reads.query(
-      `SELECT key, period, ${DETECTION_STAGES.map((stage) => `sum(${stage}) AS ${stage}`).join(', ')}
+      `SELECT key, period, ${stageSums('')}
          FROM (${parts.join(' UNION ALL ')}) counts
         GROUP BY 1, 2
         ORDER BY 1, 2`,
