@@ -168,7 +168,7 @@ export class ChangesService {
     const [tallies, escaped] = await Promise.all([
       this.changes.findingTallies(ids, query.boundary, query.horizonDays),
       this.changes.escapedDesignFindings(
-        rows.filter((r) => !hasFullContext(flagsOf(r))).map((r) => ({ id: r.id, serviceId: r.service_id })),
+        rows.filter((_, i) => !hasFullContext(changes[i].flags)).map((r) => ({ id: r.id, serviceId: r.service_id })),
         query.boundary,
         50,
       ),
