@@ -11,15 +11,24 @@ import { csvCell, xlsxCell, type ExportTable } from '@escapement/domain';
  * listener) on the response at every wait, a leak that grew with the rows exported.
  */
 export async function drained(out: Writable): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) return;
-  await new Promise<void>((resolve) => {
+  if (out.writableNeedDrain && !out.destroyed) await firstOf(out, ['drain', 'close']);
+}
+
+interface Emitter {
+  on(event: string, listener: () => void): unknown;
+  off(event: string, listener: () => void): unknown;
+}
+
+/** Resolves at the first of these events, or after `timeoutMs` when given, and takes its listeners off then. */
+function firstOf(emitter: Emitter, events: readonly string[], timeoutMs?: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
+      clearTimeout(timer);
+      for (const event of events) emitter.off(event, done);
       resolve();
     };
-    out.on('drain', done);
-    out.on('close', done);
+    const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs);
+    for (const event of events) emitter.on(event, done);
   });
 }
 
@@ -83,7 +92,7 @@ const MAX_XML_WAITING = 1 << 20;
 
 /** The part of exceljs's streaming worksheet (4.4) that holds its XML until the zip takes it. */
 interface SheetXmlStream {
-  pipes?: { writableLength?: number; _writableState?: { length: number }; destroyed?: boolean; on(event: 'drain', listener: () => void): unknown; off(event: 'drain', listener: () => void): unknown }[];
+  pipes?: (Emitter & { writableLength?: number; _writableState?: { length: number }; destroyed?: boolean })[];
 }
 
 /**
@@ -96,17 +105,7 @@ interface SheetXmlStream {
 export async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
   const { pipes = [] } = (sheet as unknown as { stream?: SheetXmlStream }).stream ?? {};
   for (const pipe of pipes) {
-    while (!pipe.destroyed && (pipe.writableLength ?? pipe._writableState?.length ?? 0) > MAX_XML_WAITING) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          pipe.off('drain', done);
-          resolve();
-        };
-        const timer = setTimeout(done, 50);
-        pipe.on('drain', done);
-      });
-    }
+    while (!pipe.destroyed && (pipe.writableLength ?? pipe._writableState?.length ?? 0) > MAX_XML_WAITING) await firstOf(pipe, ['drain'], 50);
   }
 }
 
