@@ -11,8 +11,16 @@ async function signOut(page: Page): Promise<void> {
 }
 
 /** An attribute of the focused element; evaluated as a string, as the specs compile without the DOM's types. */
-function focusedAttribute(page: Page, name: string): Promise<string | null> {
-  return page.evaluate<string | null>(`document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`);
+/**
+ * The focused element's attribute, read once focus has reached an element where it is `expected` (or after
+ * ten seconds, when the caller's assertion then fails with what was focused). The forms move focus in the
+ * animation frame after their message renders, so reading it the moment the message showed raced that
+ * frame on a busy machine.
+ */
+async function focusedAttribute(page: Page, name: string, expected: string): Promise<string | null> {
+  const read = `document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`;
+  await page.waitForFunction(`(${read}) === ${JSON.stringify(expected)}`, undefined, { timeout: 10_000 }).catch(() => undefined);
+  return page.evaluate<string | null>(read);
 }
 
 describeWithBrowser()('signing in and out in a browser', () => {
@@ -29,7 +37,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByRole('alert').filter({ hasText: WRONG_CREDENTIALS }).waitFor();
       // The password is emptied and focused for the next try.
       expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
-      expect(await focusedAttribute(page, 'type')).toBe('password');
+      expect(await focusedAttribute(page, 'type', 'password')).toBe('password');
 
       await session.signIn(page, session.admin);
       await page.waitForURL(`${session.url}/`);
@@ -49,7 +57,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('Enter your email address.').waitFor();
       expect(await page.getByLabel('Email address').getAttribute('aria-invalid')).toBe('true');
-      expect(await focusedAttribute(page, 'autocomplete')).toBe('username');
+      expect(await focusedAttribute(page, 'autocomplete', 'username')).toBe('username');
     } finally {
       await page.close();
     }
@@ -86,7 +94,7 @@ describeWithBrowser()('signing in and out in a browser', () => {
       await page.getByLabel('New password again').fill('short');
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.getByText('Use at least 12 characters.').waitFor();
-      expect(await focusedAttribute(page, 'autocomplete')).toBe('new-password');
+      expect(await focusedAttribute(page, 'autocomplete', 'new-password')).toBe('new-password');
 
       await page.getByLabel('New password', { exact: true }).fill(newPassword);
       await page.getByLabel('New password again').fill(newPassword);
