@@ -1,4 +1,5 @@
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+import { focusedAttribute } from './support/focus';
 
 describeWithBrowser()('settings in a browser', () => {
   const session = useDashboardSession();
@@ -14,7 +15,7 @@ describeWithBrowser()('settings in a browser', () => {
     await page.getByText('Name the token after what uses it').waitFor();
     await page.getByText('Choose at least one scope.').waitFor();
     const nameId = await page.getByLabel('Name', { exact: true }).getAttribute('id');
-    expect(await page.evaluate<string | null>('document.activeElement?.id ?? null')).toBe(nameId);
+    expect(await focusedAttribute(page, 'id', nameId!)).toBe(nameId);
 
     await page.getByLabel('Name', { exact: true }).fill('ci-browser');
     await page.getByRole('checkbox', { name: /Upload findings/ }).check();

@@ -1,6 +1,7 @@
 import type { Page as ApiPage } from '@escapement/domain';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+import { focusedAttribute } from './support/focus';
 
 const WRONG_CREDENTIALS = 'The email address or the password is wrong';
 
@@ -11,18 +12,6 @@ async function signOut(page: Page): Promise<void> {
 }
 
 /** An attribute of the focused element; evaluated as a string, as the specs compile without the DOM's types. */
-/**
- * The focused element's attribute, read once focus has reached an element where it is `expected` (or after
- * ten seconds, when the caller's assertion then fails with what was focused). The forms move focus in the
- * animation frame after their message renders, so reading it the moment the message showed raced that
- * frame on a busy machine.
- */
-async function focusedAttribute(page: Page, name: string, expected: string): Promise<string | null> {
-  const read = `document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`;
-  await page.waitForFunction(`(${read}) === ${JSON.stringify(expected)}`, undefined, { timeout: 10_000 }).catch(() => undefined);
-  return page.evaluate<string | null>(read);
-}
-
 describeWithBrowser()('signing in and out in a browser', () => {
   const session = useDashboardSession();
 
