@@ -1,3 +1,4 @@
+import { adoptionVerdict, ALL_CLASSES, DEFAULT_HORIZON_RULE, FINDING_CLASSES, type VerdictFinding } from '@escapement/domain';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
@@ -309,5 +310,86 @@ describe('the verdict’s rollup', () => {
     await expectRollupEqual('removed');
     await sut.sql(`DELETE FROM findings`);
     expect(await sut.sql(`SELECT count(*)::int AS n FROM verdict_rollups`)).toEqual([{ n: 0 }]);
+  });
+});
+
+/** Every counted finding of a service with a team, one by one, as the verdict's domain input: no rollup, no grouping. */
+const VERDICT_FINDINGS = `
+  SELECT f.service_id AS unit, s.team_id AS team, f.finding_class::text AS "findingClass",
+         to_char(coalesce(f.introduced_at, f.first_detected_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "cohortDate",
+         f.introduced_at IS NULL AS "cohortDateIsFallback", to_char(f.first_detected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "firstDetectedAt",
+         f.first_detected_stage::text AS "firstStage"
+    FROM findings f JOIN services s ON s.id = f.service_id
+   WHERE s.team_id IS NOT NULL AND f.status NOT IN ('suppressed', 'false_positive')`;
+
+describe('the verdict from counts the database groups', () => {
+  let sut: TestApp;
+  let adoptionId: string;
+  let adopters: string[];
+  beforeAll(async () => {
+    sut = await startTestApp();
+    await resetDatabase(sut);
+    const teams = [];
+    for (const name of ['North', 'South', 'East', 'West']) teams.push((await sut.http().post('/api/v1/teams').send({ name }).expect(201)).body);
+    const services: string[] = [];
+    teams.forEach((_, t) => services.push(`svc-${t}-a`, `svc-${t}-b`));
+    for (const [i, name] of services.entries()) await sut.http().post('/api/v1/services').send({ name, teamId: teams[Math.floor(i / 2)].id }).expect(201);
+    adoptionId = (await sut.http().post('/api/v1/adoptions').send({ teamId: teams[0].id, practice: 'grouped-counts', startedAt: '2025-12-01' }).expect(201)).body.id;
+    await sut.http().post('/api/v1/adoptions').send({ teamId: teams[1].id, practice: 'grouped-counts', startedAt: '2026-02-01' }).expect(201);
+    adopters = services.slice(0, 4);
+    // A seeded spread: cohorts over 18 months, detection delays 0–80 days at every stage, a fifth without an
+    // introduction date (fallback), some suppressed, both classes.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const stages = ['code_review', 'ci', 'pre_release', 'production'];
+    const body = Array.from({ length: 900 }, (_, i) => {
+      const introduced = Date.parse('2025-03-01T00:00:00Z') + Math.floor(random() * 540) * 86_400_000;
+      const delay = Math.floor(random() * random() * 80);
+      return aFinding({
+        service: services[i % services.length],
+        fingerprint: `grouped-${i}`,
+        cweIds: random() < 0.5 ? [862] : [79],
+        introducedAt: random() < 0.2 ? undefined : new Date(introduced).toISOString(),
+        detectedAt: new Date(introduced + delay * 86_400_000 + 3_600_000).toISOString(),
+        stage: stages[Math.floor(random() * stages.length)],
+        status: random() < 0.05 ? 'suppressed' : 'open',
+      });
+    });
+    await sut.http().post('/api/v1/findings').send(body).expect(200);
+  });
+  afterAll(() => sut.close());
+
+  it.each([
+    ['one adoption, its primary analysis', () => `adoption=${adoptionId}`, 'design', 'ci', DEFAULT_HORIZON_RULE],
+    ['the practice pooled, every class, production, a fixed horizon', () => 'practice=grouped-counts&class=all&boundary=production&horizonDays=20', ALL_CLASSES, 'production', { kind: 'days', days: 20 }],
+  ] as const)('equals the domain verdict over every finding read one by one: %s', async (_, query, primaryClass, boundary, horizon) => {
+    const verdict = (await sut.http().get(`/api/v1/metrics/adoption-impact?${query()}`).expect(200)).body.verdict;
+    const now = new Date().toISOString().slice(0, 10);
+    const findings = await sut.sql<VerdictFinding>(VERDICT_FINDINGS);
+    const services = await sut.sql<{ id: string; name: string }>(`SELECT id, name FROM services`);
+    const idOf = (name: string) => services.find((s) => s.name === name)!.id;
+    const adoptions = await sut.sql<{ id: string; started_at: string }>(`SELECT id, to_char(started_at, 'YYYY-MM-DD') AS started_at FROM adoptions ORDER BY started_at`);
+    const units = [adopters.slice(0, 2).map(idOf), adopters.slice(2).map(idOf)];
+    const analysed = query().startsWith('adoption=') ? [0] : [0, 1];
+    const expected = adoptionVerdict({
+      findings,
+      adoptions: analysed.map((i) => ({ id: adoptions[i].id, units: units[i], startedAt: adoptions[i].started_at, retiredAt: null })),
+      otherAdoptions: [0, 1].filter((i) => !analysed.includes(i)).flatMap((i) => units[i].map((unit) => ({ unit, startedAt: adoptions[i].started_at }))),
+      settings: {
+        primaryClass,
+        boundary,
+        classes: primaryClass === ALL_CLASSES ? [ALL_CLASSES, ...FINDING_CLASSES] : FINDING_CLASSES,
+        minimalImportantDifference: 0.1,
+        draws: 2_000,
+      },
+      horizon,
+      now,
+    });
+    const { adoptions: listed, analysis: _analysis, primaryAnalysis: _primary, exploratorySettings: _exploratory, ...answered } = verdict;
+    expect(listed.map((a: { id: string }) => a.id)).toEqual(analysed.map((i) => adoptions[i].id));
+    expect(answered).toEqual(JSON.parse(JSON.stringify(expected)));
+    // Not vacuous: the horizon was estimated or fixed over real escapes, and the primary class was tested.
+    expect(answered.horizon.escapes).toBeGreaterThan(10);
+    expect(answered.classes[0].counts.treated.before.total).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,7 @@ export * from './statistics/randomisation-test';
 export * from './statistics/holm';
 export { seededRandom } from './statistics/seeded-random';
 export * from './adoption-verdict/verdict-input';
-export { followUpHorizon, type FollowUpHorizon } from './adoption-verdict/follow-up-horizon';
+export { followUpHorizon, horizonFromObservations, horizonObservations, type FollowUpHorizon } from './adoption-verdict/follow-up-horizon';
 export { countCohorts, type CohortDating } from './adoption-verdict/cohort-counts';
 export { QUARTER_DAYS, type EventStudyPoint } from './adoption-verdict/stacked-design';
 export * from './adoption-verdict/adoption-verdict';

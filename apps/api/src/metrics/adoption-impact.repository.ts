@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DetectionStage, PrimaryFindingClass } from '@escapement/domain';
+import type { CohortCount, CohortDating, DetectionStage, PrimaryFindingClass, SurvivalObservation } from '@escapement/domain';
 import { ReadDatabase } from '../database/read-database.repository';
 
 export interface AdoptionRow {
@@ -17,18 +17,6 @@ export interface AdoptionRow {
   primary_boundary: DetectionStage;
   primary_horizon_rule: string;
   primary_mid: number;
-}
-
-/** Counted findings with identical verdict fields, and how many. */
-export interface VerdictFindingRow {
-  service_id: string;
-  team_id: string | null;
-  finding_class: string;
-  cohort_day: string;
-  fallback: boolean;
-  detected_day: string;
-  stage: DetectionStage;
-  n: number;
 }
 
 export interface ArmCountRow {
@@ -139,36 +127,60 @@ export class AdoptionImpactRepository {
   }
 
   /**
-   * The verdict's input, aggregated: counted findings per service, class, cohort day (introduction, else first
-   * detection — flagged as fallback), and the day and stage of the first detection in time. Read from the
-   * rollup triggers keep equal to grouping the findings (VerdictRollups1765710000100).
+   * The follow-up horizon's survival data, grouped by time and event (all Kaplan–Meier needs): counted findings
+   * with a real introduction date up to today, an escape at its delay, else censored at today − introduction.
+   * Equal to `horizonObservations` over the findings, read from the rollup triggers keep equal to grouping the
+   * findings (VerdictRollups1765710000100).
    */
-  async verdictFindings(serviceIds: string[]): Promise<VerdictFindingRow[]> {
-    // One row per service, class, fallback and stage, its days packed as "cohort-day-number delay count" cells:
-    // at a million findings the 322,000 rows as rows took longer to decode than to read.
-    const groups: { service_id: string; team_id: string | null; finding_class: string; fallback: boolean; stage: DetectionStage; cells: string }[] =
-      await this.reads.query(
-        `SELECT r.service_id, s.team_id, r.finding_class::text AS finding_class, r.fallback, r.first_detected_stage::text AS stage,
-                string_agg((r.cohort_day - DATE '1970-01-01') || ' ' || (r.detected_day - r.cohort_day) || ' ' || r.n, ',') AS cells
-           FROM verdict_rollups r JOIN services s ON s.id = r.service_id
-          WHERE r.service_id = ANY($1::uuid[])
-          GROUP BY r.service_id, s.team_id, r.finding_class, r.fallback, r.first_detected_stage`,
-        [serviceIds],
-      );
+  async horizonObservations(serviceIds: string[], boundary: DetectionStage, today: string): Promise<SurvivalObservation[]> {
+    const rows: { time: number; event: boolean; count: number }[] = await this.reads.query(
+      `SELECT CASE WHEN o.escaped THEN greatest(0, o.detected_day - o.cohort_day) ELSE $3::date - o.cohort_day END AS time,
+              o.escaped AS event, sum(o.n)::int AS count
+         FROM (SELECT r.cohort_day, r.detected_day, r.n, r.first_detected_stage >= $2::detection_stage AND r.detected_day <= $3::date AS escaped
+                 FROM verdict_rollups r
+                WHERE r.service_id = ANY($1::uuid[]) AND NOT r.fallback AND r.cohort_day <= $3::date) o
+        GROUP BY 1, 2`,
+      [serviceIds, boundary, today],
+    );
+    return rows;
+  }
+
+  /**
+   * Cohort counts within the horizon, per service, class and cohort day: `countCohorts` over the findings,
+   * grouped by the database. Dated by introduction (else first detection), a finding counts when first detected
+   * at most `horizonDays` after; dated by first detection (the sensitivity analysis) every finding counts and
+   * every one is a fallback.
+   */
+  async cohortCounts(serviceIds: string[], boundary: DetectionStage, horizonDays: number, dating: CohortDating): Promise<CohortCount[]> {
+    const byIntroduction = dating === 'introduction';
+    // One row per service and class, its days packed as "day-number total escaped fallback" cells: tens of
+    // thousands of rows decode slower than a few hundred strings.
+    const groups: { service_id: string; finding_class: string; cells: string }[] = await this.reads.query(
+      `SELECT c.service_id, c.finding_class::text AS finding_class,
+              string_agg((c.day - DATE '1970-01-01') || ' ' || c.total || ' ' || c.escaped || ' ' || c.fallback, ',') AS cells
+         FROM (SELECT r.service_id, r.finding_class, ${byIntroduction ? 'r.cohort_day' : 'r.detected_day'} AS day, sum(r.n) AS total,
+                      coalesce(sum(r.n) FILTER (WHERE r.first_detected_stage >= $2::detection_stage), 0) AS escaped,
+                      ${byIntroduction ? 'coalesce(sum(r.n) FILTER (WHERE r.fallback), 0)' : 'sum(r.n)'} AS fallback
+                 FROM verdict_rollups r
+                WHERE r.service_id = ANY($1::uuid[]) AND ($3::int IS NULL OR r.detected_day - r.cohort_day <= $3::int)
+                GROUP BY 1, 2, 3) c
+        GROUP BY c.service_id, c.finding_class`,
+      [serviceIds, boundary, byIntroduction ? horizonDays : null],
+    );
     const days = new Map<number, string>();
     const day = (n: number) => {
       let iso = days.get(n);
       if (iso === undefined) days.set(n, (iso = new Date(n * DAY).toISOString().slice(0, 10)));
       return iso;
     };
-    const rows: VerdictFindingRow[] = [];
+    const counts: CohortCount[] = [];
     for (const g of groups) {
       for (const cell of g.cells.split(',')) {
-        const [cohort, delay, n] = cell.split(' ').map(Number);
-        rows.push({ service_id: g.service_id, team_id: g.team_id, finding_class: g.finding_class, cohort_day: day(cohort), fallback: g.fallback, detected_day: day(cohort + delay), stage: g.stage, n });
+        const [cohort, total, escaped, fallback] = cell.split(' ').map(Number);
+        counts.push({ unit: g.service_id, findingClass: g.finding_class, cohortDate: day(cohort), total, escaped, fallback });
       }
     }
-    return rows;
+    return counts;
   }
 
   /** Earliest cohort day of the adopters' findings: the before window cannot start earlier. */

@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  adoptionVerdict,
+  adoptionVerdictFromCounts,
   ALL_CLASSES,
   chooseAnalysis,
   compareProportions,
   differenceInDifferences,
   FINDING_CLASSES,
+  horizonFromObservations,
   type AdoptionVerdictResponse,
   type AnalysisChoice,
   type AnalysisOverrides,
   type ImpactClassResult,
   type PracticeImpactResponse,
   type PrimaryAnalysis,
-  type VerdictFinding,
 } from '@escapement/domain';
 import type { TeamScope } from '../auth/principal';
 import { invalid, notFound } from '../common/domain-error';
@@ -140,19 +140,19 @@ export class AdoptionImpactService {
     const unitRows = await this.repository.adoptionServices([...new Set([...all, ...analysed].map((a) => a.id))]);
     const unitsOf = (id: string) => unitRows.filter((r) => r.adoption_id === id).map((r) => r.service_id);
     const services = [...new Set([...(await this.repository.servicesInScope(teams)), ...analysed.flatMap((a) => unitsOf(a.id))])];
-    const findings: VerdictFinding[] = (await this.repository.verdictFindings(services)).map((r) => ({
-      unit: r.service_id,
-      team: r.team_id,
-      findingClass: r.finding_class,
-      cohortDate: r.cohort_day,
-      cohortDateIsFallback: r.fallback,
-      firstDetectedAt: r.detected_day,
-      firstStage: r.stage,
-      count: r.n,
-    }));
+    // The verdict from counts the database groups (a few thousand rows), never the findings themselves: the
+    // horizon first, since which findings count depends on it.
+    const today = now.toISOString().slice(0, 10);
+    const horizon = horizonFromObservations(await this.repository.horizonObservations(services, choice.boundary, today), choice.boundary, choice.horizon);
+    const [byIntroduction, byDetection] = await Promise.all([
+      this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'introduction'),
+      this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'detection'),
+    ]);
     const analysedIds = new Set(analysed.map((a) => a.id));
-    const result = adoptionVerdict({
-      findings,
+    const result = adoptionVerdictFromCounts({
+      horizon,
+      byIntroduction,
+      byDetection,
       adoptions: analysed.map((a) => ({ id: a.id, units: unitsOf(a.id), startedAt: a.started_at, retiredAt: a.retired_at })),
       otherAdoptions: all.filter((a) => !analysedIds.has(a.id)).flatMap((a) => unitsOf(a.id).map((unit) => ({ unit, startedAt: a.started_at }))),
       settings: {
@@ -163,8 +163,7 @@ export class AdoptionImpactService {
         minimalImportantDifference: choice.minimalImportantDifference,
         draws: verdictDraws(services.length, analysed.length),
       },
-      horizon: choice.horizon,
-      now: now.toISOString().slice(0, 10),
+      now: today,
     });
     return {
       ...result,

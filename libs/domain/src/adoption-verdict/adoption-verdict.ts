@@ -90,13 +90,35 @@ const DEFAULT_MIN_WINDOW_DAYS = 28;
  * difference. See docs/metrics.md, "Adoption verdict", for the methods and what they cannot tell.
  */
 export function adoptionVerdict(input: AdoptionVerdictInput): AdoptionVerdictResult {
-  const { settings } = input;
+  const { findings, horizon: rule, ...rest } = input;
+  const horizon = followUpHorizon(findings, input.settings.boundary, rule ?? DEFAULT_HORIZON_RULE, input.now);
+  return adoptionVerdictFromCounts({
+    ...rest,
+    horizon,
+    byIntroduction: countCohorts(findings, input.settings.boundary, horizon.horizonDays),
+    byDetection: input.sensitivity === false ? null : countCohorts(findings, input.settings.boundary, horizon.horizonDays, 'detection'),
+  });
+}
+
+/**
+ * What the verdict needs of the findings, already counted: the horizon, and the cohort counts within it dated
+ * by introduction and (for the sensitivity analysis, null to skip it) by first detection. A database can
+ * produce these with a few grouped sums, so the findings themselves never have to be read.
+ */
+export interface VerdictCountsInput extends Omit<AdoptionVerdictInput, 'findings' | 'horizon' | 'sensitivity'> {
+  horizon: FollowUpHorizon;
+  byIntroduction: readonly CohortCount[];
+  byDetection: readonly CohortCount[] | null;
+}
+
+/** The verdict from counts: `adoptionVerdict` once the findings are counted (the two give the same answer). */
+export function adoptionVerdictFromCounts(input: VerdictCountsInput): AdoptionVerdictResult {
+  const { settings, horizon } = input;
   const alpha = settings.alpha ?? 0.05;
-  const horizon = followUpHorizon(input.findings, settings.boundary, input.horizon ?? DEFAULT_HORIZON_RULE, input.now);
-  const counts = countCohorts(input.findings, settings.boundary, horizon.horizonDays);
+  const counts = input.byIntroduction;
   const design = buildDesign(input, counts, horizon.horizonDays);
   const primaryRun = analyse(counts, design, input, alpha);
-  const sensitivityRun = input.sensitivity === false ? null : analyse(countCohorts(input.findings, settings.boundary, horizon.horizonDays, 'detection'), design, input, alpha);
+  const sensitivityRun = input.byDetection === null ? null : analyse(input.byDetection, design, input, alpha);
   const classes = primaryRun.map((c, i) => {
     const s = sensitivityRun?.[i];
     return { ...c, sensitivity: s ? { estimate: s.estimate, low: s.interval?.low ?? null, high: s.interval?.high ?? null, pValue: s.pValue, code: s.verdict.code } : null };
@@ -115,7 +137,7 @@ export function adoptionVerdict(input: AdoptionVerdictInput): AdoptionVerdictRes
   };
 }
 
-function buildDesign(input: AdoptionVerdictInput, counts: readonly CohortCount[], horizonDays: number): StackedDesign {
+function buildDesign(input: VerdictCountsInput, counts: readonly CohortCount[], horizonDays: number): StackedDesign {
   const { settings } = input;
   const dataEnd = dayNumber(input.now) - horizonDays + 1;
   const profileOf = new Map<string, AdoptionProfile>();
@@ -159,7 +181,7 @@ interface ClassRun extends Omit<ClassVerdict, 'sensitivity'> {
   smallestPossiblePValue: number | null;
 }
 
-function analyse(counts: readonly CohortCount[], design: StackedDesign, input: AdoptionVerdictInput, alpha: number): ClassVerdict[] {
+function analyse(counts: readonly CohortCount[], design: StackedDesign, input: VerdictCountsInput, alpha: number): ClassVerdict[] {
   const { settings } = input;
   const groupSizes = design.profiles.map((_, g) => design.labels.filter((l) => l === g).length);
   const runs: ClassRun[] = settings.classes.map((findingClass) => {

@@ -1,5 +1,5 @@
 import type { DetectionStage } from '../model/detection-stage';
-import { dayNumber, followUpHorizon, isoDay } from './follow-up-horizon';
+import { dayNumber, followUpHorizon, horizonFromObservations, horizonObservations, isoDay } from './follow-up-horizon';
 import type { VerdictFinding } from './verdict-input';
 
 const NOW = '2026-01-01';
@@ -67,5 +67,19 @@ describe(followUpHorizon.name, () => {
     expect(result.estimated).toBe(false);
     expect(result.horizonDays).toBe(182);
     expect(result.words).toContain('could not be estimated');
+  });
+
+  it('gives the same horizon from the observations grouped by time and event, as a database groups them', () => {
+    const grouped = new Map<string, { time: number; event: boolean; count: number }>();
+    for (const o of horizonObservations(FINDINGS, 'ci', NOW)) {
+      const key = `${o.time}/${o.event}`;
+      const known = grouped.get(key) ?? { time: o.time, event: o.event, count: 0 };
+      known.count += o.count ?? 1;
+      grouped.set(key, known);
+    }
+    expect(grouped.size).toBeLessThan(FINDINGS.length);
+    for (const rule of [{ kind: 'quantile', quantile: 0.9 }, { kind: 'days', days: 30 }] as const) {
+      expect(horizonFromObservations([...grouped.values()].reverse(), 'ci', rule)).toEqual(sut(FINDINGS, 'ci', rule, NOW));
+    }
   });
 });

@@ -63,6 +63,16 @@ export const FALLBACK_HORIZON_DAYS = 182;
  * denominator as well as the numerator; and escapes later than the longest follow-up are invisible.
  */
 export function followUpHorizon(findings: readonly VerdictFinding[], boundary: DetectionStage, rule: HorizonRule, now: IsoDay): FollowUpHorizon {
+  return horizonFromObservations(horizonObservations(findings, boundary, now), boundary, rule);
+}
+
+/**
+ * The survival data behind the horizon: one observation per finding with a real introduction date (fallback-
+ * dated ones left out, their delay is 0 by construction), an escape at its delay, else censored at its
+ * follow-up so far. A database can group the same observations by time and event instead (the estimate only
+ * needs their counts).
+ */
+export function horizonObservations(findings: readonly VerdictFinding[], boundary: DetectionStage, now: IsoDay): SurvivalObservation[] {
   const today = dayNumber(now);
   const observations: SurvivalObservation[] = [];
   for (const f of findings) {
@@ -74,6 +84,11 @@ export function followUpHorizon(findings: readonly VerdictFinding[], boundary: D
     const count = f.count ?? 1;
     observations.push(escaped ? { time: Math.max(0, detected - cohort), event: true, count } : { time: today - cohort, event: false, count });
   }
+  return observations;
+}
+
+/** The horizon from survival observations (see `horizonObservations` for what they are). */
+export function horizonFromObservations(observations: readonly SurvivalObservation[], boundary: DetectionStage, rule: HorizonRule): FollowUpHorizon {
   const curve = kaplanMeier(observations);
   const finalSurvival = curve.steps.length ? curve.steps[curve.steps.length - 1].survival : 1;
   const eventual = curve.steps.length ? 1 - finalSurvival : null;
