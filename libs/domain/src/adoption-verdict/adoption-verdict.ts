@@ -7,7 +7,8 @@ import { normalCdf, normalQuantile } from '../statistics/special-functions';
 import { Z_95 } from '../statistics/wilson-interval';
 import { countCohorts } from './cohort-counts';
 import { dayNumber, followUpHorizon, isoDay, type FollowUpHorizon } from './follow-up-horizon';
-import { eventStudy, eventWindow, preTrendStatistic, stackedEstimate, UnitPanel, type AdoptionProfile, type EventStudyPoint, type StackedDesign } from './stacked-design';
+import { relabelledStatistics } from './relabelled-statistics';
+import { eventStudy, eventWindow, stackedEstimate, UnitPanel, type AdoptionProfile, type EventStudyPoint, type StackedDesign } from './stacked-design';
 import { DEFAULT_HORIZON_RULE, type CohortCount, type HorizonRule, type IsoDay, type VerdictAdoption, type VerdictFinding, type VerdictSettings } from './verdict-input';
 
 export const VERDICT_CODES = ['likely-real', 'no-important-change', 'too-little-data', 'no-control'] as const;
@@ -198,7 +199,7 @@ function analyse(counts: readonly CohortCount[], design: StackedDesign, input: V
     const test = randomisationTest(
       { units: design.units.length, groupSizes },
       design.labels,
-      (labels) => [stackedEstimate(panel, design, labels, false)?.estimate ?? null, preTrendStatistic(eventStudy(panel, design, labels, false))],
+      relabelledStatistics(panel, design),
       { exactLimit: settings.exactLimit, draws: settings.draws, seed: settings.seed },
     );
     const [main, pre] = test.statistics;
