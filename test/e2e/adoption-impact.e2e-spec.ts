@@ -1,4 +1,4 @@
-import { adoptionVerdict, ALL_CLASSES, DEFAULT_HORIZON_RULE, FINDING_CLASSES, type VerdictFinding } from '@escapement/domain';
+import { adoptionVerdict, ALL_CLASSES, DEFAULT_HORIZON_RULE, FINDING_CLASSES, type DetectionStage, type HorizonRule, type VerdictFinding } from '@escapement/domain';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
@@ -311,6 +311,25 @@ describe('the verdict’s rollup', () => {
     await sut.sql(`DELETE FROM findings`);
     expect(await sut.sql(`SELECT count(*)::int AS n FROM verdict_rollups`)).toEqual([{ n: 0 }]);
   });
+
+  it('raises the data version of exactly the services whose verdict inputs a statement changed', async () => {
+    const versions = async () =>
+      Object.fromEntries(
+        (await sut.sql<{ name: string; version: string }>(`SELECT s.name, v.version::text AS version FROM verdict_data_versions v JOIN services s ON s.id = v.service_id`)).map((r) => [r.name, Number(r.version)]),
+      );
+    const before = await versions();
+    await sut.http().post('/api/v1/findings').send([aFinding({ service: 'adopter-api', fingerprint: 'versioned-1' }), aFinding({ service: 'adopter-api', fingerprint: 'versioned-2' })]).expect(200);
+    const stored = await versions();
+    expect(stored['adopter-api']).toBe((before['adopter-api'] ?? 0) + 1);
+    expect(stored['control-api']).toBe(before['control-api']);
+    // A title is not read by the verdict: no new version. A status is.
+    await sut.sql(`UPDATE findings SET title = 'Renamed' WHERE fingerprint = 'versioned-1'`);
+    expect(await versions()).toEqual(stored);
+    await sut.sql(`UPDATE findings SET status = 'suppressed' WHERE fingerprint = 'versioned-1'`);
+    expect((await versions())['adopter-api']).toBe(stored['adopter-api'] + 1);
+    await sut.sql(`DELETE FROM findings WHERE fingerprint = 'versioned-2'`);
+    expect((await versions())['adopter-api']).toBe(stored['adopter-api'] + 2);
+  });
 });
 
 /** Every counted finding of a service with a team, one by one, as the verdict's domain input: no rollup, no grouping. */
@@ -359,19 +378,15 @@ describe('the verdict from counts the database groups', () => {
   });
   afterAll(() => sut.close());
 
-  it.each([
-    ['one adoption, its primary analysis', () => `adoption=${adoptionId}`, 'design', 'ci', DEFAULT_HORIZON_RULE],
-    ['the practice pooled, every class, production, a fixed horizon', () => 'practice=grouped-counts&class=all&boundary=production&horizonDays=20', ALL_CLASSES, 'production', { kind: 'days', days: 20 }],
-  ] as const)('equals the domain verdict over every finding read one by one: %s', async (_, query, primaryClass, boundary, horizon) => {
-    const verdict = (await sut.http().get(`/api/v1/metrics/adoption-impact?${query()}`).expect(200)).body.verdict;
+  /** The verdict the domain computes from every finding read one by one, for these adoptions and settings. */
+  async function expectedVerdict(analysed: number[], primaryClass: string, boundary: DetectionStage, horizon: HorizonRule) {
     const now = new Date().toISOString().slice(0, 10);
     const findings = await sut.sql<VerdictFinding>(VERDICT_FINDINGS);
     const services = await sut.sql<{ id: string; name: string }>(`SELECT id, name FROM services`);
     const idOf = (name: string) => services.find((s) => s.name === name)!.id;
     const adoptions = await sut.sql<{ id: string; started_at: string }>(`SELECT id, to_char(started_at, 'YYYY-MM-DD') AS started_at FROM adoptions ORDER BY started_at`);
     const units = [adopters.slice(0, 2).map(idOf), adopters.slice(2).map(idOf)];
-    const analysed = query().startsWith('adoption=') ? [0] : [0, 1];
-    const expected = adoptionVerdict({
+    const verdict = adoptionVerdict({
       findings,
       adoptions: analysed.map((i) => ({ id: adoptions[i].id, units: units[i], startedAt: adoptions[i].started_at, retiredAt: null })),
       otherAdoptions: [0, 1].filter((i) => !analysed.includes(i)).flatMap((i) => units[i].map((unit) => ({ unit, startedAt: adoptions[i].started_at }))),
@@ -385,11 +400,45 @@ describe('the verdict from counts the database groups', () => {
       horizon,
       now,
     });
-    const { adoptions: listed, analysis: _analysis, primaryAnalysis: _primary, exploratorySettings: _exploratory, ...answered } = verdict;
-    expect(listed.map((a: { id: string }) => a.id)).toEqual(analysed.map((i) => adoptions[i].id));
-    expect(answered).toEqual(JSON.parse(JSON.stringify(expected)));
+    return { verdict: JSON.parse(JSON.stringify(verdict)), adoptionIds: analysed.map((i) => adoptions[i].id) };
+  }
+
+  /** The verdict as answered, without what the API adds around the domain's result. */
+  async function answeredVerdict(query: string) {
+    const { adoptions, analysis: _analysis, primaryAnalysis: _primary, exploratorySettings: _exploratory, ...verdict } = (
+      await sut.http().get(`/api/v1/metrics/adoption-impact?${query}`).expect(200)
+    ).body.verdict;
+    return { verdict, adoptionIds: adoptions.map((a: { id: string }) => a.id) };
+  }
+
+  it.each([
+    ['one adoption, its primary analysis', () => `adoption=${adoptionId}`, [0], 'design', 'ci', DEFAULT_HORIZON_RULE],
+    ['the practice pooled, every class, production, a fixed horizon', () => 'practice=grouped-counts&class=all&boundary=production&horizonDays=20', [0, 1], ALL_CLASSES, 'production', { kind: 'days', days: 20 }],
+  ] as const)('equals the domain verdict over every finding read one by one: %s', async (_, query, analysed, primaryClass, boundary, horizon) => {
+    const answered = await answeredVerdict(query());
+    expect(answered).toEqual(await expectedVerdict([...analysed], primaryClass, boundary, horizon));
     // Not vacuous: the horizon was estimated or fixed over real escapes, and the primary class was tested.
-    expect(answered.horizon.escapes).toBeGreaterThan(10);
-    expect(answered.classes[0].counts.treated.before.total).toBeGreaterThan(0);
+    expect(answered.verdict.horizon.escapes).toBeGreaterThan(10);
+    expect(answered.verdict.classes[0].counts.treated.before.total).toBeGreaterThan(0);
+  });
+
+  it('answers again from the verdict kept for unchanged data, and recomputes once a write or a reclassification changes its findings', async () => {
+    const query = `adoption=${adoptionId}`;
+    const first = await answeredVerdict(query);
+    expect(await answeredVerdict(query)).toEqual(first);
+    // Escapes of an adopter after the adoption: the counts move, and the answer with them.
+    const escapes = Array.from({ length: 30 }, (_, i) =>
+      aFinding({ service: adopters[i % 2], fingerprint: `late-${i}`, cweIds: [862], introducedAt: '2026-01-10T00:00:00Z', detectedAt: '2026-01-12T00:00:00Z', stage: 'production' }),
+    );
+    await sut.http().post('/api/v1/findings').send(escapes).expect(200);
+    const afterWrite = await answeredVerdict(query);
+    expect(afterWrite.verdict.classes[0].counts).not.toEqual(first.verdict.classes[0].counts);
+    expect(afterWrite).toEqual(await expectedVerdict([0], 'design', 'ci', DEFAULT_HORIZON_RULE));
+    // Reclassifying one finding (an update of a column the verdict reads) is a change too.
+    const [{ id }] = await sut.sql<{ id: string }>(`SELECT id FROM findings WHERE fingerprint = 'late-0'`);
+    await sut.http().put(`/api/v1/findings/${id}/classification`).send({ findingClass: 'pattern', reason: 'An unescaped parameter' }).expect(204);
+    const afterReclassification = await answeredVerdict(query);
+    expect(afterReclassification.verdict.classes[0].counts).not.toEqual(afterWrite.verdict.classes[0].counts);
+    expect(afterReclassification).toEqual(await expectedVerdict([0], 'design', 'ci', DEFAULT_HORIZON_RULE));
   });
 });

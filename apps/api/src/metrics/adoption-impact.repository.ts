@@ -126,6 +126,11 @@ export class AdoptionImpactRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Each service's data version (absent: no finding written since versions were kept), for the verdict cache. */
+  async verdictDataVersions(serviceIds: string[]): Promise<{ service_id: string; version: string }[]> {
+    return this.reads.query(`SELECT service_id, version::text AS version FROM verdict_data_versions WHERE service_id = ANY($1::uuid[]) ORDER BY service_id`, [serviceIds]);
+  }
+
   /**
    * The follow-up horizon's survival data, grouped by time and event (all Kaplan–Meier needs): counted findings
    * with a real introduction date up to today, an escape at its delay, else censored at today − introduction.
@@ -151,7 +156,7 @@ export class AdoptionImpactRepository {
    * at most `horizonDays` after; dated by first detection (the sensitivity analysis) every finding counts and
    * every one is a fallback.
    */
-  async cohortCounts(serviceIds: string[], boundary: DetectionStage, horizonDays: number, dating: CohortDating): Promise<CohortCount[]> {
+  async cohortCounts(serviceIds: string[], boundary: DetectionStage, horizonDays: number | null, dating: CohortDating): Promise<CohortCount[]> {
     const byIntroduction = dating === 'introduction';
     // One row per service and class, its days packed as "day-number total escaped fallback" cells: tens of
     // thousands of rows decode slower than a few hundred strings.

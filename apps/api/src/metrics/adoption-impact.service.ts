@@ -19,6 +19,7 @@ import { invalid, notFound } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AdoptionImpactQuery, ImpactResponse } from './adoption-impact.dto';
 import { AdoptionImpactRepository, type AdoptionRow, type ArmCountRow } from './adoption-impact.repository';
+import { VerdictCache } from './verdict-cache';
 
 const DAY = 86_400_000;
 const MAX_WINDOW_DAYS = 365;
@@ -40,6 +41,7 @@ export class AdoptionImpactService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: AdoptionImpactRepository,
+    private readonly verdicts: VerdictCache,
   ) {}
 
   /**
@@ -140,19 +142,9 @@ export class AdoptionImpactService {
     const unitRows = await this.repository.adoptionServices([...new Set([...all, ...analysed].map((a) => a.id))]);
     const unitsOf = (id: string) => unitRows.filter((r) => r.adoption_id === id).map((r) => r.service_id);
     const services = [...new Set([...(await this.repository.servicesInScope(teams)), ...analysed.flatMap((a) => unitsOf(a.id))])];
-    // The verdict from counts the database groups (a few thousand rows), never the findings themselves: the
-    // horizon first, since which findings count depends on it.
-    const today = now.toISOString().slice(0, 10);
-    const horizon = horizonFromObservations(await this.repository.horizonObservations(services, choice.boundary, today), choice.boundary, choice.horizon);
-    const [byIntroduction, byDetection] = await Promise.all([
-      this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'introduction'),
-      this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'detection'),
-    ]);
     const analysedIds = new Set(analysed.map((a) => a.id));
-    const result = adoptionVerdictFromCounts({
-      horizon,
-      byIntroduction,
-      byDetection,
+    const today = now.toISOString().slice(0, 10);
+    const design = {
       adoptions: analysed.map((a) => ({ id: a.id, units: unitsOf(a.id), startedAt: a.started_at, retiredAt: a.retired_at })),
       otherAdoptions: all.filter((a) => !analysedIds.has(a.id)).flatMap((a) => unitsOf(a.id).map((unit) => ({ unit, startedAt: a.started_at }))),
       settings: {
@@ -164,6 +156,19 @@ export class AdoptionImpactService {
         draws: verdictDraws(services.length, analysed.length),
       },
       now: today,
+    };
+    // Read before the data: a verdict kept under these versions is never older than they are.
+    const versions = await this.repository.verdictDataVersions(services);
+    const result = await this.verdicts.through({ design, services, horizonRule: choice.horizon, versions }, async () => {
+      // From counts the database groups (a few thousand rows), never the findings themselves: the horizon first,
+      // since which findings count by introduction depends on it; the counts by detection meanwhile.
+      const [byDetection, observations] = await Promise.all([
+        this.repository.cohortCounts(services, choice.boundary, null, 'detection'),
+        this.repository.horizonObservations(services, choice.boundary, today),
+      ]);
+      const horizon = horizonFromObservations(observations, choice.boundary, choice.horizon);
+      const byIntroduction = await this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'introduction');
+      return adoptionVerdictFromCounts({ ...design, horizon, byIntroduction, byDetection });
     });
     return {
       ...result,

@@ -8,10 +8,11 @@ import { ContainmentService } from './containment.service';
 import { GapsRepository } from './gaps.repository';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { VerdictCache } from './verdict-cache';
 
 @Module({
   controllers: [MetricsController, PracticeMetricsController],
-  providers: [MetricsService, EscapeRateRepository, GapsRepository, AdoptionImpactService, AdoptionImpactRepository, ContainmentRepository, ContainmentService],
+  providers: [MetricsService, EscapeRateRepository, GapsRepository, AdoptionImpactService, AdoptionImpactRepository, ContainmentRepository, ContainmentService, VerdictCache],
   exports: [MetricsService, AdoptionImpactService, ContainmentService],
 })
 export class MetricsModule {}
