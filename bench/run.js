@@ -41,7 +41,7 @@ const maxRuns = Number(option('runs', '20'));
 const readBudgetMs = Number(option('read-budget-ms', '4000'));
 const httpRequests = Number(option('http-requests', '20'));
 const sarifResults = Number(option('sarif-results', '20000'));
-const bigSarifResults = Number(option('big-sarif-results', '100000'));
+const bigSarifResults = Number(option('big-sarif-results', '250000'));
 const keep = process.argv.includes('--keep');
 
 const TARGET_READ_MS = (n) => (n >= 10_000_000 ? 300 : 100);
@@ -163,8 +163,15 @@ async function withRssPeak(pid, work) {
   }
 }
 
+/** CPU time (user + system, ms) the process has used so far: with the wall time, where an ingest's time goes. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 async function jsonIngest(server, authorization, size) {
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuMs(server.pid);
   for (let b = 0; b < httpRequests; b++) {
     const body = Array.from({ length: 1000 }, (_, i) => ({
       service: `bench-json-${b % 3}`,
@@ -183,7 +190,9 @@ async function jsonIngest(server, authorization, size) {
     await response.arrayBuffer();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { findings: httpRequests * 1000, seconds: round(seconds, 2), findingsPerSecond: Math.round((httpRequests * 1000) / seconds) };
+  // The API's own CPU per request; the rest of the wall time is the database's work (and the wait for it).
+  const apiCpuMsPer1000 = round((cpuMs(server.pid) - cpuBefore) / httpRequests);
+  return { findings: httpRequests * 1000, seconds: round(seconds, 2), findingsPerSecond: Math.round((httpRequests * 1000) / seconds), apiCpuMsPer1000, wallMsPer1000: round((seconds * 1000) / httpRequests) };
 }
 
 function sarifLog(count, salt) {
@@ -276,11 +285,13 @@ async function timeRead(base, authorization, route) {
     await response.arrayBuffer();
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
-  await get(); // warm-up: plans and buffers
+  // The first read warms plans and buffers (and computes what later reads may find kept, as the adoption
+  // verdict): not counted in the percentiles, but reported.
+  const first = round(await get());
   const times = [];
   const begun = Date.now();
   while (times.length < maxRuns && (times.length < 5 || Date.now() - begun < readBudgetMs)) times.push(await get());
-  return { runs: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+  return { runs: times.length, first, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
 }
 
 /**
@@ -338,7 +349,7 @@ async function measureSize(size, largest) {
       result.idleRssMb = memoryMb(server.pid, 'VmRSS');
       const json = await withRssPeak(server.pid, () => jsonIngest(server, authorization, size));
       result.jsonIngest = { ...json.result, peakRssMb: json.peakMb };
-      log(`  JSON over HTTP: ${fmt(result.jsonIngest.findingsPerSecond)} findings/s`);
+      log(`  JSON over HTTP: ${fmt(result.jsonIngest.findingsPerSecond)} findings/s (per 1,000: ${result.jsonIngest.wallMsPer1000} ms, of which API CPU ${result.jsonIngest.apiCpuMsPer1000} ms)`);
       const sarif = await withRssPeak(server.pid, () => sarifIngest(server, authorization, sarifResults, `s${size}`));
       result.sarifIngest = { ...sarif.result, peakRssMb: sarif.peakMb };
       log(`  SARIF over HTTP (${fmt(sarifResults)} results): ${fmt(result.sarifIngest.findingsPerSecond)} findings/s`);
@@ -351,7 +362,7 @@ async function measureSize(size, largest) {
       const readRss = await withRssPeak(server.pid, async () => {
         for (const [name, route] of await reads(database.url)) {
           result.reads[name] = { route, ...(await timeRead(server.base, authorization, route)) };
-          log(`  ${name}: p50 ${result.reads[name].p50} ms, p95 ${result.reads[name].p95} ms`);
+          log(`  ${name}: p50 ${result.reads[name].p50} ms, p95 ${result.reads[name].p95} ms (first ${result.reads[name].first} ms)`);
         }
       });
       result.readPeakRssMb = readRss.peakMb;
@@ -382,7 +393,7 @@ function verdicts(largest) {
   }
   const limit = TARGET_READ_MS(largest.findings);
   for (const [name, t] of Object.entries(largest.reads)) {
-    rows.push({ target: `${name}: p95 < ${limit} ms`, measured: `p50 ${t.p50} ms, p95 ${t.p95} ms`, holds: t.p95 < limit, ratio: round(t.p95 / limit, 2) });
+    rows.push({ target: `${name}: p95 < ${limit} ms`, measured: `p50 ${t.p50} ms, p95 ${t.p95} ms (first ${t.first} ms)`, holds: t.p95 < limit, ratio: round(t.p95 / limit, 2) });
   }
   const peak = Math.max(largest.jsonIngest.peakRssMb, largest.sarifIngest.peakRssMb, largest.bigSarifIngest?.peakRssMb ?? 0, largest.readPeakRssMb);
   rows.push({ target: `API memory < ${TARGET_RSS_MB} MB (ingest and reads)`, measured: `${peak} MB peak`, holds: peak < TARGET_RSS_MB, ratio: round(peak / TARGET_RSS_MB, 2) });
@@ -410,6 +421,7 @@ function markdown(results) {
     `| --- | ${results.sizes.map(() => '---').join(' | ')} |`,
     `| demo seeding, findings/s | ${results.sizes.map((s) => fmt(s.bulkIngest.findingsPerSecond)).join(' | ')} |`,
     `| JSON over HTTP, findings/s | ${results.sizes.map((s) => fmt(s.jsonIngest.findingsPerSecond)).join(' | ')} |`,
+    `| JSON over HTTP, ms per 1,000 findings (API CPU) | ${results.sizes.map((s) => `${s.jsonIngest.wallMsPer1000} (${s.jsonIngest.apiCpuMsPer1000})`).join(' | ')} |`,
     `| SARIF over HTTP (${fmt(sarifResults)} results), findings/s | ${results.sizes.map((s) => fmt(s.sarifIngest.findingsPerSecond)).join(' | ')} |`,
     ...Object.keys(largest.reads).map((name) => `| ${name}, p95 ms | ${results.sizes.map((s) => s.reads[name]?.p95 ?? '–').join(' | ')} |`),
     `| API peak memory, MB | ${results.sizes.map((s) => Math.max(s.jsonIngest.peakRssMb, s.sarifIngest.peakRssMb, s.bigSarifIngest?.peakRssMb ?? 0, s.readPeakRssMb)).join(' | ')} |`,
