@@ -43,17 +43,27 @@ export async function writeText(out: Writable, text: string): Promise<void> {
  */
 export async function writeCsv<T>(table: ExportTable<T>, rows: AsyncIterable<T> | Iterable<T>, out: Writable): Promise<void> {
   const csv = stringify({ bom: true, quoted_match: /\r/ });
-  const piped = pipeline(csv, out);
+  // A receiver that goes away ends the pipeline with a premature close: the export stops there, and that is
+  // not an error. The pipeline's end is observed from the start, so no failure of it goes unhandled while
+  // rows are read (one that did ended the process).
+  let failure: unknown = null;
+  const piped = pipeline(csv, out).then(
+    () => undefined,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') failure = error;
+    },
+  );
   const put = async (record: string[]) => {
-    if (!csv.write(record)) await Promise.race([once(csv, 'drain'), piped]);
+    if (!csv.write(record)) await Promise.race([once(csv, 'drain').catch(() => undefined), piped]);
   };
   await put(table.columns.map((c) => c.header));
   for await (const row of rows) {
-    if (out.destroyed) break;
+    if (out.destroyed || csv.destroyed) break;
     await put(table.columns.map((c) => csvCell(c.value(row))));
   }
-  csv.end();
+  if (!csv.destroyed) csv.end();
   await piped;
+  if (failure) throw failure;
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
