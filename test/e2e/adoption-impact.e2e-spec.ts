@@ -379,9 +379,11 @@ describe('the verdict from counts the database groups', () => {
   afterAll(() => sut.close());
 
   /** The verdict the domain computes from every finding read one by one, for these adoptions and settings. */
-  async function expectedVerdict(analysed: number[], primaryClass: string, boundary: DetectionStage, horizon: HorizonRule) {
+  async function expectedVerdict(analysed: number[], primaryClass: string, boundary: DetectionStage, horizon: HorizonRule, teamNames?: string[]) {
     const now = new Date().toISOString().slice(0, 10);
-    const findings = await sut.sql<VerdictFinding>(VERDICT_FINDINGS);
+    const findings = teamNames
+      ? await sut.sql<VerdictFinding>(`${VERDICT_FINDINGS} AND s.team_id IN (SELECT id FROM teams WHERE name = ANY($1::text[]))`, [teamNames])
+      : await sut.sql<VerdictFinding>(VERDICT_FINDINGS);
     const services = await sut.sql<{ id: string; name: string }>(`SELECT id, name FROM services`);
     const idOf = (name: string) => services.find((s) => s.name === name)!.id;
     const adoptions = await sut.sql<{ id: string; started_at: string }>(`SELECT id, to_char(started_at, 'YYYY-MM-DD') AS started_at FROM adoptions ORDER BY started_at`);
@@ -404,9 +406,9 @@ describe('the verdict from counts the database groups', () => {
   }
 
   /** The verdict as answered, without what the API adds around the domain's result. */
-  async function answeredVerdict(query: string) {
+  async function answeredVerdict(query: string, http = sut.http()) {
     const { adoptions, analysis: _analysis, primaryAnalysis: _primary, exploratorySettings: _exploratory, ...verdict } = (
-      await sut.http().get(`/api/v1/metrics/adoption-impact?${query}`).expect(200)
+      await http.get(`/api/v1/metrics/adoption-impact?${query}`).expect(200)
     ).body.verdict;
     return { verdict, adoptionIds: adoptions.map((a: { id: string }) => a.id) };
   }
@@ -420,6 +422,14 @@ describe('the verdict from counts the database groups', () => {
     // Not vacuous: the horizon was estimated or fixed over real escapes, and the primary class was tested.
     expect(answered.verdict.horizon.escapes).toBeGreaterThan(10);
     expect(answered.verdict.classes[0].counts.treated.before.total).toBeGreaterThan(0);
+  });
+
+  it('equals the domain verdict over the findings of the teams a team-limited caller sees', async () => {
+    const teams = await sut.sql<{ id: string; name: string }>(`SELECT id, name FROM teams WHERE name IN ('North', 'East', 'West')`);
+    const manager = await sut.asUser({ role: 'manager', teamIds: teams.map((t) => t.id) });
+    const answered = await answeredVerdict(`adoption=${adoptionId}`, manager.http);
+    expect(answered).toEqual(await expectedVerdict([0], 'design', 'ci', DEFAULT_HORIZON_RULE, ['North', 'East', 'West']));
+    expect(answered.verdict.units).toBe(6);
   });
 
   it('answers again from the verdict kept for unchanged data, and recomputes once a write or a reclassification changes its findings', async () => {

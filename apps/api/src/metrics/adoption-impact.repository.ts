@@ -117,6 +117,12 @@ export class AdoptionImpactRepository {
     );
   }
 
+  /** How many services there are: when a verdict uses every one, its reads need no list of services. */
+  async serviceCount(): Promise<number> {
+    const [row] = await this.reads.query(`SELECT count(*)::int AS n FROM services`);
+    return row.n;
+  }
+
   /** Services a verdict may use: those of a team (of the caller's teams, when limited). */
   async servicesInScope(teams: readonly string[] | null): Promise<string[]> {
     const rows: { id: string }[] = await this.reads.query(
@@ -137,13 +143,13 @@ export class AdoptionImpactRepository {
    * Equal to `horizonObservations` over the findings, read from the rollup triggers keep equal to grouping the
    * findings (VerdictRollups1765710000100).
    */
-  async horizonObservations(serviceIds: string[], boundary: DetectionStage, today: string): Promise<SurvivalObservation[]> {
+  async horizonObservations(serviceIds: string[] | null, boundary: DetectionStage, today: string): Promise<SurvivalObservation[]> {
     const rows: { time: number; event: boolean; count: number }[] = await this.reads.query(
       `SELECT CASE WHEN o.escaped THEN greatest(0, o.detected_day - o.cohort_day) ELSE $3::date - o.cohort_day END AS time,
               o.escaped AS event, sum(o.n)::int AS count
          FROM (SELECT r.cohort_day, r.detected_day, r.n, r.first_detected_stage >= $2::detection_stage AND r.detected_day <= $3::date AS escaped
                  FROM verdict_rollups r
-                WHERE r.service_id = ANY($1::uuid[]) AND NOT r.fallback AND r.cohort_day <= $3::date) o
+                WHERE ($1::uuid[] IS NULL OR r.service_id = ANY($1::uuid[])) AND NOT r.fallback AND r.cohort_day <= $3::date) o
         GROUP BY 1, 2`,
       [serviceIds, boundary, today],
     );
@@ -156,7 +162,7 @@ export class AdoptionImpactRepository {
    * at most `horizonDays` after; dated by first detection (the sensitivity analysis) every finding counts and
    * every one is a fallback.
    */
-  async cohortCounts(serviceIds: string[], boundary: DetectionStage, horizonDays: number | null, dating: CohortDating): Promise<CohortCount[]> {
+  async cohortCounts(serviceIds: string[] | null, boundary: DetectionStage, horizonDays: number | null, dating: CohortDating): Promise<CohortCount[]> {
     const byIntroduction = dating === 'introduction';
     // One row per service and class, its days packed as "day-number total escaped fallback" cells: tens of
     // thousands of rows decode slower than a few hundred strings.
@@ -167,7 +173,7 @@ export class AdoptionImpactRepository {
                       coalesce(sum(r.n) FILTER (WHERE r.first_detected_stage >= $2::detection_stage), 0) AS escaped,
                       ${byIntroduction ? 'coalesce(sum(r.n) FILTER (WHERE r.fallback), 0)' : 'sum(r.n)'} AS fallback
                  FROM verdict_rollups r
-                WHERE r.service_id = ANY($1::uuid[]) AND ($3::int IS NULL OR r.detected_day - r.cohort_day <= $3::int)
+                WHERE ($1::uuid[] IS NULL OR r.service_id = ANY($1::uuid[])) AND ($3::int IS NULL OR r.detected_day - r.cohort_day <= $3::int)
                 GROUP BY 1, 2, 3) c
         GROUP BY c.service_id, c.finding_class`,
       [serviceIds, boundary, byIntroduction ? horizonDays : null],

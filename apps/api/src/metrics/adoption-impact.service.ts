@@ -162,12 +162,15 @@ export class AdoptionImpactService {
     const result = await this.verdicts.through({ design, services, horizonRule: choice.horizon, versions }, async () => {
       // From counts the database groups (a few thousand rows), never the findings themselves: the horizon first,
       // since which findings count by introduction depends on it; the counts by detection meanwhile.
+      // Every service in the analysis (an organisation-wide reader's usual case): no list to test each row against,
+      // which was about half of each scan's time.
+      const scope = services.length === (await this.repository.serviceCount()) ? null : services;
       const [byDetection, observations] = await Promise.all([
-        this.repository.cohortCounts(services, choice.boundary, null, 'detection'),
-        this.repository.horizonObservations(services, choice.boundary, today),
+        this.repository.cohortCounts(scope, choice.boundary, null, 'detection'),
+        this.repository.horizonObservations(scope, choice.boundary, today),
       ]);
       const horizon = horizonFromObservations(observations, choice.boundary, choice.horizon);
-      const byIntroduction = await this.repository.cohortCounts(services, choice.boundary, horizon.horizonDays, 'introduction');
+      const byIntroduction = await this.repository.cohortCounts(scope, choice.boundary, horizon.horizonDays, 'introduction');
       return adoptionVerdictFromCounts({ ...design, horizon, byIntroduction, byDetection });
     });
     return {
