@@ -80,6 +80,44 @@ describe('two API instances sharing one database', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
   });
 
+  it('recomputes an adoption verdict one instance keeps once the other stores findings it reads', async () => {
+    const headers = { authorization: `Bearer ${createTokenWithCli({ databaseUrl }, 'admin')}`, 'content-type': 'application/json' };
+    const post = async (server: ServerProcess, route: string, body: unknown) => {
+      const response = await fetch(`${server.url}/api/v1${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect(response.status).toBeLessThan(300);
+      return response.json();
+    };
+    const tag = Date.now();
+    const adopters = await post(a, '/teams', { name: `verdict-adopters-${tag}` });
+    const others = await post(a, '/teams', { name: `verdict-others-${tag}` });
+    await post(a, '/services', { name: `verdict-adopting-${tag}`, teamId: adopters.id });
+    await post(a, '/services', { name: `verdict-other-${tag}`, teamId: others.id });
+    const adoption = await post(a, '/adoptions', { teamId: adopters.id, practice: `verdict-practice-${tag}`, startedAt: '2026-03-01' });
+    const designFindings = (service: string, month: string, count: number, prefix: string) =>
+      Array.from({ length: count }, (_, i) =>
+        aFinding({ service, fingerprint: `${prefix}-${i}`, cweIds: [862], introducedAt: `2026-${month}-0${1 + (i % 9)}T00:00:00Z`, detectedAt: `2026-${month}-0${1 + (i % 9)}T12:00:00Z`, stage: i % 2 ? 'production' : 'code_review' }),
+      );
+    await post(a, '/findings', [
+      ...designFindings(`verdict-adopting-${tag}`, '01', 10, `before-${tag}`),
+      ...designFindings(`verdict-adopting-${tag}`, '04', 10, `after-${tag}`),
+      ...designFindings(`verdict-other-${tag}`, '01', 10, `other-before-${tag}`),
+      ...designFindings(`verdict-other-${tag}`, '04', 10, `other-after-${tag}`),
+    ]);
+    const treatedCounts = async (server: ServerProcess) => {
+      const response = await fetch(`${server.url}/api/v1/metrics/adoption-impact?adoption=${adoption.id}`, { headers });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { verdict: { classes: { findingClass: string; counts: { treated: unknown } | null }[] } };
+      return body.verdict.classes.find((c) => c.findingClass === 'design')!.counts?.treated ?? null;
+    };
+    const kept = await treatedCounts(a);
+    expect(await treatedCounts(a)).toEqual(kept);
+    // Ten more adopter escapes after the adoption, stored through the other instance.
+    await post(b, '/findings', designFindings(`verdict-adopting-${tag}`, '04', 10, `later-${tag}`).map((f) => ({ ...f, stage: 'production' })));
+    const recomputed = await treatedCounts(a);
+    expect(recomputed).not.toEqual(kept);
+    expect(await treatedCounts(b)).toEqual(recomputed);
+  });
+
   it('stores an upload received by one instance on the other, even when the first one dies at once', async () => {
     const token = createTokenWithCli({ databaseUrl }, 'admin');
     const headers = { authorization: `Bearer ${token}` };
