@@ -1,4 +1,7 @@
-import type { ContextFlags } from '../api/changes';
+import { CONTEXT_FLAGS, type ContextFlags } from '../api/changes';
+import { periodStart } from '../metrics/periods';
+import { clusterPermutationPValue, type ExposedCluster } from '../statistics/cluster-permutation-test';
+import { hasFullContext } from './context-flags';
 import { changeContext, coverageSeries, tallyChangeFindings, type ChangeContextOptions, type ChangeFindingTally, type ContextChange, type ContextChangeFinding } from './change-context';
 
 const on = { value: true, source: 'declared' } as const;
@@ -76,6 +79,42 @@ describe(changeContext.name, () => {
     expect(all.stratified.oddsRatio).toBeCloseTo(1, 12);
     // Within each team the two changes escape alike: no relabelling of changes is less extreme than what was seen.
     expect(all.stratified.clusterPValue).toBe(1);
+  });
+
+  it('gives each comparison the p-value of its cluster permutation test made alone, over its changes in the order listed', () => {
+    // The 15 tests are made together (a flag's shuffles once for its 3 classes): each must be the test as defined.
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+    for (let round = 0; round < 10; round++) {
+      const options = { boundary: pick(['ci', 'production'] as const), horizonDays: 90, now: day('2026-12-01'), permutations: 300 };
+      const changes = [...Array(5 + Math.floor(random() * 60))].map((_, i) => ({
+        id: `c${i}`,
+        teamId: pick(['a', 'b', null]),
+        teamName: null,
+        datedAt: new Date(day('2026-01-01').getTime() + Math.floor(random() * 240) * 24 * 3600 * 1000),
+        flags: round % 3 === 0 ? pick([full, none]) : { threatModelLinked: pick([on, off, unknown]), acceptanceCriteria: pick([on, off]), promptContext: pick([on, unknown]), reviewedAgainstModel: pick([on, off]) },
+      }));
+      const findings = [...Array(Math.floor(random() * 300))].map(() => {
+        const c = pick(changes);
+        return { changeId: c.id, findingClass: pick(['design', 'pattern', 'unclassified'] as const), stage: pick(['code_review', 'ci', 'production'] as const), detectedAt: new Date(c.datedAt.getTime() + Math.floor(random() * 120) * 24 * 3600 * 1000), introducedAt: null };
+      });
+      const tallies = tallyChangeFindings(changes, findings, options);
+      const result = changeContext(changes, tallies, options);
+      const mature = changes.filter((c) => c.datedAt.getTime() + 90 * 24 * 3600 * 1000 <= options.now.getTime());
+      for (const comparison of result.comparisons) {
+        const strata = new Map<string, ExposedCluster[]>();
+        for (const c of mature) {
+          const ofClass = tallies.filter((t) => t.changeId === c.id && (comparison.findingClass === 'all' || t.findingClass === comparison.findingClass));
+          const exposed = comparison.flag === 'all' ? hasFullContext(c.flags) : c.flags[comparison.flag].value === true;
+          const key = `${c.teamId ?? '-'}|${periodStart(c.datedAt, 'quarter')}`;
+          strata.set(key, [...(strata.get(key) ?? []), { escaped: ofClass.reduce((n, t) => n + t.escaped, 0), total: ofClass.reduce((n, t) => n + t.counted, 0), exposed }]);
+        }
+        const alone = clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), options.permutations, 1);
+        expect([comparison.flag, comparison.findingClass, comparison.stratified.clusterPValue]).toEqual([comparison.flag, comparison.findingClass, alone]);
+      }
+      expect(result.comparisons.map((c) => c.flag)).toEqual([...CONTEXT_FLAGS, 'all'].flatMap((flag) => [flag, flag, flag]));
+    }
   });
 
   it('takes the finding’s own introduction date when it has one', () => {

@@ -3,7 +3,7 @@ import { CONTEXT_FLAGS } from '../api/changes';
 import { isEscape, type DetectionStage } from '../model/detection-stage';
 import type { FindingClass } from '../model/finding';
 import { periodStart } from '../metrics/periods';
-import { clusterPermutationPValue, SharedShuffles, type ExposedCluster } from '../statistics/cluster-permutation-test';
+import { clusterPermutationPValues, type ExposedCluster } from '../statistics/cluster-permutation-test';
 import { mantelHaenszel, type StratumTable } from '../statistics/mantel-haenszel';
 import { newcombeDifferenceInterval } from '../statistics/newcombe-interval';
 import { wilsonInterval } from '../statistics/wilson-interval';
@@ -143,22 +143,24 @@ function summarise(t: Tally): ChangeGroupSummaryDto {
 export function changeContext(changes: readonly ContextChange[], tallies: readonly ChangeFindingTally[], options: ChangeContextOptions): ChangeContextResult {
   const horizonMs = options.horizonDays * DAY_MS;
   const mature = changes.filter((c) => c.datedAt.getTime() + horizonMs <= options.now.getTime());
-  const byId = new Map(mature.map((c) => [c.id, c]));
-  const ofMature = tallies.filter((t) => byId.has(t.changeId));
-  // Each change's stratum once: 15 comparisons ask for it, at every tally and change.
-  const strataOf = new Map(mature.map((c) => [c.id, stratumOf(c)]));
-  // The 15 cluster permutation tests relabel the same changes: their shuffles are made once.
-  const shuffles = new SharedShuffles();
+  // Each change's place in the list, stratum (numbered in the strata's order) and value of each flag, once:
+  // 15 comparisons ask for them at every tally and change.
+  const indexOf = new Map(mature.map((c, i) => [c.id, i]));
+  const strataKeys = mature.map(stratumOf);
+  const strataInOrder = [...new Set(strataKeys)].sort();
+  const stratumNumber = new Map(strataInOrder.map((key, i) => [key, i]));
+  const strataOf = strataKeys.map((key) => stratumNumber.get(key)!);
+  const flagValues = new Map(FLAG_KEYS.map((flag) => [flag, mature.map((c) => flagValue(c, flag))]));
+  const ofMature = tallies.filter((t) => indexOf.has(t.changeId)).map((tally) => ({ tally, index: indexOf.get(tally.changeId)! }));
   let linkedFindings = 0;
   let countedFindings = 0;
 
   // Per change and class: its counted findings and escapes, for the cluster permutation test.
-  const perChange = new Map<string, Record<ChangeContextClass, { escaped: number; total: number }>>();
-  for (const change of mature) perChange.set(change.id, { design: { escaped: 0, total: 0 }, pattern: { escaped: 0, total: 0 }, all: { escaped: 0, total: 0 } });
-  for (const tally of ofMature) {
+  const perChange = mature.map(() => ({ design: { escaped: 0, total: 0 }, pattern: { escaped: 0, total: 0 }, all: { escaped: 0, total: 0 } }));
+  for (const { tally, index } of ofMature) {
     linkedFindings += tally.linked;
     countedFindings += tally.counted;
-    const perClass = perChange.get(tally.changeId)!;
+    const perClass = perChange[index];
     for (const key of ['all', tally.findingClass] as const) {
       if (key !== 'all' && key !== 'design' && key !== 'pattern') continue;
       perClass[key].total += tally.counted;
@@ -167,28 +169,27 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
   }
 
   const comparisons: ChangeContextComparisonDto[] = [];
+  const permutationTests: ExposedCluster[][][] = [];
   for (const flag of FLAG_KEYS) {
+    const values = flagValues.get(flag)!;
     for (const findingClass of CLASSES) {
       const sides: Record<'with' | 'without', Tally> = { with: { changes: 0, unknown: 0, findings: 0, escaped: 0 }, without: { changes: 0, unknown: 0, findings: 0, escaped: 0 } };
-      const strata = new Map<string, StratumTable>();
-      for (const change of mature) {
-        const value = flagValue(change, flag);
+      const strata: (StratumTable | undefined)[] = strataInOrder.map(() => undefined);
+      for (const value of values) {
         const side = sides[value === true ? 'with' : 'without'];
         side.changes += 1;
         if (value === null) side.unknown += 1;
       }
-      for (const tally of ofMature) {
+      for (const { tally, index } of ofMature) {
         // A stratum is one that has a counted finding: one whose findings all fell outside the horizon is not given.
         if (tally.counted === 0) continue;
         if (findingClass !== 'all' && tally.findingClass !== findingClass) continue;
-        const change = byId.get(tally.changeId)!;
-        const withContext = flagValue(change, flag) === true;
+        const withContext = values[index] === true;
         const kept = tally.counted - tally.escaped;
         const side = sides[withContext ? 'with' : 'without'];
         side.findings += tally.counted;
         side.escaped += tally.escaped;
-        const key = strataOf.get(change.id)!;
-        const table = strata.get(key) ?? { a: 0, b: 0, c: 0, d: 0 };
+        const table = (strata[strataOf[index]] ??= { a: 0, b: 0, c: 0, d: 0 });
         if (withContext) {
           table.a += tally.escaped;
           table.b += kept;
@@ -196,7 +197,6 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
           table.c += tally.escaped;
           table.d += kept;
         }
-        strata.set(key, table);
       }
       const w = sides.with;
       const wo = sides.without;
@@ -206,31 +206,18 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
         with: summarise(w),
         without: summarise(wo),
         difference: w.findings > 0 && wo.findings > 0 ? newcombeDifferenceInterval(w.escaped, w.findings, wo.escaped, wo.findings) : null,
-        stratified: { ...mantelHaenszel([...strata.keys()].sort().map((k) => strata.get(k)!)), clusterPValue: clusterPValue(mature, strataOf, perChange, flag, findingClass, options.permutations ?? 1000, shuffles) },
+        stratified: { ...mantelHaenszel(strata.filter((table) => table !== undefined)), clusterPValue: null },
       });
+      // The changes as the permutation test's clusters, per stratum in the strata's order, each in the order listed.
+      const clusters: ExposedCluster[][] = strataInOrder.map(() => []);
+      perChange.forEach((perClass, i) => clusters[strataOf[i]].push({ ...perClass[findingClass], exposed: values[i] === true }));
+      permutationTests.push(clusters);
     }
   }
+  // The 15 cluster permutation tests relabel the same changes: made together, each flag's shuffles once for its 3 classes.
+  const pValues = clusterPermutationPValues(permutationTests, options.permutations ?? 1000, 1);
+  comparisons.forEach((comparison, i) => (comparison.stratified.clusterPValue = pValues[i]));
   return { changes: mature.length, immatureChanges: changes.length - mature.length, linkedFindings, countedFindings, comparisons, coverage: coverageSeries(changes) };
-}
-
-function clusterPValue(
-  changes: readonly ContextChange[],
-  strataOf: ReadonlyMap<string, string>,
-  perChange: ReadonlyMap<string, Record<ChangeContextClass, { escaped: number; total: number }>>,
-  flag: ChangeContextFlagKey,
-  findingClass: ChangeContextClass,
-  draws: number,
-  shuffles: SharedShuffles,
-): number | null {
-  const strata = new Map<string, ExposedCluster[]>();
-  for (const change of changes) {
-    const tally = perChange.get(change.id)![findingClass];
-    const key = strataOf.get(change.id)!;
-    const list = strata.get(key) ?? [];
-    list.push({ ...tally, exposed: flagValue(change, flag) === true });
-    strata.set(key, list);
-  }
-  return clusterPermutationPValue([...strata.keys()].sort().map((k) => strata.get(k)!), draws, 1, shuffles);
 }
 
 /** Per team and month: how many changes carried each flag, and all four. The leading indicator that practice is really in place. */

@@ -1,4 +1,4 @@
-import { clusterPermutationPValue, SharedShuffles, type ExposedCluster } from './cluster-permutation-test';
+import { clusterPermutationPValue, clusterPermutationPValues, type ExposedCluster } from './cluster-permutation-test';
 import { seededRandom } from './seeded-random';
 
 /** The test as defined, written plainly: the fast one must give the same p-values to the bit. */
@@ -80,20 +80,25 @@ describe(clusterPermutationPValue.name, () => {
     }
   });
 
-  it('gives the same p-values with shuffles shared between tests over the same strata, other labels and counts', () => {
+  it('gives each of several tests made together the p-value of the plain definition, whether they share sizes, labels, both or neither', () => {
     const random = seededRandom(5);
     const count = (n: number) => Math.floor(random() * n);
-    const shared = new SharedShuffles();
-    const sizes = [3, 1, 7, 12, 2];
-    for (let round = 0; round < 60; round++) {
-      // Same sizes most rounds (the shuffles are reused), now and then a stratum fewer (another run).
-      const strata = sizes.slice(0, round % 7 === 0 ? 4 : 5).map((length) =>
-        [...Array(length)].map(() => {
-          const total = count(40);
-          return { escaped: count(total + 1), total, exposed: random() < 0.5 };
-        }),
-      );
-      expect(sut(strata, 250, 1, shared)).toBe(plainClusterPermutationPValue(strata, 250, 1));
+    const sizes = [3, 1, 7, 12, 2, 40];
+    const clusters = (length: number, exposed: (j: number) => boolean) =>
+      [...Array(length)].map((_, j) => {
+        const total = count(40);
+        return { escaped: count(total + 1), total, exposed: exposed(j) };
+      });
+    for (let round = 0; round < 20; round++) {
+      // As the change-context metric's: per flag, labels of its own; per class, counts of its own over the same labels.
+      const labels = [...Array(4)].map(() => sizes.map((length) => [...Array(length)].map(() => random() < (round % 2 ? 0.2 : 0.7))));
+      const tests = labels.flatMap((flag) => [...Array(3)].map(() => sizes.map((length, i) => clusters(length, (j) => flag[i][j]))));
+      // Now and then a stratum fewer (other sizes), a test whose strata all have one label (no p-value), one with no findings.
+      tests.push(sizes.slice(0, round % 3 === 0 ? 5 : 6).map((length) => clusters(length, () => random() < 0.5)));
+      tests.push(sizes.map((length) => clusters(length, () => true)));
+      tests.push(sizes.map((length) => clusters(length, () => random() < 0.5).map((c) => ({ ...c, escaped: 0, total: 0 }))));
+      const draws = 1 + count(400);
+      expect(clusterPermutationPValues(tests, draws, round)).toEqual(tests.map((strata) => plainClusterPermutationPValue(strata, draws, round)));
     }
   });
 });
