@@ -10,6 +10,25 @@ import { escapementAsync } from '../support/cli-async';
 import { demoComponentWithEscapes, type DemoComponent } from '../support/demo-context';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
+/**
+ * Rows where the histograms the database keeps per change, class and stage (change_finding_lags) differ
+ * from the counted findings of each lag counted afresh, or hold lags out of order: 0 when they are exact.
+ */
+const LAGS_DRIFT = `
+  WITH fresh AS (
+    SELECT f.linked_change_id AS change_id, f.finding_class, f.first_detected_stage,
+           change_finding_lag(f.first_detected_at, coalesce(f.introduced_at, c.merged_at, c.opened_at, c.recorded_at)) AS lag_days, count(*)::int AS n
+      FROM findings f JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id
+     WHERE f.status NOT IN ('suppressed', 'false_positive')
+     GROUP BY 1, 2, 3, 4),
+  kept AS (
+    SELECT h.change_id, h.finding_class, h.first_detected_stage, l.lag_days,
+           l.within - coalesce(lag(l.within) OVER (PARTITION BY h.change_id, h.finding_class, h.first_detected_stage ORDER BY l.i), 0) AS n
+      FROM change_finding_lags h, unnest(h.lag_days, h.findings_within) WITH ORDINALITY AS l(lag_days, within, i))
+  SELECT (SELECT count(*) FROM ((SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh)) d)::int
+       + (SELECT count(*) FROM change_finding_lags WHERE lag_days <> ARRAY(SELECT DISTINCT x FROM unnest(lag_days) x ORDER BY x)
+                                                   OR cardinality(lag_days) <> cardinality(findings_within))::int AS n`;
+
 /** Changes over HTTP and the CLI: context flags derived from servings, links by commit, and the change-context metric. */
 describe('changes', () => {
   let sut: TestApp;
@@ -336,13 +355,7 @@ describe('changes', () => {
       // A finding goes (as with its service).
       await sut.sql(`DELETE FROM findings WHERE fingerprint = 'M-F-12'`);
       // The stored counts per change are those counted afresh from every finding.
-      const [drift] = await sut.sql<{ n: number }>(`
-        WITH fresh AS (
-          SELECT f.linked_change_id AS change_id, f.finding_class, f.first_detected_stage, f.status NOT IN ('suppressed', 'false_positive') AS counted,
-                 change_finding_lag(f.first_detected_at, coalesce(f.introduced_at, c.merged_at, c.opened_at, c.recorded_at)) AS lag_days, count(*) AS n
-            FROM findings f JOIN changes c ON c.id = f.linked_change_id AND c.service_id = f.service_id GROUP BY 1, 2, 3, 4, 5),
-        kept AS (SELECT change_id, finding_class, first_detected_stage, counted, lag_days, n FROM change_finding_rollups)
-        SELECT count(*)::int AS n FROM ((SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh)) d`);
+      const [drift] = await sut.sql<{ n: number }>(LAGS_DRIFT);
       expect(drift.n).toBe(0);
 
       const listed = ((await sut.http().get('/api/v1/changes?service=metric-api&limit=200').expect(200)).body as Page<ChangeDto>).items;
@@ -381,6 +394,58 @@ describe('changes', () => {
       // Each edge landed where the rule puts it: 16 findings, 2 no longer counted, 1 gone, 4 added of which 2
       // within the horizon, M-4's 3 out of it.
       expect(await metricOf('boundary=ci&horizonDays=90')).toMatchObject({ linkedFindings: 16 - 2 - 1 + 4, countedFindings: 16 - 2 - 1 + 2 - 3 });
+    });
+
+    it('keeps its histograms equal to the findings counted afresh through inserts, updates and deletes of any size, in any order', async () => {
+      // A seeded walk of statements on three changes' findings: lags added before, between and after those
+      // kept, counts brought to zero, keys emptied and filled again, links moved, changes re-dated.
+      let seed = 3;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+      const refs = ['L-1', 'L-2', 'L-3'];
+      await sut.http().post('/api/v1/changes/bulk').send(refs.map((ref, i) => ({ service: 'lags-api', ref, mergedAt: `2025-0${i + 1}-01T12:00:00Z` }))).expect(200);
+      const ids = await sut.sql<{ id: string }>(`SELECT c.id FROM changes c JOIN services s ON s.id = c.service_id WHERE s.name = 'lags-api' ORDER BY c.ref`);
+      const some = `(SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.name = 'lags-api' ORDER BY md5(f.id::text || $1) LIMIT $2)`;
+      let n = 0;
+      for (let step = 0; step < 40; step++) {
+        const kind = step < 3 ? 'insert' : pick(['insert', 'insert', 'status', 'detected', 'class', 'link', 'introduced', 'delete', 'redate']);
+        const count = 1 + Math.floor(random() * 12);
+        const salt = String(step);
+        if (kind === 'insert') {
+          const rows = [...Array(count)].map(() => {
+            const merged = 1 + Math.floor(random() * 3);
+            return [`LAG-${++n}`, pick(['design', 'pattern']), pick(['code_review', 'ci', 'production']), pick(['open', 'fixed', 'false_positive']), ids[merged - 1].id, `2025-0${merged}-01T12:00:00Z`, Math.floor(random() * 30), pick([0, 1, 3_600_000])];
+          });
+          await sut.sql(
+            `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, status, change_id, first_detected_at)
+             SELECT (SELECT id FROM services WHERE name = 'lags-api'), r->>0, 'x', 'high', 'pentest', (r->>1)::finding_class, (r->>2)::detection_stage, (r->>3)::finding_status,
+                    (r->>4)::uuid, (r->>5)::timestamptz + (r->>6)::int * interval '1 day' + (r->>7)::int * interval '1 millisecond'
+               FROM jsonb_array_elements($1::jsonb) r`,
+            [JSON.stringify(rows)],
+          );
+        } else if (kind === 'status') {
+          await sut.sql(`UPDATE findings SET status = CASE WHEN status = 'open' THEN 'suppressed'::finding_status ELSE 'open' END WHERE id IN ${some}`, [salt, count]);
+        } else if (kind === 'detected') {
+          await sut.sql(`UPDATE findings SET first_detected_at = first_detected_at + (($3::int % 7) - 3) * interval '1 day' WHERE id IN ${some}`, [salt, count, step]);
+        } else if (kind === 'class') {
+          await sut.sql(`UPDATE findings SET finding_class = CASE WHEN finding_class = 'design' THEN 'pattern'::finding_class ELSE 'design' END WHERE id IN ${some}`, [salt, count]);
+        } else if (kind === 'link') {
+          await sut.sql(`UPDATE findings SET change_id = $3 WHERE id IN ${some}`, [salt, count, pick(ids).id]);
+        } else if (kind === 'introduced') {
+          await sut.sql(`UPDATE findings SET introduced_at = CASE WHEN introduced_at IS NULL THEN first_detected_at - interval '5 days' END WHERE id IN ${some}`, [salt, count]);
+        } else if (kind === 'delete') {
+          await sut.sql(`DELETE FROM findings WHERE id IN ${some}`, [salt, count]);
+        } else {
+          await sut.http().post('/api/v1/changes').send({ service: 'lags-api', ref: pick(refs), mergedAt: `2025-0${1 + Math.floor(random() * 3)}-0${1 + Math.floor(random() * 9)}T12:00:00Z` }).expect(200);
+        }
+        const [drift] = await sut.sql<{ n: number }>(LAGS_DRIFT);
+        expect([step, kind, drift.n]).toEqual([step, kind, 0]);
+      }
+      const [kept] = await sut.sql<{ keys: number; lags: number }>(
+        `SELECT count(*)::int AS keys, sum(cardinality(lag_days))::int AS lags FROM change_finding_lags WHERE change_id = ANY ($1::uuid[])`,
+        [ids.map((c) => c.id)],
+      );
+      expect(kept.lags).toBeGreaterThan(kept.keys);
     });
 
     it('lists the same escapes without context whether it walks the newest findings or sorts the chosen changes’ findings', async () => {

@@ -3,6 +3,7 @@ import { MIGRATIONS } from '../../migrations';
 import { FirstDetectedStage1764080000000 } from '../../migrations/1764080000000-FirstDetectedStage';
 import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-StoredChangeLinks';
 import { ChangeFindingRollups1765730000000 } from '../../migrations/1765730000000-ChangeFindingRollups';
+import { ChangeFindingLagHistograms1765760000000 } from '../../migrations/1765760000000-ChangeFindingLagHistograms';
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { testDatabaseUrl } from '../support/test-app';
@@ -220,7 +221,9 @@ describe('migrations over stored findings', () => {
     await finding(other.id, 'elsewhere', '2026-06-03T00:00:00Z', null);
     await before.destroy();
 
-    const after = await at(MIGRATIONS).initialize();
+    // As it stood until the histograms replaced it.
+    const upTo = MIGRATIONS.slice(0, MIGRATIONS.indexOf(ChangeFindingLagHistograms1765760000000));
+    const after = await at(upTo).initialize();
     await after.runMigrations();
     const rollup = () => after.query(`SELECT counted, lag_days, n::int FROM change_finding_rollups ORDER BY counted, lag_days`);
     expect(await rollup()).toEqual([
@@ -241,8 +244,66 @@ describe('migrations over stored findings', () => {
     expect(await rollup()).toEqual([{ counted: true, lag_days: 16, n: 1 }]);
     await after.query(`DELETE FROM changes`);
     expect(await rollup()).toEqual([]);
-    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    for (let undo = upTo.length; undo > index; undo -= 1) await after.undoLastMigration();
     expect(await after.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'change_finding_rollups'`)).toEqual([{ n: 0 }]);
+    await after.destroy();
+  });
+
+  it('counts each change’s histograms from the findings already stored, keeps them as findings and the change’s date change, and gives the rollup back on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const index = MIGRATIONS.indexOf(ChangeFindingLagHistograms1765760000000);
+    const before = await at(MIGRATIONS.slice(0, index)).initialize();
+    await before.runMigrations();
+    const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
+    const [other] = await before.query(`INSERT INTO services (name) VALUES ('orders-api') RETURNING id`);
+    const [change] = await before.query(`INSERT INTO changes (service_id, ref, merged_at, recorded_by) VALUES ($1, '#1', '2026-06-01T12:00:00Z', 'ci') RETURNING id`, [service.id]);
+    const finding = (serviceId: string, fingerprint: string, detected: string, introduced: string | null, status = 'open', stage = 'production') =>
+      before.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at, introduced_at, change_id, status)
+         VALUES ($1, $2, 'x', 'high', 'pentest', 'design', $7, $3, $4, $5, $6)`,
+        [serviceId, fingerprint, detected, introduced, change.id, status, stage],
+      );
+    await finding(service.id, 'at-the-day', '2026-06-02T12:00:00Z', null);
+    await finding(service.id, 'a-millisecond-past', '2026-06-02T12:00:00.001Z', null);
+    await finding(service.id, 'introduced', '2026-07-01T00:00:00Z', '2026-06-15T00:00:00Z');
+    await finding(service.id, 'false-positive', '2026-06-03T00:00:00Z', null, 'false_positive');
+    await finding(service.id, 'in-review', '2026-06-03T00:00:00Z', null, 'open', 'code_review');
+    // Linked by hand to another service's change: the metric does not count it.
+    await finding(other.id, 'elsewhere', '2026-06-03T00:00:00Z', null);
+    await before.destroy();
+
+    const after = await at(MIGRATIONS).initialize();
+    await after.runMigrations();
+    const histograms = () => after.query(`SELECT first_detected_stage AS stage, lag_days, findings_within FROM change_finding_lags ORDER BY first_detected_stage`);
+    // Lags 1, 2 and 16 days, one finding each: 1, 2 and 3 within them. Those not counted are not kept.
+    expect(await histograms()).toEqual([
+      { stage: 'code_review', lag_days: [2], findings_within: [1] },
+      { stage: 'production', lag_days: [1, 2, 16], findings_within: [1, 2, 3] },
+    ]);
+    // Merged a day later: the lags of findings without an introduction move with it; a finding counted again joins its lag.
+    await after.query(`UPDATE changes SET merged_at = '2026-06-02T12:00:00Z' WHERE id = $1`, [change.id]);
+    await after.query(`UPDATE findings SET status = 'open' WHERE fingerprint = 'false-positive'`);
+    expect(await histograms()).toEqual([
+      { stage: 'code_review', lag_days: [1], findings_within: [1] },
+      { stage: 'production', lag_days: [0, 1, 16], findings_within: [1, 3, 4] },
+    ]);
+    // Back to the rollup per lag, counted from the findings; and up again.
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(await after.query(`SELECT first_detected_stage AS stage, counted, lag_days, n::int FROM change_finding_rollups ORDER BY first_detected_stage, lag_days`)).toEqual([
+      { stage: 'code_review', counted: true, lag_days: 1, n: 1 },
+      { stage: 'production', counted: true, lag_days: 0, n: 1 },
+      { stage: 'production', counted: true, lag_days: 1, n: 2 },
+      { stage: 'production', counted: true, lag_days: 16, n: 1 },
+    ]);
+    await after.runMigrations();
+    // A key emptied goes; the last lag of a key goes with its last finding.
+    await after.query(`DELETE FROM findings WHERE fingerprint IN ('in-review', 'at-the-day', 'a-millisecond-past')`);
+    expect(await histograms()).toEqual([{ stage: 'production', lag_days: [1, 16], findings_within: [1, 2] }]);
+    await after.query(`DELETE FROM changes`);
+    expect(await histograms()).toEqual([]);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(await after.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'change_finding_lags'`)).toEqual([{ n: 0 }]);
     await after.destroy();
   });
 });
