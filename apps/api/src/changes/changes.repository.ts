@@ -58,6 +58,11 @@ const SELECT_CHANGE = `
          (SELECT count(*)::int FROM findings f WHERE f.linked_change_id = c.id AND f.service_id = c.service_id) AS findings,
          to_json(${DATED}) #>> '{}' AS cursor_value
     ${CHANGES}`;
+/** The changes the change-context metric compares: parameters $1 to $5 of `metricChangesParameters`. */
+const METRIC_CHANGES = `($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR s.team_id = $2) AND ($3::text IS NULL OR s.name = $3)
+  AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)`;
+export type MetricChangesFilter = { team?: string; service?: string; from?: string; to?: string };
+const metricChangesParameters = (filter: MetricChangesFilter, teams: TeamScope) => [teams, filter.team ?? null, filter.service?.trim() ?? null, filter.from ?? null, filter.to ?? null];
 /** All four flags true, a stated value first and a serving when none was stated (as resolveContextFlags does). */
 const FULL_CONTEXT = `(c.threat_model_linked IS TRUE
   AND coalesce(c.acceptance_criteria, CASE WHEN sv.served_criteria THEN true END) IS TRUE
@@ -173,7 +178,7 @@ export class ChangesRepository {
   }
 
   /** Changes of the metric: the caller's teams, optionally one team or service and a period of their dates. Read from the replica, as every metric. */
-  async forMetric(filter: { team?: string; service?: string; from?: string; to?: string }, teams: TeamScope): Promise<MetricChangeRow[]> {
+  async forMetric(filter: MetricChangesFilter, teams: TeamScope): Promise<MetricChangeRow[]> {
     // Without each change's commits and count of findings: at a million findings that count alone read every linked finding.
     // In a fixed order: the seeded cluster permutation test shuffles the changes as listed, so rows in the
     // order a plan happened to give them moved the p-value between requests over the same data.
@@ -182,10 +187,9 @@ export class ChangesRepository {
               c.threat_model_linked, c.threat_model_linked_source, c.acceptance_criteria, c.acceptance_criteria_source,
               c.prompt_context, c.prompt_context_source, c.reviewed_against_model, c.reviewed_against_model_source, sv.*
        ${CHANGES}
-        WHERE ($1::uuid[] IS NULL OR s.team_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR s.team_id = $2) AND ($3::text IS NULL OR s.name = $3)
-          AND ($4::timestamptz IS NULL OR ${DATED} >= $4) AND ($5::timestamptz IS NULL OR ${DATED} < $5)
+        WHERE ${METRIC_CHANGES}
         ORDER BY ${DATED}, c.id`,
-      [teams, filter.team ?? null, filter.service?.trim() ?? null, filter.from ?? null, filter.to ?? null],
+      metricChangesParameters(filter, teams),
     );
   }
 
@@ -207,23 +211,24 @@ export class ChangesRepository {
   }
 
   /**
-   * The metric's tallies per change and finding class (tallyChangeFindings in the domain is their
-   * definition), from the histograms the database keeps per change, class and stage of first detection
-   * (migration ChangeFindingLagHistograms1765760000000): findings the rates count; those first detected
-   * within `horizonDays` of their introduction, else of the change's date (a lag of at most that many whole
-   * days, rounded up, is exactly that: the running count at the last lag at most the horizon); those of
-   * them at or after the boundary. At a million findings this reads 9,638 rows instead of 755,906 findings.
+   * The metric's tallies per change of `forMetric` and finding class (tallyChangeFindings in the domain is
+   * their definition), from the histograms the database keeps per change, class and stage of first
+   * detection (migration ChangeFindingLagHistograms1765760000000): findings the rates count; those first
+   * detected within `horizonDays` of their introduction, else of the change's date (a lag of at most that
+   * many whole days, rounded up, is exactly that: the running count at the last lag at most the horizon);
+   * those of them at or after the boundary. At a million findings this reads 9,638 rows instead of 755,906
+   * findings. It chooses the changes as `forMetric` does rather than taking their ids, so that both are read
+   * at once.
    */
-  async findingTallies(changeIds: readonly string[], boundary: DetectionStage, horizonDays: number): Promise<ChangeFindingTallyRow[]> {
-    if (!changeIds.length) return [];
+  async findingTallies(filter: MetricChangesFilter, teams: TeamScope, boundary: DetectionStage, horizonDays: number): Promise<ChangeFindingTallyRow[]> {
     return this.reads.query(
       `SELECT h.change_id, h.finding_class, sum(h.findings_within[cardinality(h.findings_within)])::int AS linked,
-              coalesce(sum(h.findings_within[width_bucket($3::int, h.lag_days)]), 0)::int AS counted,
-              coalesce(sum(h.findings_within[width_bucket($3::int, h.lag_days)]) FILTER (WHERE h.first_detected_stage >= $2::detection_stage), 0)::int AS escaped
+              coalesce(sum(h.findings_within[width_bucket($7::int, h.lag_days)]), 0)::int AS counted,
+              coalesce(sum(h.findings_within[width_bucket($7::int, h.lag_days)]) FILTER (WHERE h.first_detected_stage >= $6::detection_stage), 0)::int AS escaped
          FROM change_finding_lags h
-        WHERE h.change_id = ANY ($1::uuid[])
+        WHERE h.change_id IN (SELECT c.id FROM changes c JOIN services s ON s.id = c.service_id WHERE ${METRIC_CHANGES})
         GROUP BY h.change_id, h.finding_class`,
-      [changeIds, boundary, horizonDays],
+      [...metricChangesParameters(filter, teams), boundary, horizonDays],
     );
   }
 

@@ -162,17 +162,18 @@ export class ChangesService {
 
   async metric(query: ChangeContextQuery, teams: TeamScope, now = new Date()): Promise<ChangeContextMetricDto> {
     if (query.from && query.to && query.from >= query.to) throw invalid('from must be before to', [{ parameter: 'from', message: `${query.from} is not before ${query.to}` }]);
-    const rows = await this.changes.forMetric(query, teams);
-    const changes = rows.map((row) => ({ id: row.id, teamId: row.team_id, teamName: row.team_name, datedAt: row.dated_at, flags: flagsOf(row) }));
-    const ids = rows.map((r) => r.id);
-    const [tallies, escaped] = await Promise.all([
-      this.changes.findingTallies(ids, query.boundary, query.horizonDays),
-      this.changes.escapedDesignFindings(
-        rows.filter((_, i) => !hasFullContext(changes[i].flags)).map((r) => ({ id: r.id, serviceId: r.service_id })),
-        query.boundary,
-        50,
-      ),
+    // The changes, their tallies and the adoptions at once: the tallies choose their changes as the list does.
+    const [rows, tallies, adoptionRows] = await Promise.all([
+      this.changes.forMetric(query, teams),
+      this.changes.findingTallies(query, teams, query.boundary, query.horizonDays),
+      this.changes.adoptions(teams),
     ]);
+    const changes = rows.map((row) => ({ id: row.id, teamId: row.team_id, teamName: row.team_name, datedAt: row.dated_at, flags: flagsOf(row) }));
+    const escaped = await this.changes.escapedDesignFindings(
+      rows.filter((_, i) => !hasFullContext(changes[i].flags)).map((r) => ({ id: r.id, serviceId: r.service_id })),
+      query.boundary,
+      50,
+    );
     const result = changeContext(
       changes,
       tallies.map((t) => ({ changeId: t.change_id, findingClass: t.finding_class, linked: t.linked, counted: t.counted, escaped: t.escaped })),
@@ -188,7 +189,7 @@ export class ChangesService {
       stage: f.first_detected_stage,
       detectedAt: f.first_detected_at.toISOString(),
     }));
-    const adoptions = (await this.changes.adoptions(teams)).map((a) => ({ teamId: a.team_id, teamName: a.team_name, serviceName: a.service_name, startedAt: a.started_at }));
+    const adoptions = adoptionRows.map((a) => ({ teamId: a.team_id, teamName: a.team_name, serviceName: a.service_name, startedAt: a.started_at }));
     return { boundary: query.boundary, horizonDays: query.horizonDays, from: query.from ?? null, to: query.to ?? null, ...result, adoptions, escapedWithoutContext };
   }
 }
