@@ -25,6 +25,7 @@ import { ServiceOwnership } from '../services/service-ownership';
 import { FLAG_COLUMNS, type ChangeContextQuery, type ChangeRecord, type ChangeRow, type ListChangesQuery, type MetricChangeRow } from './change.dto';
 import { parseChange, parseChanges, parseChangesCsvBody } from './change-input.parser';
 import { ChangesRepository } from './changes.repository';
+import { KeptChangeContextPValues } from './kept-p-values';
 
 function flagsOf(row: MetricChangeRow): ContextFlags {
   const stated = Object.fromEntries(
@@ -67,6 +68,7 @@ export class ChangesService {
     private readonly changes: ChangesRepository,
     private readonly audit: AuditLog,
     private readonly ownership: ServiceOwnership,
+    private readonly keptPValues: KeptChangeContextPValues,
   ) {}
 
   /** One change posted by CI: its flags are `declared`. */
@@ -177,7 +179,7 @@ export class ChangesService {
     const result = changeContext(
       changes,
       tallies.map((t) => ({ changeId: t.change_id, findingClass: t.finding_class, linked: t.linked, counted: t.counted, escaped: t.escaped })),
-      { boundary: query.boundary, horizonDays: query.horizonDays, now },
+      { boundary: query.boundary, horizonDays: query.horizonDays, now, keptPValues: this.keptPValues },
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const escapedWithoutContext = escaped.map((f) => ({

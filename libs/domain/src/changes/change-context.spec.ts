@@ -101,6 +101,10 @@ describe(changeContext.name, () => {
       });
       const tallies = tallyChangeFindings(changes, findings, options);
       const result = changeContext(changes, tallies, options);
+      // With p-values kept between calls: the same answer, the second time without drawing.
+      const kept = new Map<string, number>();
+      expect(changeContext(changes, tallies, { ...options, keptPValues: kept })).toEqual(result);
+      expect(changeContext(changes, tallies, { ...options, keptPValues: kept })).toEqual(result);
       const mature = changes.filter((c) => c.datedAt.getTime() + 90 * 24 * 3600 * 1000 <= options.now.getTime());
       for (const comparison of result.comparisons) {
         const strata = new Map<string, ExposedCluster[]>();

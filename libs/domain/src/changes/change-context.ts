@@ -3,7 +3,7 @@ import { CONTEXT_FLAGS } from '../api/changes';
 import { isEscape, type DetectionStage } from '../model/detection-stage';
 import type { FindingClass } from '../model/finding';
 import { periodStart } from '../metrics/periods';
-import { clusterPermutationPValues, type ExposedCluster } from '../statistics/cluster-permutation-test';
+import { clusterPermutationPValues, type ExposedCluster, type KeptPValues } from '../statistics/cluster-permutation-test';
 import { mantelHaenszel, type StratumTable } from '../statistics/mantel-haenszel';
 import { newcombeDifferenceInterval } from '../statistics/newcombe-interval';
 import { wilsonInterval } from '../statistics/wilson-interval';
@@ -79,6 +79,8 @@ export interface ChangeContextOptions {
   now: Date;
   /** Draws of the cluster permutation test; default 1000 (seeded, so a figure does not move between requests). */
   permutations?: number;
+  /** Cluster permutation p-values kept between calls: a test over the same changes and counts is not drawn again. */
+  keptPValues?: KeptPValues;
 }
 
 export interface ChangeContextResult {
@@ -219,7 +221,7 @@ export function changeContext(changes: readonly ContextChange[], tallies: readon
     }
   }
   // The 15 cluster permutation tests relabel the same changes: made together, each flag's shuffles once for its 3 classes.
-  const pValues = clusterPermutationPValues(permutationTests, options.permutations ?? 1000, 1);
+  const pValues = clusterPermutationPValues(permutationTests, options.permutations ?? 1000, 1, options.keptPValues);
   comparisons.forEach((comparison, i) => (comparison.stratified.clusterPValue = pValues[i]));
   return { changes: mature.length, immatureChanges: changes.length - mature.length, linkedFindings, countedFindings, comparisons, coverage: coverageSeries(changes) };
 }

@@ -102,3 +102,31 @@ describe(clusterPermutationPValue.name, () => {
     }
   });
 });
+
+describe(clusterPermutationPValues.name, () => {
+  it('draws a test asked again over the same strata and counts no more, and draws it again when any of them differs', () => {
+    const random = seededRandom(9);
+    const count = (n: number) => Math.floor(random() * n);
+    // Every stratum informs the test (both labels, findings), so that a change anywhere is one the test reads.
+    const strata = [5, 8, 3].map((length) =>
+      [...Array(length)].map((_, j) => {
+        const total = 1 + count(30);
+        return { escaped: count(total + 1), total, exposed: j % 2 === 0 };
+      }),
+    );
+    const kept = new Map<string, number>();
+    const first = clusterPermutationPValues([strata, strata.slice(1)], 300, 4, kept);
+    expect(first).toEqual([plainClusterPermutationPValue(strata, 300, 4), plainClusterPermutationPValue(strata.slice(1), 300, 4)]);
+    expect(kept.size).toBe(2);
+    // What is kept is what is answered: a value put in its place comes back, so nothing was drawn.
+    for (const key of kept.keys()) kept.set(key, 0.5);
+    expect(clusterPermutationPValues([strata, strata.slice(1)], 300, 4, kept)).toEqual([0.5, 0.5]);
+    // One count, one label, the draws or the seed otherwise: other keys, drawn afresh.
+    const moved = strata.map((s, i) => (i === 2 ? s.map((c, j) => (j === 0 ? { ...c, escaped: c.escaped === c.total ? 0 : c.escaped + 1 } : c)) : s));
+    const relabelled = strata.map((s, i) => (i === 1 ? s.map((c, j) => (j === 0 ? { ...c, exposed: !c.exposed } : c)) : s));
+    expect(clusterPermutationPValues([moved, relabelled], 300, 4, kept)).toEqual([plainClusterPermutationPValue(moved, 300, 4), plainClusterPermutationPValue(relabelled, 300, 4)]);
+    expect(clusterPermutationPValues([strata], 301, 4, kept)).toEqual([plainClusterPermutationPValue(strata, 301, 4)]);
+    expect(clusterPermutationPValues([strata], 300, 5, kept)).toEqual([plainClusterPermutationPValue(strata, 300, 5)]);
+    expect(kept.size).toBe(6);
+  });
+});

@@ -33,22 +33,41 @@ export function clusterPermutationPValue(strata: readonly (readonly ExposedClust
  * of its labels with fewer changes. The counts are integers, so those sums are exact in any order; the
  * statistic adds the strata up in the same order and the random numbers come in the same order as in the
  * plain definition (the spec keeps it), so a p-value does not move by a bit.
+ *
+ * `kept` holds p-values between calls, each under a key naming all it depends on (the draws, the seed,
+ * and the sizes, labels and counts of the strata that inform the test): a test asked again over the same
+ * changes and counts is not drawn again.
  */
-export function clusterPermutationPValues(tests: readonly (readonly (readonly ExposedCluster[])[])[], draws = 2000, seed = 1): (number | null)[] {
+export function clusterPermutationPValues(tests: readonly (readonly (readonly ExposedCluster[])[])[], draws = 2000, seed = 1, kept?: KeptPValues): (number | null)[] {
   const prepared = tests.map(prepare);
-  // Tests shuffled together (the same sizes of strata), and among them those moving the same labels.
+  const keys = prepared.map((test) => (test && kept ? `${draws}|${seed}|${test.sizes.join(',')}|${test.labels.join('')}|${test.totals.join(',')}|${test.escapes.join(',')}` : null));
+  const known = prepared.map((test, i) => (test && kept ? kept.get(keys[i]!) : undefined));
+  // Tests to draw, shuffled together (the same sizes of strata), and among them those moving the same labels.
   const runs = new Map<string, PreparedTest[][]>();
-  for (const test of prepared) {
-    if (!test) continue;
+  prepared.forEach((test, i) => {
+    if (!test || known[i] !== undefined) return;
     const key = test.sizes.join(',');
     const run = runs.get(key) ?? [];
     const same = run.find((group) => sameLabels(group[0].labels, test.labels));
     if (same) same.push(test);
     else run.push([test]);
     runs.set(key, run);
-  }
+  });
   for (const run of runs.values()) shuffleAndCount(run, draws, seed);
-  return prepared.map((test) => (test ? (1 + test.extreme) / (1 + draws) : null));
+  return prepared.map((test, i) => {
+    if (!test) return null;
+    if (known[i] !== undefined) return known[i]!;
+    const pValue = (1 + test.extreme) / (1 + draws);
+    kept?.set(keys[i]!, pValue);
+    return pValue;
+  });
+}
+
+/** P-values kept between calls of `clusterPermutationPValues`, under keys it makes. */
+export interface KeptPValues {
+  /** The p-value kept under this key, or undefined. */
+  get(key: string): number | undefined;
+  set(key: string, pValue: number): void;
 }
 
 /** One test's strata that can inform it, flattened, with each stratum's sums and its exposed clusters' sums. */
