@@ -414,8 +414,8 @@ describe('the verdict from counts the database groups', () => {
   }
 
   it.each([
-    ['one adoption, its primary analysis', () => `adoption=${adoptionId}`, [0], 'design', 'ci', DEFAULT_HORIZON_RULE],
-    ['the practice pooled, every class, production, a fixed horizon', () => 'practice=grouped-counts&class=all&boundary=production&horizonDays=20', [0, 1], ALL_CLASSES, 'production', { kind: 'days', days: 20 }],
+    ['one adoption, its primary analysis', (): string => `adoption=${adoptionId}`, [0], 'design', 'ci', DEFAULT_HORIZON_RULE],
+    ['the practice pooled, every class, production, a fixed horizon', (): string => 'practice=grouped-counts&class=all&boundary=production&horizonDays=20', [0, 1], ALL_CLASSES, 'production', { kind: 'days', days: 20 }],
   ] as const)('equals the domain verdict over every finding read one by one: %s', async (_, query, analysed, primaryClass, boundary, horizon) => {
     const answered = await answeredVerdict(query());
     expect(answered).toEqual(await expectedVerdict([...analysed], primaryClass, boundary, horizon));

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../migrations';
 import { FirstDetectedStage1764080000000 } from '../../migrations/1764080000000-FirstDetectedStage';
 import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-StoredChangeLinks';
 import { ChangeFindingRollups1765730000000 } from '../../migrations/1765730000000-ChangeFindingRollups';
-import { ChangeFindingLagHistograms1765760000000 } from '../../migrations/1765760000000-ChangeFindingLagHistograms';
+import { ChangeFindingLagHistograms1765780000000 } from '../../migrations/1765780000000-ChangeFindingLagHistograms';
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { testDatabaseUrl } from '../support/test-app';
@@ -222,7 +222,7 @@ describe('migrations over stored findings', () => {
     await before.destroy();
 
     // As it stood until the histograms replaced it.
-    const upTo = MIGRATIONS.slice(0, MIGRATIONS.indexOf(ChangeFindingLagHistograms1765760000000));
+    const upTo = MIGRATIONS.slice(0, MIGRATIONS.indexOf(ChangeFindingLagHistograms1765780000000));
     const after = await at(upTo).initialize();
     await after.runMigrations();
     const rollup = () => after.query(`SELECT counted, lag_days, n::int FROM change_finding_rollups ORDER BY counted, lag_days`);
@@ -252,7 +252,7 @@ describe('migrations over stored findings', () => {
   it('counts each change’s histograms from the findings already stored, keeps them as findings and the change’s date change, and gives the rollup back on down', async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
-    const index = MIGRATIONS.indexOf(ChangeFindingLagHistograms1765760000000);
+    const index = MIGRATIONS.indexOf(ChangeFindingLagHistograms1765780000000);
     const before = await at(MIGRATIONS.slice(0, index)).initialize();
     await before.runMigrations();
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);

@@ -213,7 +213,7 @@ export class ChangesRepository {
   /**
    * The metric's tallies per change of `forMetric` and finding class (tallyChangeFindings in the domain is
    * their definition), from the histograms the database keeps per change, class and stage of first
-   * detection (migration ChangeFindingLagHistograms1765760000000): findings the rates count; those first
+   * detection (migration ChangeFindingLagHistograms1765780000000): findings the rates count; those first
    * detected within `horizonDays` of their introduction, else of the change's date (a lag of at most that
    * many whole days, rounded up, is exactly that: the running count at the last lag at most the horizon);
    * those of them at or after the boundary. At a million findings this reads 9,638 rows instead of 755,906

@@ -58,8 +58,8 @@ const APPLY = (lags: string) => `
  * delete of findings adds its net change per key and lag; a change whose date or service changes is
  * counted again from its findings; a removed change's histograms go.
  */
-export class ChangeFindingLagHistograms1765760000000 implements MigrationInterface {
-  name = 'ChangeFindingLagHistograms1765760000000';
+export class ChangeFindingLagHistograms1765780000000 implements MigrationInterface {
+  name = 'ChangeFindingLagHistograms1765780000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
