@@ -1,3 +1,4 @@
+import { listedIds } from '../support/finding-pages';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
@@ -201,5 +202,22 @@ describe('POST /api/v1/findings and GET /api/v1/findings', () => {
     expect(text.map((f: { fingerprint: string; gap: string; category: string }) => [f.fingerprint, f.gap, f.category])).toEqual([['s-2', 'unmodelled', 'injection']]);
     await sut.http().get('/api/v1/findings?q=%25').expect(200);
     await sut.http().get('/api/v1/findings?sort=colour').expect(400);
+  });
+
+  it('pages through titles in the order of the database’s collation: ties, other scripts, and titles too long for the title index', async () => {
+    const titles = [
+      ...['Same title', 'Same title', 'Same title', 'ärger', 'Ärger', 'arger', 'Zebra', 'zebra', 'a-b', 'ab', 'a b', 'émile', 'Émile', 'e'],
+      ...['日本語の題名', '日本', 'Ελληνικά', 'Кириллица', '한국어', '🔒 lock', '漢'.repeat(10)],
+      // 2,000 bytes, the longest the index holds; then titles beyond it (3 bytes a character), two of them tied.
+      ...['é'.repeat(1000), `${'é'.repeat(999)}f`, '漢'.repeat(1000), '漢'.repeat(1000), `${'漢'.repeat(999)}a`, '漢'.repeat(999)],
+    ];
+    await post(titles.map((title, i) => aFinding({ fingerprint: `t-${i}`, title, severity: i % 3 ? 'high' : 'low' }))).expect(200);
+    const ordered = async (order: 'ASC' | 'DESC', where = '') =>
+      (await sut.sql<{ id: string }>(`SELECT id FROM findings ${where} ORDER BY title ${order}, id ${order}`)).map((row) => row.id);
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM findings WHERE octet_length(title) > 2000`)).toEqual([{ n: 4 }]);
+    expect(await listedIds(sut.http(), 'sort=title&order=asc', 4)).toEqual(await ordered('ASC'));
+    expect(await listedIds(sut.http(), 'sort=title&order=desc', 4)).toEqual(await ordered('DESC'));
+    expect(await listedIds(sut.http(), 'sort=title&order=asc&severity=low', 2)).toEqual(await ordered('ASC', `WHERE severity = 'low'`));
+    expect(await listedIds(sut.http(), 'sort=title&order=desc&severity=low', 50)).toEqual(await ordered('DESC', `WHERE severity = 'low'`));
   });
 });

@@ -14,6 +14,13 @@ export interface FindingCursor {
   id: string;
 }
 
+/**
+ * Titles longer than this many bytes are left out of the title index (findings_title_page_idx): a B-tree entry
+ * holds at most about 2,700 bytes, and a title may have 1,000 characters of up to four bytes. The migration
+ * TitlePageIndex1765785000000 writes the same number in the index's condition.
+ */
+const LONG_TITLE_BYTES = 2000;
+
 /** Sort keys, from this fixed table only: the expression, and the type its cursor value is cast to. */
 const SORTS = {
   detected: { expr: 'f.first_detected_at', type: 'timestamptz', text: `to_json(f.first_detected_at) #>> '{}'` },
@@ -53,11 +60,23 @@ export class FindingQueryRepository {
     const where = findingFilter(query, teams, bind);
     if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
     const direction = descending ? 'DESC' : 'ASC';
-    return this.reads.query(
-      `${selectFinding(sort.text)}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const take = bind(limit);
+    const page = (more: string[] = []) => {
+      const conditions = [...where, ...more];
+      return `${selectFinding(sort.text)}
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
         ORDER BY ${sort.expr} ${direction}, f.id ${direction}
-        LIMIT ${bind(limit)}`,
+        LIMIT ${take}`;
+    };
+    if (query.sort !== 'title') return this.reads.query(page(), params);
+    // Titles of up to LONG_TITLE_BYTES bytes are read in order from their index, longer ones (too long for a
+    // B-tree entry; rare) are sorted apart, and the two short lists merged: the order is the collation's own.
+    return this.reads.query(
+      `SELECT * FROM ((${page([`octet_length(f.title) <= ${LONG_TITLE_BYTES}`])})
+                      UNION ALL
+                      (${page([`octet_length(f.title) > ${LONG_TITLE_BYTES}`])})) page
+        ORDER BY title ${direction}, id ${direction}
+        LIMIT ${take}`,
       params,
     );
   }
