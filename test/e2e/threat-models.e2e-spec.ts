@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aFinding } from '../support/findings-fixture';
+import { listsDifferingFromLinks } from '../support/finding-pages';
 import { derivedGapChart, rowsOf, STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { resetDatabase, snapshotData, startTestApp, type TestApp } from '../support/test-app';
 
@@ -119,6 +120,8 @@ describe('threat models, links and gaps', () => {
   it('keeps every stored gap and the gap rollups equal to the gaps worked out from links and threats, through every change', async () => {
     const expectStoredGapsDerived = async (step: string) => {
       expect({ step, mismatches: await sut.sql(STORED_GAP_MISMATCHES) }).toEqual({ step, mismatches: [] });
+      // The findings page filtered by gap or component (read from the stored facts and components) against the links.
+      expect({ step, lists: await listsDifferingFromLinks(sut) }).toEqual({ step, lists: [] });
       // The chart (read from the rollups) against the same counts taken from every finding.
       for (const groupBy of ['total', 'layer', 'component'] as const) {
         for (const boundary of ['design', 'production'] as const) {
@@ -164,6 +167,14 @@ describe('threat models, links and gaps', () => {
       .send([pentest('Refund replay', [862], 'src/orders/replay.ts', { detectedAt: '2026-02-10T00:00:00Z', introducedAt: '2025-01-05T00:00:00Z', stage: 'production' })])
       .expect(200);
     await expectStoredGapsDerived('introduced earlier');
+    // Seen earlier at another stage: its first detection moves, and the pages sorted by it with it.
+    await sut
+      .http()
+      .post('/api/v1/findings')
+      .send([pentest('Refund replay', [862], 'src/orders/replay.ts', { detectedAt: '2026-01-20T00:00:00Z', introducedAt: '2025-01-05T00:00:00Z', stage: 'pre_release' })])
+      .expect(200);
+    expect((await sut.http().get(`/api/v1/findings/${replay.id}`).expect(200)).body).toMatchObject({ firstDetectedAt: '2026-01-20T00:00:00.000Z' });
+    await expectStoredGapsDerived('detected earlier');
     await sut.http().put(`/api/v1/findings/${replay.id}/classification`).send({ findingClass: 'pattern', reason: 'A missing nonce check' }).expect(204);
     await sut.http().post('/api/v1/classification-rules').send({ match: { cweId: 601 }, findingClass: 'design', category: 'authorization', reason: 'Redirects are a design choice' }).expect(201);
     await expectStoredGapsDerived('reclassified');

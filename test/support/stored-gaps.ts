@@ -26,7 +26,7 @@ export const STORED_GAP_MISMATCHES = `
   SELECT 'fact' AS what, f.id::text AS key
     FROM findings f JOIN finding_gaps g ON g.finding_id = f.id LEFT JOIN finding_gap_facts x ON x.finding_id = f.id
    WHERE x.finding_id IS NULL OR x.gap <> g.gap OR x.service_id <> f.service_id OR x.first_detected_stage <> f.first_detected_stage
-      OR x.cohort_day <> ${COHORT_DAY} OR x.layer IS DISTINCT FROM f.layer OR x.counted <> (${COUNTED})
+      OR x.cohort_day <> ${COHORT_DAY} OR x.layer IS DISTINCT FROM f.layer OR x.counted <> (${COUNTED}) OR x.first_detected_at <> f.first_detected_at
       OR x.component_models::text || x.component_keys::text IS DISTINCT FROM (
            SELECT coalesce(array_agg(d.threat_model_id ORDER BY d.threat_model_id, d.component_key), '{}')::text
                   || coalesce(array_agg(d.component_key ORDER BY d.threat_model_id, d.component_key), '{}')::text

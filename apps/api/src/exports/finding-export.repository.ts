@@ -27,16 +27,16 @@ export class FindingExportRepository {
 
   async *rows(filter: FindingFilter, order: ExportOrder, teams: TeamScope): AsyncGenerator<FindingExportRow> {
     const params: unknown[] = [];
-    const where = findingFilter(filter, teams, bindTo(params));
-    const orderBy =
-      order === 'by-tool'
-        ? 'f.tool NULLS LAST, f.repo NULLS LAST, f.first_detected_at, f.id'
-        : `${findingSort(order.sort)} ${order.order === 'asc' ? 'ASC' : 'DESC'}, f.id ${order.order === 'asc' ? 'ASC' : 'DESC'}`;
+    const filtered = findingFilter(filter, teams, bindTo(params));
+    const direction = order !== 'by-tool' && order.order === 'asc' ? 'ASC' : 'DESC';
+    const key = order === 'by-tool' ? null : findingSort(order.sort, filtered);
+    const orderBy = key ? `${key.expr} ${direction}, ${key.id} ${direction}` : 'f.tool NULLS LAST, f.repo NULLS LAST, f.first_detected_at, f.id';
     const sql = `SELECT ${FINDING_COLUMNS}, t.name AS team_name
         FROM findings f
         JOIN services s ON s.id = f.service_id
         LEFT JOIN teams t ON t.id = s.team_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${filtered.joins.join('\n        ')}
+       ${filtered.where.length ? `WHERE ${filtered.where.join(' AND ')}` : ''}
        ORDER BY ${orderBy}`;
     const runner = this.reads.createQueryRunner();
     await runner.connect();

@@ -55,17 +55,18 @@ export class FindingQueryRepository {
   async list(query: ListFindingsQuery, cursor: FindingCursor | null, limit: number, teams: TeamScope): Promise<(FindingRow & { cursor_value: string })[]> {
     const params: unknown[] = [];
     const bind = bindTo(params);
-    const sort = SORTS[query.sort ?? 'detected'];
+    const filter = findingFilter(query, teams, bind);
+    const key = findingSort(query.sort, filter);
     const descending = (query.order ?? 'desc') === 'desc';
-    const where = findingFilter(query, teams, bind);
-    if (cursor) where.push(`(${sort.expr}, f.id) ${descending ? '<' : '>'} (${bind(cursor.at)}::${sort.type}, ${bind(cursor.id)}::uuid)`);
+    const where = [...filter.where];
+    if (cursor) where.push(`(${key.expr}, ${key.id}) ${descending ? '<' : '>'} (${bind(cursor.at)}::${key.type}, ${bind(cursor.id)}::uuid)`);
     const direction = descending ? 'DESC' : 'ASC';
     const take = bind(limit);
     const page = (more: string[] = []) => {
       const conditions = [...where, ...more];
-      return `${selectFinding(sort.text)}
+      return `${selectFinding(key.text, filter.joins)}
         ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY ${sort.expr} ${direction}, f.id ${direction}
+        ORDER BY ${key.expr} ${direction}, ${key.id} ${direction}
         LIMIT ${take}`;
     };
     if (query.sort !== 'title') return this.reads.query(page(), params);
@@ -95,12 +96,26 @@ export function bindTo(params: unknown[]): Bind {
 /** The fields of a finding filter: the list's query without paging (exports take the same). */
 export type FindingFilter = Omit<ListFindingsQuery, 'cursor' | 'limit' | 'sort' | 'order'>;
 
+/** A filter as SQL on `findings f JOIN services s`. */
+export interface FindingFilterSql {
+  /** Tables joined to them, each with at most one row per finding: no finding is listed twice. */
+  joins: string[];
+  where: string[];
+  /**
+   * Where to read the first detection and the id that the list sorted by detection pages on: the finding's
+   * own, or a joined table's copy of them whose index is in that order, so that the page is read from it.
+   */
+  detected: { at: string; id: string };
+}
+
 /**
- * The conditions on `findings f JOIN services s` that a filter means, with `team` and `service` already
- * ids. The findings list, its exports and anything else that must count the same rows share this.
+ * What a filter means, with `team` and `service` already ids. The findings list, its exports and anything
+ * else that must count the same rows share this.
  */
-export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind): string[] {
+export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind): FindingFilterSql {
+  const joins: string[] = [];
   const where: string[] = [];
+  let detected = { at: 'f.first_detected_at', id: 'f.id' };
   if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
   if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
   if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
@@ -110,7 +125,6 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
   if (query.category) where.push(`f.category = ${bind(query.category)}`);
   if (query.status) where.push(`f.status = ${bind(query.status)}::finding_status`);
   if (query.escaped) where.push(`(f.first_detected_stage >= ${bind(query.boundary ?? 'ci')}::detection_stage) = ${query.escaped === 'true'}`);
-  if (query.gap) where.push(`(SELECT g.gap FROM finding_gap_facts g WHERE g.finding_id = f.id) = ${bind(query.gap)}`);
   if (query.cwe) where.push(`${bind(query.cwe)}::integer = ANY (f.cwe_ids)`);
   if (query.q) {
     const like = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -121,12 +135,21 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
   if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
   if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
   if (query.counted === 'true') where.push(countedFinding('f'));
+  // A gap is read from the stored facts, which keep a copy of their finding's first detection with an index
+  // in the list's order (finding_gap_facts_page_idx): the newest findings of a gap are read there, not found
+  // by walking every finding newest first.
+  if (query.gap) {
+    joins.push(`JOIN finding_gap_facts gf ON gf.finding_id = f.id AND gf.gap = ${bind(query.gap)}`);
+    // Unmodelled findings are left out of that index (most of a fresh upload, and every finding until it is
+    // linked): they are found walking the findings newest first, where they usually come first.
+    if (query.gap !== 'unmodelled') detected = { at: 'gf.first_detected_at', id: 'gf.finding_id' };
+  }
   if (query.threatModel && query.component) {
     where.push(
       `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,
     );
   }
-  return where;
+  return { joins, where, detected };
 }
 
 /** A finding's columns as the list answers them (FindingRow), for any reader of findings. */
@@ -135,15 +158,28 @@ export const FINDING_COLUMNS = `f.id, f.service_id, s.name AS service_name, s.te
          f.status, f.finding_class, f.class_rule, f.class_reason, f.category, f.layer::text AS layer,
          (SELECT g.gap FROM finding_gap_facts g WHERE g.finding_id = f.id) AS gap`;
 
-/** Sort keys a list or export may order by, and their expressions. */
-export function findingSort(sort: ListFindingsQuery['sort']): string {
-  return SORTS[sort ?? 'detected'].expr;
+/** A page's order: the sort's expression, then the id; their text for the cursor, and its type. */
+export interface FindingSortKey {
+  expr: string;
+  id: string;
+  type: string;
+  text: string;
 }
 
-function selectFinding(cursorText: string): string {
+/** The order of a list or export sorted by `sort` (by first detection when none is named) under this filter. */
+export function findingSort(sort: ListFindingsQuery['sort'], filter: FindingFilterSql): FindingSortKey {
+  if (!sort || sort === 'detected') {
+    const { at, id } = filter.detected;
+    return { expr: at, id, type: SORTS.detected.type, text: `to_json(${at}) #>> '{}'` };
+  }
+  return { ...SORTS[sort], id: 'f.id' };
+}
+
+function selectFinding(cursorText: string, joins: string[] = []): string {
   return `
   SELECT ${FINDING_COLUMNS},
          ${cursorText} AS cursor_value
     FROM findings f
-    JOIN services s ON s.id = f.service_id`;
+    JOIN services s ON s.id = f.service_id
+    ${joins.join('\n    ')}`;
 }
