@@ -1,5 +1,6 @@
 import { demoFindings, demoThreatModels, type FindingDetailDto, type GapPoint, type GapsResponse } from '@escapement/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { listsDifferingFromLinks } from '../support/finding-pages';
 import { derivedGapChart, rowsOf, STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
@@ -44,6 +45,10 @@ describe('the demo organisation with its threat models', () => {
       const fromChart = chart.series.flatMap((s) => s.points.filter((p) => p.escaped > 0).map((p) => [s.key, p.period, p.contextGap, p.modelGap, p.unmodelled]));
       expect(fromChart).toEqual(rowsOf(await sut.sql(derivedGapChart(groupBy, 'ci'))));
     }
+  });
+
+  it('lists the findings of each gap and each component as the links give them, page after page, both ways', async () => {
+    expect(await listsDifferingFromLinks(sut, 40)).toEqual([]);
   });
 
   it('links findings to a component and the threats they realise', async () => {

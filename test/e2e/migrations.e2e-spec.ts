@@ -5,7 +5,9 @@ import { StoredChangeLinks1765600000000 } from '../../migrations/1765600000000-S
 import { ChangeFindingRollups1765730000000 } from '../../migrations/1765730000000-ChangeFindingRollups';
 import { ChangeFindingLagHistograms1765780000000 } from '../../migrations/1765780000000-ChangeFindingLagHistograms';
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
+import { GapPageIndex1765785000100 } from '../../migrations/1765785000100-GapPageIndex';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { testDatabaseUrl } from '../support/test-app';
 
 /**
@@ -304,6 +306,67 @@ describe('migrations over stored findings', () => {
     expect(await histograms()).toEqual([]);
     for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
     expect(await after.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'change_finding_lags'`)).toEqual([{ n: 0 }]);
+    await after.destroy();
+  });
+
+  it('copies each finding’s first detection into its stored facts and components, keeps them as links and detections change, and drops them on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const index = MIGRATIONS.indexOf(GapPageIndex1765785000100);
+    const before = await at(MIGRATIONS.slice(0, index)).initialize();
+    await before.runMigrations();
+    const [service] = await before.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
+    const [model] = await before.query(`INSERT INTO threat_models (service_id, name) VALUES ($1, 'Payments') RETURNING id`, [service.id]);
+    const ids: Record<string, string> = {};
+    for (const [fingerprint, at] of [['two-components', '2026-06-02'], ['one-component', '2026-06-03'], ['unmodelled', '2026-06-04']]) {
+      const [row] = await before.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at)
+         VALUES ($1, $2, 'x', 'high', 'sast', 'design', 'ci', $3) RETURNING id`,
+        [service.id, fingerprint, at],
+      );
+      ids[fingerprint] = row.id;
+    }
+    const link = (db: DataSource, finding: string, component: string, threat = '') =>
+      db.query(`INSERT INTO finding_links (finding_id, threat_model_id, component_key, threat_key, source) VALUES ($1, $2, $3, $4, 'auto')`, [ids[finding], model.id, component, threat]);
+    await link(before, 'two-components', 'api');
+    await link(before, 'two-components', 'api', 'T1');
+    await link(before, 'two-components', 'ledger');
+    await link(before, 'one-component', 'api');
+    await before.destroy();
+
+    const after = await at(MIGRATIONS).initialize();
+    await after.runMigrations();
+    const components = () => after.query(`SELECT f.fingerprint, c.component_key, c.first_detected_at::date::text AS at FROM finding_components c JOIN findings f ON f.id = c.finding_id ORDER BY 1, 2`);
+    expect(await components()).toEqual([
+      { fingerprint: 'one-component', component_key: 'api', at: '2026-06-03' },
+      { fingerprint: 'two-components', component_key: 'api', at: '2026-06-02' },
+      { fingerprint: 'two-components', component_key: 'ledger', at: '2026-06-02' },
+    ]);
+    expect(await after.query(STORED_GAP_MISMATCHES)).toEqual([]);
+    // Kept by the triggers: a first detection moving earlier, a link removed, a link added, a finding removed.
+    await after.query(`UPDATE findings SET first_detected_at = '2026-05-30' WHERE fingerprint = 'two-components'`);
+    await after.query(`DELETE FROM finding_links WHERE finding_id = $1`, [ids['one-component']]);
+    await link(after, 'unmodelled', 'ledger');
+    expect(await components()).toEqual([
+      { fingerprint: 'two-components', component_key: 'api', at: '2026-05-30' },
+      { fingerprint: 'two-components', component_key: 'ledger', at: '2026-05-30' },
+      { fingerprint: 'unmodelled', component_key: 'ledger', at: '2026-06-04' },
+    ]);
+    expect(await after.query(STORED_GAP_MISMATCHES)).toEqual([]);
+    await after.query(`DELETE FROM findings WHERE fingerprint = 'two-components'`);
+    expect(await components()).toEqual([{ fingerprint: 'unmodelled', component_key: 'ledger', at: '2026-06-04' }]);
+    expect(await after.query(STORED_GAP_MISMATCHES)).toEqual([]);
+
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await after.undoLastMigration();
+    expect(
+      await after.query(
+        `SELECT to_regclass('finding_components') IS NULL AS components_gone,
+                NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'finding_gap_facts' AND column_name = 'first_detected_at') AS column_gone`,
+      ),
+    ).toEqual([{ components_gone: true, column_gone: true }]);
+    // The facts are kept as before: a new link moves its finding into the component.
+    await link(after, 'one-component', 'api');
+    expect(await after.query(`SELECT gap, component_keys FROM finding_gap_facts WHERE finding_id = $1`, [ids['one-component']])).toEqual([{ gap: 'model_gap', component_keys: ['api'] }]);
     await after.destroy();
   });
 });

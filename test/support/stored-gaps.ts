@@ -21,7 +21,14 @@ function rollupMismatches(table: string, keys: { column: string; value: string }
   return `SELECT '${table}' AS what, concat_ws(' ', d.*) AS key FROM ((${derived} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${derived})) d`;
 }
 
-/** Findings whose stored gap facts differ from `finding_gaps` and their own columns and links, and rollup rows that differ from counting them. */
+/** Each finding's components, from its effective links, with its first detection, as `finding_components` must hold them. */
+const DERIVED_COMPONENTS = `SELECT l.finding_id, l.threat_model_id, l.component_key, f.first_detected_at FROM ${DISTINCT_COMPONENTS} l JOIN findings f ON f.id = l.finding_id`;
+const STORED_COMPONENTS = `SELECT finding_id, threat_model_id, component_key, first_detected_at FROM finding_components`;
+
+/**
+ * Findings whose stored gap facts differ from `finding_gaps` and their own columns and links, stored components that
+ * differ from their links, and rollup rows that differ from counting them.
+ */
 export const STORED_GAP_MISMATCHES = `
   SELECT 'fact' AS what, f.id::text AS key
     FROM findings f JOIN finding_gaps g ON g.finding_id = f.id LEFT JOIN finding_gap_facts x ON x.finding_id = f.id
@@ -33,6 +40,8 @@ export const STORED_GAP_MISMATCHES = `
              FROM (SELECT DISTINCT threat_model_id, component_key FROM effective_finding_links l WHERE l.finding_id = f.id) d)
   UNION ALL
   SELECT 'orphan fact', x.finding_id::text FROM finding_gap_facts x WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.id = x.finding_id)
+  UNION ALL
+  SELECT 'component', concat_ws(' ', d.*) FROM ((${DERIVED_COMPONENTS} EXCEPT ${STORED_COMPONENTS}) UNION ALL (${STORED_COMPONENTS} EXCEPT ${DERIVED_COMPONENTS})) d
   UNION ALL ${rollupMismatches('gap_rollups', [])}
   UNION ALL ${rollupMismatches('gap_layer_rollups', [{ column: 'layer', value: `coalesce(f.layer::text, '')` }])}
   UNION ALL ${rollupMismatches(

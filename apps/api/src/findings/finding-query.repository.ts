@@ -135,9 +135,9 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
   if (query.from) where.push(`${dated} >= ${bind(query.from)}::timestamptz`);
   if (query.to) where.push(`${dated} < ${bind(query.to)}::timestamptz`);
   if (query.counted === 'true') where.push(countedFinding('f'));
-  // A gap is read from the stored facts, which keep a copy of their finding's first detection with an index
-  // in the list's order (finding_gap_facts_page_idx): the newest findings of a gap are read there, not found
-  // by walking every finding newest first.
+  // A gap and a component are read from the stored facts and components, which keep a copy of their
+  // finding's first detection with an index in the list's order (their page indexes): the newest findings of
+  // a gap or a component are read there, not found by walking every finding newest first.
   if (query.gap) {
     joins.push(`JOIN finding_gap_facts gf ON gf.finding_id = f.id AND gf.gap = ${bind(query.gap)}`);
     // Unmodelled findings are left out of that index (most of a fresh upload, and every finding until it is
@@ -145,9 +145,9 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
     if (query.gap !== 'unmodelled') detected = { at: 'gf.first_detected_at', id: 'gf.finding_id' };
   }
   if (query.threatModel && query.component) {
-    where.push(
-      `EXISTS (SELECT 1 FROM effective_finding_links l WHERE l.finding_id = f.id AND l.threat_model_id = ${bind(query.threatModel)}::uuid AND l.component_key = ${bind(query.component)})`,
-    );
+    joins.push(`JOIN finding_components fc ON fc.finding_id = f.id AND fc.threat_model_id = ${bind(query.threatModel)}::uuid AND fc.component_key = ${bind(query.component)}`);
+    // A component holds fewer findings than a gap: its index is the shorter walk.
+    detected = { at: 'fc.first_detected_at', id: 'fc.finding_id' };
   }
   return { joins, where, detected };
 }
