@@ -12,6 +12,8 @@ import { ThreatModelRepository } from '../threat-models/threat-model.repository'
 import { DemoRepository } from './demo.repository';
 
 const BATCH = 5_000;
+/** Batches stored at once, on as many connections: the database's work per batch is most of the seeding's time. */
+const DEMO_LANES = 2;
 const SEEDED_KEY = 'demo_seeded';
 
 /**
@@ -63,20 +65,35 @@ export class DemoSeeder {
     }
     await this.dataSource.transaction((manager) => this.demo.storeChanges(manager, demoChanges(organisation, commits, options.seed ?? 42)));
 
+    // Services are dealt to lanes as they first appear; each lane stores its batches in order on a connection
+    // of its own, so the database works on two batches at once. Lanes hold disjoint services, and every lock and
+    // rollup row ingest touches is its service's, so two lanes never wait on each other.
+    const lanes = Array.from({ length: DEMO_LANES }, () => ({ batch: [] as FindingRecord[], storing: null as Promise<void> | null }));
+    const laneOfService = new Map<string, (typeof lanes)[number]>();
     let done = 0;
-    let batch: FindingRecord[] = [];
-    const flush = async () => {
-      const records = batch;
-      batch = [];
-      await this.dataSource.transaction((manager) => this.storeBatch(manager, records));
-      onProgress?.(done);
+    const flush = async (lane: (typeof lanes)[number]) => {
+      const records = lane.batch;
+      lane.batch = [];
+      // One batch in flight per lane: the generator waits for its lane rather than running ahead of the database.
+      if (lane.storing) await lane.storing;
+      lane.storing = this.dataSource.transaction((manager) => this.storeBatch(manager, records)).then(() => onProgress?.(done));
+      // Awaited before the lane's next batch or at the end; meanwhile a failure is not left unhandled.
+      lane.storing.catch(() => undefined);
     };
-    for (const finding of demoFindings(options)) {
-      batch.push(...sightingsOf(finding));
-      done += 1;
-      if (batch.length >= BATCH) await flush();
+    try {
+      for (const finding of demoFindings(options)) {
+        let lane = laneOfService.get(finding.service);
+        if (!lane) laneOfService.set(finding.service, (lane = lanes[laneOfService.size % lanes.length]));
+        lane.batch.push(...sightingsOf(finding));
+        done += 1;
+        if (lane.batch.length >= BATCH) await flush(lane);
+      }
+      for (const lane of lanes) if (lane.batch.length) await flush(lane);
+    } finally {
+      // Every lane settles before the outcome is known: none is left writing after a failure elsewhere.
+      await Promise.allSettled(lanes.map((lane) => lane.storing));
     }
-    if (batch.length) await flush();
+    for (const lane of lanes) await lane.storing;
     await this.demo.analyze();
     return done;
   }
