@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AdoptionVerdictResult } from '@escapement/domain';
-import { LRUCache } from 'lru-cache';
+import { DigestKeyedCache } from '../common/digest-keyed-cache';
 
 /** Verdicts kept at once: each is a few kilobytes, and a dashboard asks for a handful of adoptions and practices. */
 const KEPT_VERDICTS = 200;
@@ -16,10 +15,10 @@ const KEPT_VERDICTS = 200;
  */
 @Injectable()
 export class VerdictCache {
-  private readonly verdicts = new LRUCache<string, AdoptionVerdictResult>({ max: KEPT_VERDICTS });
+  private readonly verdicts = new DigestKeyedCache<AdoptionVerdictResult>(KEPT_VERDICTS);
 
   async through(inputs: unknown, compute: () => Promise<AdoptionVerdictResult>): Promise<AdoptionVerdictResult> {
-    const key = createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+    const key = JSON.stringify(inputs);
     const kept = this.verdicts.get(key);
     if (kept) return structuredClone(kept);
     const verdict = await compute();
