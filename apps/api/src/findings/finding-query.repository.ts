@@ -21,6 +21,7 @@ export interface FindingCursor {
  */
 const LONG_TITLE_BYTES = 2000;
 
+
 /** Sort keys, from this fixed table only: the expression, and the type its cursor value is cast to. */
 const SORTS = {
   detected: { expr: 'f.first_detected_at', type: 'timestamptz', text: `to_json(f.first_detected_at) #>> '{}'` },
@@ -69,6 +70,23 @@ export class FindingQueryRepository {
         ORDER BY ${key.expr} ${direction}, ${key.id} ${direction}
         LIMIT ${take}`;
     };
+    // A filter that keeps only some services' findings (a team, the caller's teams) reads the newest page of
+    // each of those services from the service's own index in the page's order and merges them: the findings
+    // newest first would be walked past every newer finding of the other services (the rest of the organisation).
+    // Only without joins: they would filter rows after each service's page was cut.
+    if (filter.services && !filter.joins.length && (!query.sort || query.sort === 'detected')) {
+      return this.reads.query(
+        `${selectFinding(key.text, [], `services s CROSS JOIN LATERAL (
+            SELECT f.* FROM findings f
+             WHERE ${['f.service_id = s.id', ...where].join(' AND ')}
+             ORDER BY ${key.expr} ${direction}, ${key.id} ${direction}
+             LIMIT ${take}) f`)}
+          WHERE ${filter.services}
+          ORDER BY ${key.expr} ${direction}, ${key.id} ${direction}
+          LIMIT ${take}`,
+        params,
+      );
+    }
     if (query.sort !== 'title') return this.reads.query(page(), params);
     // Titles of up to LONG_TITLE_BYTES bytes are read in order from their index, longer ones (too long for a
     // B-tree entry; rare) are sorted apart, and the two short lists merged: the order is the collation's own.
@@ -102,6 +120,11 @@ export interface FindingFilterSql {
   joins: string[];
   where: string[];
   /**
+   * A condition on `s` alone that the service of every finding the filter keeps meets (a team, the caller's
+   * teams), when there is one: the page may then be read service by service.
+   */
+  services: string | null;
+  /**
    * Where to read the first detection and the id that the list sorted by detection pages on: the finding's
    * own, or a joined table's copy of them whose index is in that order, so that the page is read from it.
    */
@@ -115,9 +138,11 @@ export interface FindingFilterSql {
 export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind): FindingFilterSql {
   const joins: string[] = [];
   const where: string[] = [];
+  const services: string[] = [];
   let detected = { at: 'f.first_detected_at', id: 'f.id' };
-  if (teams) where.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
-  if (query.team) where.push(`s.team_id = ${bind(query.team)}::uuid`);
+  if (teams) services.push(`s.team_id = ANY (${bind(teams)}::uuid[])`);
+  if (query.team) services.push(`s.team_id = ${bind(query.team)}::uuid`);
+  where.push(...services);
   if (query.service) where.push(`f.service_id = ${bind(query.service)}::uuid`);
   if (query.stage) where.push(`f.first_detected_stage = ${bind(query.stage)}::detection_stage`);
   if (query.severity) where.push(`f.severity = ${bind(query.severity)}::severity`);
@@ -149,7 +174,7 @@ export function findingFilter(query: FindingFilter, teams: TeamScope, bind: Bind
     // A component holds fewer findings than a gap: its index is the shorter walk.
     detected = { at: 'fc.first_detected_at', id: 'fc.finding_id' };
   }
-  return { joins, where, detected };
+  return { joins, where, services: services.length ? services.join(' AND ') : null, detected };
 }
 
 /** A finding's columns as the list answers them (FindingRow), for any reader of findings. */
@@ -175,11 +200,11 @@ export function findingSort(sort: ListFindingsQuery['sort'], filter: FindingFilt
   return { ...SORTS[sort], id: 'f.id' };
 }
 
-function selectFinding(cursorText: string, joins: string[] = []): string {
+/** The list's columns from `findings f JOIN services s` and the filter's joins, or from another source of `f` and `s`. */
+function selectFinding(cursorText: string, joins: string[] = [], from = 'findings f JOIN services s ON s.id = f.service_id'): string {
   return `
   SELECT ${FINDING_COLUMNS},
          ${cursorText} AS cursor_value
-    FROM findings f
-    JOIN services s ON s.id = f.service_id
+    FROM ${from}
     ${joins.join('\n    ')}`;
 }
