@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { csvCell, xlsxCell, type ExportTable } from '@escapement/domain';
@@ -86,16 +87,34 @@ export async function writeXlsx<T>(tables: { table: ExportTable<T>; rows: AsyncI
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
+    // One style object per column, shared by its cells: exceljs looks a cell's style up by identity first, and
+    // the fresh copy addRow gives every cell was serialised to XML and looked up by that text, cell by cell,
+    // which was half the time a row took. The file is the same byte for byte: an empty style is the default
+    // one for text, number, boolean and empty cells alike, and a date column's format applies whatever the cell.
+    const styles: Partial<ExcelJS.Style>[] = table.columns.map((c) => (c.type === 'date' ? { numFmt: DATE_FORMAT } : {}));
+    let written = 0;
     for await (const row of rows) {
       if (out.destroyed) break;
-      sheet.addRow(table.columns.map((c) => xlsxCell(c.value(row)))).commit();
+      const added = sheet.addRow(table.columns.map((c) => xlsxCell(c.value(row))));
+      for (let i = 0; i < styles.length; i++) added.getCell(i + 1).style = styles[i];
+      added.commit();
       await zipCaughtUp(sheet);
       await drained(out);
+      if (++written % ROWS_PER_TURN === 0) await nextTurn();
     }
     sheet.commit();
   }
   await workbook.commit();
 }
+
+/**
+ * Rows rendered between turns of the event loop. The zip's compressor runs in the thread pool and hands
+ * back its output on a later turn; rows of a fetched batch come without one (the cursor's 500 rows are
+ * all in memory), so the compressor and the download waited for the whole batch to be rendered and the
+ * first 16 KiB of a file took 108 ms (p50) where CSV's took 21. Yielding lets deflating and sending run
+ * beside rendering, on the other core.
+ */
+const ROWS_PER_TURN = 25;
 
 /** How much of a sheet's XML may wait for the zip's compressor before rows stop being added. */
 const MAX_XML_WAITING = 1 << 20;
