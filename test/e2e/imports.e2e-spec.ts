@@ -180,6 +180,43 @@ describe('POST /api/v1/imports', () => {
     await sut.http().get('/api/health').expect(200);
   });
 
+  it('counts and closes across batches: a finding met in two batches is one, and a full scan of thousands closes only what it lacks', async () => {
+    // 2,500 results are stored in two batches (2,000 per batch), in the background.
+    const scan = (indexes: number[], level: (i: number) => string) => {
+      const results = indexes.map((i) => ({
+        ruleId: 'r1',
+        level: level(i),
+        message: { text: `Finding ${i}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: `src/file-${i}.ts` }, region: { startLine: 1 } } }],
+      }));
+      return Buffer.from(JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'eslint' } }, results }] }));
+    };
+    const stored = async (body: Buffer) => {
+      let status = (await upload('service=web-app&fullScan=true', body).expect(202)).body;
+      // Polled until done, however long a busy machine takes (the test's own timeout is the bound).
+      while (status.status === 'processing') {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await sut.http().get(status.statusUrl).expect(200)).body;
+      }
+      return status;
+    };
+    const all = Array.from({ length: 2500 }, (_, i) => i);
+    const first = await stored(scan(all, () => 'warning'));
+    expect(first).toMatchObject({ status: 'completed', findings: { received: 2500, created: 2500, updated: 0, unchanged: 0, fixed: 0 } });
+
+    // The rescan lacks finding 7, raises finding 3 (in the first batch, and again in the second), and adds 2500.
+    const rescan = [...all.filter((i) => i !== 7), 2500, 3];
+    const second = await stored(scan(rescan, (i) => (i === 3 ? 'error' : 'warning')));
+    expect(second).toMatchObject({ status: 'completed', findings: { received: 2501, created: 1, updated: 1, unchanged: 2498, fixed: 1 } });
+    const statuses = await sut.sql<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM findings GROUP BY status ORDER BY status::text`);
+    expect(statuses).toEqual([
+      { status: 'fixed', n: 1 },
+      { status: 'open', n: 2500 },
+    ]);
+    expect(await sut.sql(`SELECT title FROM findings WHERE status = 'fixed'`)).toEqual([{ title: 'Finding 7' }]);
+    expect(await sut.sql(`SELECT severity FROM findings WHERE path = 'src/file-3.ts'`)).toEqual([{ severity: 'high' }]);
+  });
+
   it('stores large uploads in the background: 202, then the status URL reports the counts', async () => {
     const results = Array.from({ length: 400 }, (_, i) => ({
       ruleId: 'r1',

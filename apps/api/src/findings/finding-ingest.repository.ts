@@ -249,19 +249,4 @@ export class FindingIngestRepository {
       [findingIds],
     );
   }
-
-  /** Marks fixed the open findings of `tools` in the service that are not among `seenIds`; answers how many. */
-  async fixUnseen(manager: EntityManager, service: string, tools: string[], seenIds: string[], fixedAt: string): Promise<number> {
-    const rows = await modifyReturning<{ id: string }>(
-      manager,
-      `UPDATE findings f
-          SET status = 'fixed', fixed_at = $4::timestamptz, updated_at = now()
-         FROM services s
-        WHERE s.id = f.service_id AND s.name = $1 AND f.tool = ANY($2::text[]) AND f.status = 'open'
-          AND NOT (f.id = ANY($3::uuid[]))
-       RETURNING f.id`,
-      [service, tools, seenIds, fixedAt],
-    );
-    return rows.length;
-  }
 }

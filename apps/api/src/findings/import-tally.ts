@@ -30,11 +30,6 @@ export class ImportTally {
     this.suppressed += n;
   }
 
-  /** Every finding the upload contains, for a full scan's "what is no longer there". */
-  seenIds(): string[] {
-    return [...this.seen];
-  }
-
   counts(): UpsertCounts & { suppressed: number } {
     const updated = [...this.updated].filter((id) => !this.created.has(id)).length;
     return {

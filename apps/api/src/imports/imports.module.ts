@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ImportRunner } from './import-runner';
+import { ImportSeenRepository } from './import-seen.repository';
 import { ImportUploadRepository } from './import-upload.repository';
 import { ImportWorker } from './import-worker';
 import { ImportsController } from './imports.controller';
@@ -14,6 +15,6 @@ import { OperationsMetricsModule } from '../operations-metrics/operations-metric
 @Module({
   imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule, OperationsMetricsModule],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, ImportWorker, ImportUploadRepository, UploadBudget],
+  providers: [ImportsService, ImportRunner, ImportSeenRepository, ImportWorker, ImportUploadRepository, UploadBudget],
 })
 export class ImportsModule {}
