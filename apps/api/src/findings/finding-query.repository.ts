@@ -21,7 +21,6 @@ export interface FindingCursor {
  */
 const LONG_TITLE_BYTES = 2000;
 
-
 /** Sort keys, from this fixed table only: the expression, and the type its cursor value is cast to. */
 const SORTS = {
   detected: { expr: 'f.first_detected_at', type: 'timestamptz', text: `to_json(f.first_detected_at) #>> '{}'` },
