@@ -1,5 +1,6 @@
 import type { AdoptionDto, AdoptionImpactResponse, PracticeImpactResponse } from '@escapement/domain';
 import { describeWithBrowser, useDashboardSession } from './support/dashboard-session';
+import { settledCount } from './support/settled-count';
 
 const VERDICT = '[data-testid="verdict"]';
 const EVENT_STUDY = `${VERDICT} [data-testid="event-study"]`;
@@ -50,7 +51,8 @@ describeWithBrowser()('adoption impact in a browser', () => {
       [VERDICT, BARS],
     );
     expect(verdictFirst).toBe(true);
-    expect(await page.locator('[data-testid="escape-rate-chart"] .window-area').count()).toBe(2);
+    // The trend below is a request of its own, shaded once both it and the impact have answered.
+    expect(await settledCount(page, '[data-testid="escape-rate-chart"] .window-area', 2)).toBe(2);
 
     await session.screenshot(page, 'adoption-impact');
     await page.locator(VERDICT).screenshot({ path: session.screenshotPath('adoption-impact-verdict') });
