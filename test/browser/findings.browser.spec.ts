@@ -147,6 +147,9 @@ describeWithBrowser()('findings in a browser', () => {
     await page.goto(session.url);
     await page.waitForSelector('[data-testid="escape-rate-chart"][aria-busy="false"]');
     const dots = page.locator('[data-testid="escape-rate-chart"] circle.dot-design');
+    // The settled container is there before Recharts has measured it and drawn the points, which it draws
+    // together: counted before that, the middle point would be the first one.
+    await dots.first().waitFor();
     await dots.nth(Math.floor((await dots.count()) / 2)).hover();
     const active = page.locator('circle.drill-dot[data-series="design"]');
     await active.waitFor();
