@@ -23,8 +23,19 @@ describeWithBrowser()('the quarterly report in a browser', () => {
     const quarters = await page.getByTestId('report-quarter').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     // The last complete quarter first; the one before it is a choice a reader makes.
     const quarter = quarters[1]!;
+    // Each choice is written into the URL, and the page renders it after the URL changed: the next choice
+    // is made once the page shows the previous one (its PDF link carries it), else it would start from the
+    // query the page rendered before, without the team.
+    const rendered = (params: Record<string, string>) =>
+      page.waitForFunction((expected) => {
+        const href = document.querySelector('[data-testid="report-pdf"]')?.getAttribute('href');
+        const query = new URL(href ?? '/', window.location.href).searchParams;
+        return Object.entries(expected).every(([name, value]) => query.get(name) === value);
+      }, params);
     await page.getByTestId('report-team').selectOption(team.id);
+    await rendered({ team: team.id });
     await page.getByTestId('report-quarter').selectOption(quarter);
+    await rendered({ team: team.id, quarter });
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ team: team.id, quarter });
 
     const report = await session.api<TeamReportDto>(`/reports/team?team=${team.id}&quarter=${quarter}`);
