@@ -15,12 +15,14 @@ export function ReportPage() {
   const quarter = searchParams.get('quarter') || quarters[0];
   const teams = useTeams();
   const report = useTeamReport({ team, quarter });
-  const choose = (name: string, value: string) => {
-    const next = new URLSearchParams(searchParams);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearchParams(next);
-  };
+  // From the URL as it is now, not as last rendered: a second choice made before the first has rendered keeps it.
+  const choose = (name: string, value: string) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
   return (
     <>
       <title>Report · Escapement</title>
