@@ -10,18 +10,37 @@ import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingLinker } from '../links/finding-linker';
 import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 import { DemoRepository } from './demo.repository';
+import { DemoBulkLoader } from './demo-bulk-loader';
 
 const BATCH = 5_000;
 /** Batches stored at once, on as many connections: the database's work per batch is most of the seeding's time. */
 const DEMO_LANES = 2;
-const SEEDED_KEY = 'demo_seeded';
+/**
+ * A bulk load's batches are larger: its per-batch work (rollups, gap facts) grows with the distinct days
+ * and services of a batch rather than with its findings. They are stored one after another in one
+ * transaction, which holds the tables' lock while their triggers are off and their indexes dropped.
+ */
+const BULK_BATCH = 50_000;
 
 /**
- * Loads the generated demo organisation through the same ingest path as real uploads, so the demo
- * exercises exactly what users' data goes through.
+ * `bulk` stores into a database that holds no finding, set-based per batch (`DemoBulkLoader`); `ingest`
+ * goes through the upload path. Unless asked, a database without findings is bulk-loaded.
  */
+export type DemoLoadPath = 'bulk' | 'ingest';
+
+export interface DemoLoad {
+  path?: DemoLoadPath;
+  /** Sightings per bulk batch (tests use small ones to load a small demo in several). */
+  bulkBatch?: number;
+}
+const SEEDED_KEY = 'demo_seeded';
+
 const DAY_MS = 86_400_000;
 
+/**
+ * Loads the generated demo organisation: into a database with findings, through the same ingest path as
+ * real uploads; into one without, in bulk, which stores the same rows (compared table by table in the tests).
+ */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('Demo');
@@ -33,6 +52,7 @@ export class DemoSeeder {
     private readonly threatModels: ThreatModelRepository,
     private readonly linker: FindingLinker,
     private readonly demo: DemoRepository,
+    private readonly bulk: DemoBulkLoader,
   ) {}
 
   /** Seeds only a database that has never held findings nor been seeded before. */
@@ -45,8 +65,11 @@ export class DemoSeeder {
     return true;
   }
 
-  /** Adds the demo organisation (any size) to the database, in batches of one transaction each. */
-  async seed(requested: DemoOptions = {}, onProgress?: (done: number) => void): Promise<number> {
+  /** Adds the demo organisation (any size) to the database. */
+  async seed(requested: DemoOptions = {}, onProgress?: (done: number) => void, { path, bulkBatch = BULK_BATCH }: DemoLoad = {}): Promise<number> {
+    const { findings: hadFindings } = await this.demo.state(SEEDED_KEY);
+    if (path === 'bulk' && hadFindings) throw new Error('A bulk demo load needs a database without findings.');
+    const bulk = (path ?? (hadFindings ? 'ingest' : 'bulk')) === 'bulk';
     // The window's end pinned to today, so that both passes over the findings below yield the same ones even across midnight.
     const options: DemoOptions = requested.end ? requested : { ...requested, end: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS) };
     const organisation = demoOrganisation(options);
@@ -65,6 +88,14 @@ export class DemoSeeder {
     }
     await this.dataSource.transaction((manager) => this.demo.storeChanges(manager, demoChanges(organisation, commits, options.seed ?? 42)));
 
+    const findings = demoFindings(options);
+    const done = bulk ? await this.loadInBulk(findings, bulkBatch, onProgress) : await this.loadThroughIngest(findings, onProgress);
+    await this.demo.analyze();
+    return done;
+  }
+
+  /** Through the upload path, in batches of one transaction each. */
+  private async loadThroughIngest(findings: Iterable<DemoFinding>, onProgress?: (done: number) => void): Promise<number> {
     // Services are dealt to lanes as they first appear; each lane stores its batches in order on a connection
     // of its own, so the database works on two batches at once. Lanes hold disjoint services, and every lock and
     // rollup row ingest touches is its service's, so two lanes never wait on each other.
@@ -81,7 +112,7 @@ export class DemoSeeder {
       lane.storing.catch(() => undefined);
     };
     try {
-      for (const finding of demoFindings(options)) {
+      for (const finding of findings) {
         let lane = laneOfService.get(finding.service);
         if (!lane) laneOfService.set(finding.service, (lane = lanes[laneOfService.size % lanes.length]));
         lane.batch.push(...sightingsOf(finding));
@@ -94,7 +125,42 @@ export class DemoSeeder {
       await Promise.allSettled(lanes.map((lane) => lane.storing));
     }
     for (const lane of lanes) await lane.storing;
-    await this.demo.analyze();
+    return done;
+  }
+
+  /**
+   * Into a database without findings, in one transaction: a failure leaves no findings and every index and
+   * trigger as it was. Each batch is stored while the next is generated.
+   */
+  private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, onProgress?: (done: number) => void): Promise<number> {
+    let done = 0;
+    await this.dataSource.transaction(async (manager) => {
+      const suspended = await this.bulk.begin(manager);
+      let batch: FindingRecord[] = [];
+      let storing: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        const records = batch;
+        const through = done;
+        batch = [];
+        await storing;
+        storing = this.storeBulkBatch(manager, records).then(() => onProgress?.(through));
+        // Awaited before the next batch or at the end; meanwhile a failure is not left unhandled.
+        storing.catch(() => undefined);
+      };
+      try {
+        for (const finding of findings) {
+          batch.push(...sightingsOf(finding));
+          done += 1;
+          if (batch.length >= batchSize) await flush();
+        }
+        if (batch.length) await flush();
+      } finally {
+        // Settled before the transaction ends either way: no statement is left running on its connection.
+        await Promise.allSettled([storing]);
+      }
+      await storing;
+      await this.bulk.finish(manager, suspended);
+    });
     return done;
   }
 
@@ -120,10 +186,21 @@ export class DemoSeeder {
   }
 
   private async storeBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
-    const importId = await this.importLog.open(manager, { format: 'demo', stage: null, receivedBy: 'demo generator', fileName: null, contentSha256: null });
+    const importId = await this.openImport(manager);
     const tally = new ImportTally();
     tally.add(await this.ingest.upsert(manager, records, importId));
     await this.importLog.complete(manager, importId, tally.counts());
+  }
+
+  private async storeBulkBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
+    const importId = await this.openImport(manager);
+    const tally = new ImportTally();
+    tally.add(await this.bulk.store(manager, records, importId));
+    await this.importLog.complete(manager, importId, tally.counts());
+  }
+
+  private openImport(manager: EntityManager): Promise<string> {
+    return this.importLog.open(manager, { format: 'demo', stage: null, receivedBy: 'demo generator', fileName: null, contentSha256: null });
   }
 }
 

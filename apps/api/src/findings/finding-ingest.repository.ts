@@ -81,18 +81,10 @@ export class FindingIngestRepository {
 
   /** Inserts new findings and rewrites changed ones; rows already stored exactly so are left untouched. */
   private async upsertFindings(manager: EntityManager, findings: FindingRecord[], serviceId: Map<string, string>): Promise<UpsertedRow[]> {
-    const column = (pick: (f: FindingRecord) => string | number | null) => arrayLiteral(findings.map(pick));
     return manager.query(
-      `INSERT INTO findings AS f (service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                                  introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer,
-                                  introduced_commit)
-       SELECT i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
-              i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
-              i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer, i.introduced_commit
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                     $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[], $21::text[])
-           AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-                introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer, introduced_commit)
+      `INSERT INTO findings AS f (${NEW_FINDING_COLUMNS})
+       SELECT ${NEW_FINDING_VALUES}
+         FROM ${NEW_FINDING_ROWS}
        ON CONFLICT (service_id, fingerprint) DO UPDATE SET
               title = excluded.title, severity = excluded.severity, cwe_ids = excluded.cwe_ids, rule_id = excluded.rule_id,
               tool = coalesce(excluded.tool, f.tool), repo = coalesce(excluded.repo, f.repo), path = coalesce(excluded.path, f.path),
@@ -127,29 +119,7 @@ export class FindingIngestRepository {
                CASE WHEN f.class_overridden THEN f.class_reason ELSE excluded.class_reason END,
                CASE WHEN f.class_overridden THEN f.layer ELSE excluded.layer END)
        RETURNING f.id, f.service_id, f.fingerprint, (f.xmax = 0) AS inserted`,
-      [
-        column((f) => serviceId.get(f.serviceName)!),
-        column((f) => f.fingerprint),
-        column((f) => f.title),
-        column((f) => f.severity),
-        column((f) => `{${f.cweIds.join(',')}}`),
-        column((f) => f.ruleId),
-        column((f) => f.tool),
-        column((f) => f.sourceKind),
-        column((f) => f.repo),
-        column((f) => f.path),
-        column((f) => f.line),
-        column((f) => f.introducedAt?.toISOString() ?? null),
-        column((f) => f.status ?? (f.scannerState === 'suppressed' ? 'suppressed' : null)),
-        column((f) => f.findingClass),
-        column((f) => f.category),
-        column((f) => f.classRule),
-        column((f) => f.classReason),
-        column((f) => f.stage),
-        column((f) => f.detectedAt.toISOString()),
-        column((f) => f.layer),
-        column((f) => f.introducedCommit),
-      ],
+      newFindingArrays(findings, serviceId),
     );
   }
 
@@ -249,4 +219,47 @@ export class FindingIngestRepository {
       [findingIds],
     );
   }
+}
+
+/** The columns a new finding is stored with, in the order of `NEW_FINDING_VALUES` and `newFindingArrays`. */
+export const NEW_FINDING_COLUMNS = `service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
+  introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer, introduced_commit`;
+
+/** The batch's findings as rows `i`, from the 21 arrays of `newFindingArrays` ($1 to $21). */
+export const NEW_FINDING_ROWS = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+         $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[], $21::text[])
+    AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
+         introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer, introduced_commit)`;
+
+/** Rows `i` typed as the columns of `NEW_FINDING_COLUMNS`. */
+export const NEW_FINDING_VALUES = `i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,
+  i.repo, i.path, i.line, i.introduced_at, coalesce(i.status, 'open')::finding_status, i.finding_class::finding_class,
+  i.category, i.class_rule, i.class_reason, i.stage::detection_stage, i.detected_at, i.layer::pwnisms_layer, i.introduced_commit`;
+
+/** One array per column of `NEW_FINDING_COLUMNS`, as PostgreSQL array text (see `arrayLiteral`). */
+export function newFindingArrays(findings: readonly FindingRecord[], serviceId: ReadonlyMap<string, string>): string[] {
+  const column = (pick: (f: FindingRecord) => string | number | null) => arrayLiteral(findings.map(pick));
+  return [
+    column((f) => serviceId.get(f.serviceName)!),
+    column((f) => f.fingerprint),
+    column((f) => f.title),
+    column((f) => f.severity),
+    column((f) => `{${f.cweIds.join(',')}}`),
+    column((f) => f.ruleId),
+    column((f) => f.tool),
+    column((f) => f.sourceKind),
+    column((f) => f.repo),
+    column((f) => f.path),
+    column((f) => f.line),
+    column((f) => f.introducedAt?.toISOString() ?? null),
+    column((f) => f.status ?? (f.scannerState === 'suppressed' ? 'suppressed' : null)),
+    column((f) => f.findingClass),
+    column((f) => f.category),
+    column((f) => f.classRule),
+    column((f) => f.classReason),
+    column((f) => f.stage),
+    column((f) => f.detectedAt.toISOString()),
+    column((f) => f.layer),
+    column((f) => f.introducedCommit),
+  ];
 }
