@@ -7,6 +7,7 @@ import type { TeamScope } from '../auth/principal';
 import { isCursorTimestamp } from '../common/page-cursor';
 import type { FindingRow, ListFindingsQuery } from './finding.dto';
 import { countedFinding } from '../common/counted-finding';
+import { FindingSearchRepository } from './finding-search.repository';
 
 export interface FindingCursor {
   /** The sort value of the last row, as PostgreSQL prints it. */
@@ -44,6 +45,7 @@ export class FindingQueryRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     /** The list is a dashboard read, served by the read replica when one is configured; one finding by id stays on the primary. */
     private readonly reads: ReadDatabase,
+    private readonly search: FindingSearchRepository,
   ) {}
 
   /** A finding outside the caller's teams is as absent as one that does not exist. */
@@ -69,6 +71,11 @@ export class FindingQueryRepository {
         ORDER BY ${key.expr} ${direction}, ${key.id} ${direction}
         LIMIT ${take}`;
     };
+    // A text search reads only the services and months whose trigrams can hold the term (FindingSearchRepository).
+    if (query.q && !filter.joins.length && (!query.sort || query.sort === 'detected')) {
+      const found = await this.searchPage(query.q, where, params, take, limit, direction);
+      if (found) return found;
+    }
     // A filter that keeps only some services' findings (a team, the caller's teams) reads the newest page of
     // each of those services from the service's own index in the page's order and merges them: the findings
     // newest first would be walked past every newer finding of the other services (the rest of the organisation).
@@ -97,6 +104,44 @@ export class FindingQueryRepository {
         LIMIT ${take}`,
       params,
     );
+  }
+
+  /**
+   * The page of a text search sorted by first detection, read month by month in the page's order from the
+   * services and months that can hold the term, each from the service's page index within the month
+   * (findings_service_page_idx): a month's matches all come before the next month's, so the page is complete
+   * once the months read hold `limit` matches. Null when the term has no trigram to narrow by.
+   */
+  private async searchPage(term: string, where: string[], params: unknown[], take: string, limit: number, direction: 'ASC' | 'DESC'): Promise<(FindingRow & { cursor_value: string })[] | null> {
+    const grams = await this.search.trigrams(term);
+    if (!grams.length) return null;
+    const groups = await this.search.groups(grams);
+    if (!groups) return null;
+    const months = [...new Set(groups.map((g) => g.month))];
+    if (direction === 'ASC') months.reverse();
+    const rows: (FindingRow & { cursor_value: string })[] = [];
+    // One month first (a common term fills the page there), then twice as many months each time.
+    for (let from = 0, count = 1; from < months.length && rows.length < limit; from += count, count *= 2) {
+      const chosen = new Set(months.slice(from, from + count));
+      const part = groups.filter((g) => chosen.has(g.month));
+      const batch = [...params];
+      const bind = bindTo(batch);
+      const order = `f.first_detected_at ${direction}, f.id ${direction}`;
+      const source = `unnest(${bind(part.map((g) => g.service_id))}::uuid[], ${bind(part.map((g) => g.month))}::date[]) AS c(service_id, month)
+          JOIN services s ON s.id = c.service_id
+          CROSS JOIN LATERAL (
+            SELECT f.* FROM findings f
+             WHERE ${[
+               'f.service_id = c.service_id',
+               `f.first_detected_at >= c.month::timestamp AT TIME ZONE 'UTC'`,
+               `f.first_detected_at < (c.month + interval '1 month') AT TIME ZONE 'UTC'`,
+               ...where,
+             ].join(' AND ')}
+             ORDER BY ${order}
+             LIMIT ${take}) f`;
+      rows.push(...(await this.reads.query(`${selectFinding(SORTS.detected.text, [], source)} ORDER BY ${order} LIMIT ${take}`, batch)));
+    }
+    return rows.slice(0, limit);
   }
 }
 

@@ -9,6 +9,7 @@ import { TeamsModule } from '../teams/teams.module';
 import { FindingDetailRepository } from './finding-detail.repository';
 import { FindingIngestRepository } from './finding-ingest.repository';
 import { FindingQueryRepository } from './finding-query.repository';
+import { FindingSearchRepository } from './finding-search.repository';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
 
@@ -16,7 +17,7 @@ import { FindingsService } from './findings.service';
 @Module({
   imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, OperationsMetricsModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
-  providers: [FindingsService, FindingQueryRepository, FindingDetailRepository, FindingIngestRepository],
+  providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, FindingDetailRepository, FindingIngestRepository],
   exports: [FindingsService, FindingIngestRepository],
 })
 export class FindingsModule {}
