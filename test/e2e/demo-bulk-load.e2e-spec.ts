@@ -5,7 +5,8 @@ import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 const OPTIONS: DemoOptions = { seed: 11, findings: 3_000, end: new Date('2026-06-30T00:00:00Z') };
 
 /**
- * Everything a finding's storage derives (detections, links, gap facts, components, every rollup), with
+ * Everything a finding's storage derives (detections, links, gap facts, components, every rollup, the text
+ * search's trigram sets), with
  * the columns that name a batch or a moment of storing left out (ids, import ids, creation times, the
  * verdict cache's version counters), since the two paths store in different batches.
  */
@@ -23,6 +24,7 @@ const DERIVED: Record<string, string[]> = {
   gap_layer_rollups: [],
   gap_component_rollups: [],
   change_finding_lags: [],
+  finding_search_grams: [],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -85,7 +87,10 @@ describe('the demo bulk load', () => {
       // Each table holds something, so that equality says something.
       expect({ table, rows: throughIngest[table].length > 0 }).toEqual({ table, rows: true });
       // The rows one path stored and the other did not (a few of each, to read a failure by).
-      const onlyOf = (a: string[], b: string[]) => a.filter((row) => !b.includes(row)).slice(0, 3);
+      const onlyOf = (a: string[], b: string[]) => {
+        const other = new Set(b);
+        return a.filter((row) => !other.has(row)).slice(0, 3);
+      };
       expect({ table, count: inBulk[table].length, onlyInBulk: onlyOf(inBulk[table], throughIngest[table]), onlyThroughIngest: onlyOf(throughIngest[table], inBulk[table]) }).toEqual({
         table,
         count: throughIngest[table].length,

@@ -18,6 +18,6 @@ import { FindingsService } from './findings.service';
   imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, OperationsMetricsModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
   providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, FindingDetailRepository, FindingIngestRepository],
-  exports: [FindingsService, FindingIngestRepository],
+  exports: [FindingsService, FindingIngestRepository, FindingSearchRepository],
 })
 export class FindingsModule {}
