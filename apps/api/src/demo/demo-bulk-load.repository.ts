@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { arrayLiteral } from '../common/sql';
 import type { DetectionRecord } from '../findings/finding-batch';
 import { NEW_FINDING_COLUMNS, NEW_FINDING_ROWS, NEW_FINDING_VALUES, newFindingArrays } from '../findings/finding-ingest.repository';
-import type { FindingRecord } from '../findings/finding-record';
+import type { AutoLink } from '../links/finding-links.repository';
 
 /** An index taken off for a bulk load, and the statement that builds it again. */
 export interface SuspendedIndex {
@@ -11,24 +11,16 @@ export interface SuspendedIndex {
   rebuild: string;
 }
 
-/**
- * Tables whose indexes a bulk load builds once at the end instead of row by row (at a million findings,
- * keeping the findings' 17 indexes is most of the cost of storing a row). Kept: the primary keys, and
- * what each batch's own statements look findings up by (their links, by finding).
- */
-const REBUILT_TABLES = ['findings', 'detections', 'finding_links', 'finding_gap_facts', 'finding_components'];
-const KEPT_DURING_LOAD = ['finding_links_unique'];
-
-export interface StoredFinding {
+export interface StagedFinding {
   id: string;
   service_id: string;
   fingerprint: string;
 }
 
 /**
- * The per-finding triggers that a bulk load into an empty database replaces with set-based work: the
- * change link (one lookup per finding, done in the insert itself), and the gap facts written once as a
- * finding is stored and again as each of its links arrives (written once, after the links).
+ * The per-finding triggers that a bulk load replaces with set-based work: the change link (one lookup per
+ * finding, done in the final insert itself), and the gap facts written once as a finding is stored and again
+ * as each of its links arrives (written once, after the links, by the function the link trigger calls).
  */
 const HELD_BACK = [
   ['findings', 'findings_link_change_insert'],
@@ -37,15 +29,28 @@ const HELD_BACK = [
 ] as const;
 
 /**
- * SQL of the demo's bulk load: new findings of a database that holds none, stored in a few statements
- * per batch. Every rollup stays exact through its statement-level trigger; only the triggers above are
- * held back, inside the batch's transaction, and their work is done by the same functions they call.
+ * Tables whose indexes a bulk load builds once at the end instead of row by row (at a million findings,
+ * keeping the findings' 17 indexes is most of the cost of storing a row). Kept: the primary keys, and
+ * what the load's own statements look rows up by (links by finding, for the gap facts).
+ */
+const REBUILT_TABLES = ['findings', 'detections', 'finding_links', 'finding_gap_facts', 'finding_components'];
+const KEPT_DURING_LOAD = ['finding_links_unique'];
+
+/** Staging tables of the load's transaction, shaped as the tables they go to, with their defaults (ids). */
+const STAGED = { findings: 'demo_staged_findings', detections: 'demo_staged_detections', links: 'demo_staged_links' } as const;
+
+/**
+ * SQL of the demo's bulk load into a database without findings. Batches are staged in temporary tables;
+ * at the end every staged finding is stored by one statement, so each rollup's statement trigger runs once
+ * over all of them (batch by batch, each batch's random days touched most rollup rows again: at a million
+ * findings that was 3 of the 4 s a batch took). Only the triggers above are held back, inside the load's
+ * transaction, and their work is done by the functions they call.
  */
 @Injectable()
 export class DemoBulkLoadRepository {
   /**
    * Inside the caller's transaction only: other sessions never see the triggers off, and wait on the
-   * tables' lock until the batch commits with them back on.
+   * tables' lock until the load commits with them back on.
    */
   async holdBackPerFindingTriggers(manager: EntityManager): Promise<void> {
     for (const [table, trigger] of HELD_BACK) await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
@@ -85,32 +90,30 @@ export class DemoBulkLoadRepository {
     for (const index of indexes) await manager.query(index.rebuild);
   }
 
+  async createStaging(manager: EntityManager): Promise<void> {
+    await manager.query(`CREATE TEMPORARY TABLE ${STAGED.findings} (LIKE findings INCLUDING DEFAULTS) ON COMMIT DROP`);
+    await manager.query(`CREATE TEMPORARY TABLE ${STAGED.detections} (LIKE detections INCLUDING DEFAULTS) ON COMMIT DROP`);
+    await manager.query(`CREATE TEMPORARY TABLE ${STAGED.links} (LIKE finding_links INCLUDING DEFAULTS) ON COMMIT DROP`);
+  }
+
   async serviceIds(manager: EntityManager, names: readonly string[]): Promise<Map<string, string>> {
     const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM services WHERE name = ANY($1::text[])`, [names]);
     return new Map(rows.map((row) => [row.name, row.id]));
   }
 
-  /**
-   * Inserts findings none of which is stored yet, each tied to its change by its introducing commit as
-   * the change-link trigger would (the same function; the demo names no change id nor ref).
-   */
-  insertFindings(manager: EntityManager, findings: readonly FindingRecord[], serviceId: ReadonlyMap<string, string>): Promise<StoredFinding[]> {
+  /** Stages findings none of which is stored yet; their ids are the ones they will be stored with. */
+  stageFindings(manager: EntityManager, findings: Parameters<typeof newFindingArrays>[0], serviceId: ReadonlyMap<string, string>): Promise<StagedFinding[]> {
     return manager.query(
-      `INSERT INTO findings (${NEW_FINDING_COLUMNS}, linked_change_id, change_link_source)
-       SELECT ${NEW_FINDING_VALUES}, l.change_id, l.link_source
-         FROM ${NEW_FINDING_ROWS}
-         LEFT JOIN LATERAL (
-           SELECT c.change_id, c.link_source FROM finding_change_link(i.service_id, NULL, NULL, i.introduced_commit) c
-            WHERE i.introduced_commit IS NOT NULL
-         ) l ON true
+      `INSERT INTO ${STAGED.findings} (${NEW_FINDING_COLUMNS})
+       SELECT ${NEW_FINDING_VALUES} FROM ${NEW_FINDING_ROWS}
        RETURNING id, service_id, fingerprint`,
       newFindingArrays(findings, serviceId),
     );
   }
 
-  async insertDetections(manager: EntityManager, detections: readonly DetectionRecord[], findingIdOfEach: readonly string[], importId: string): Promise<void> {
+  async stageDetections(manager: EntityManager, detections: readonly DetectionRecord[], findingIdOfEach: readonly string[], importId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO detections (finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at)
+      `INSERT INTO ${STAGED.detections} (finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at)
        SELECT i.finding_id, i.stage::detection_stage, i.source_kind::source_kind, i.tool, $6::uuid, i.commit_sha, i.detected_at
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::timestamptz[])
            AS i(finding_id, stage, source_kind, tool, commit_sha, detected_at)`,
@@ -126,8 +129,51 @@ export class DemoBulkLoadRepository {
     );
   }
 
-  /** The gap facts of findings whose links are all stored, written once by the function the link trigger calls. */
-  async storeGapFacts(manager: EntityManager, findingIds: readonly string[]): Promise<void> {
-    await manager.query(`SELECT finding_gap_facts_refresh($1::uuid[])`, [arrayLiteral(findingIds)]);
+  async stageLinks(manager: EntityManager, links: readonly AutoLink[]): Promise<void> {
+    if (links.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${STAGED.links} (finding_id, threat_model_id, component_key, threat_key, source)
+       SELECT *, 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
+      [arrayLiteral(links.map((l) => l.finding)), arrayLiteral(links.map((l) => l.model)), arrayLiteral(links.map((l) => l.component)), arrayLiteral(links.map((l) => l.threat))],
+    );
+  }
+
+  /**
+   * Stores everything staged: the findings in one statement, each tied to its change by its introducing
+   * commit as the change-link trigger would (the same function; the demo names no change id nor ref), then
+   * their detections and links.
+   */
+  async storeStaged(manager: EntityManager): Promise<void> {
+    const columns: { name: string }[] = await manager.query(
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = 'findings'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    );
+    const linked: Record<string, string> = { linked_change_id: 'l.change_id', change_link_source: 'l.link_source' };
+    await manager.query(
+      `INSERT INTO findings (${columns.map((c) => c.name).join(', ')})
+       SELECT ${columns.map((c) => linked[c.name] ?? `s.${c.name}`).join(', ')}
+         FROM ${STAGED.findings} s
+         LEFT JOIN LATERAL (
+           SELECT c.change_id, c.link_source FROM finding_change_link(s.service_id, NULL, NULL, s.introduced_commit) c
+            WHERE s.introduced_commit IS NOT NULL
+         ) l ON true`,
+    );
+    await manager.query(`INSERT INTO detections SELECT * FROM ${STAGED.detections}`);
+    // As a relink inserts them: a link computed twice is stored once.
+    await manager.query(`INSERT INTO finding_links SELECT * FROM ${STAGED.links} ON CONFLICT DO NOTHING`);
+  }
+
+  /**
+   * The gap facts of up to `limit` stored findings after `after` in id order (every finding of the
+   * database is the load's), written by the function the link trigger calls; the last id written, or null
+   * when none was left.
+   */
+  async storeGapFactsAfter(manager: EntityManager, after: string, limit: number): Promise<string | null> {
+    const [row]: { last: string | null }[] = await manager.query(
+      `WITH chunk AS (SELECT id FROM findings WHERE id > $1::uuid ORDER BY id LIMIT $2)
+       SELECT finding_gap_facts_refresh(array(SELECT id FROM chunk)) IS NULL AS written,
+              (SELECT id::text FROM chunk ORDER BY id DESC LIMIT 1) AS last`,
+      [after, limit],
+    );
+    return row.last;
   }
 }

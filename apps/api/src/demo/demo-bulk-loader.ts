@@ -3,15 +3,20 @@ import type { EntityManager } from 'typeorm';
 import { WorkspaceRules } from '../classification/workspace-rules';
 import { findingKey, mergeSightings } from '../findings/finding-batch';
 import { withClassification, type FindingRecord } from '../findings/finding-record';
+import { FindingSearchRepository } from '../findings/finding-search.repository';
 import type { BatchOutcome } from '../findings/import-tally';
 import { FindingLinker } from '../links/finding-linker';
 import { DemoBulkLoadRepository, type SuspendedIndex } from './demo-bulk-load.repository';
 
+/** Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch once. */
+const GAP_FACTS_CHUNK = 200_000;
+const BEFORE_EVERY_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
  * Stores demo sightings into a database that held no finding when seeding began: every finding is new,
- * so there is nothing to merge with, and the work ingest does per finding as it arrives is done once per
- * batch instead. What ends up stored is what ingest stores for the same sightings (an end-to-end test
- * compares every derived table of the two); at 10M findings the difference is the seeding's hour.
+ * so there is nothing to merge with, and the work ingest does per finding as it arrives is done once for
+ * the whole load instead. What ends up stored is what ingest stores for the same sightings (an end-to-end
+ * test compares every derived table of the two).
  */
 @Injectable()
 export class DemoBulkLoader {
@@ -19,43 +24,61 @@ export class DemoBulkLoader {
     private readonly workspaceRules: WorkspaceRules,
     private readonly linker: FindingLinker,
     private readonly repository: DemoBulkLoadRepository,
+    private readonly search: FindingSearchRepository,
   ) {}
 
   /**
    * Readies the tables for the load, inside the transaction that will hold every batch: the per-finding
-   * triggers are held back and the secondary indexes dropped, both for this transaction only.
+   * triggers are held back, the secondary indexes dropped (both for this transaction only), and the
+   * staging tables made.
    */
   async begin(manager: EntityManager): Promise<SuspendedIndex[]> {
     await this.repository.holdBackPerFindingTriggers(manager);
+    await this.repository.createStaging(manager);
     return this.repository.suspendIndexes(manager);
   }
 
-  /** Builds the indexes from the loaded rows and turns the triggers back on, before the load commits. */
-  async finish(manager: EntityManager, suspended: readonly SuspendedIndex[]): Promise<void> {
-    await this.repository.rebuildIndexes(manager, suspended);
-    await this.repository.restorePerFindingTriggers(manager);
-  }
-
-  /** One batch, between `begin` and `finish` in the same transaction, with its own import. */
-  async store(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
+  /** One batch, between `begin` and `finish` in the same transaction, with its own import: staged, not stored yet. */
+  async stage(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
     const rules = await this.workspaceRules.current(manager);
     const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
     const { findings, detections } = mergeSightings(records);
     if (findings.length === 0) return { received: records.length, createdIds: [], updatedIds: [], allIds: [] };
     const serviceId = await this.repository.serviceIds(manager, [...new Set(findings.map((f) => f.serviceName))]);
 
-    const stored = await this.repository.insertFindings(manager, findings, serviceId);
+    const staged = await this.repository.stageFindings(manager, findings, serviceId);
     const serviceName = new Map([...serviceId].map(([name, id]) => [id, name]));
-    const idOfKey = new Map(stored.map((row) => [findingKey(serviceName.get(row.service_id)!, row.fingerprint), row.id]));
-    await this.repository.insertDetections(
+    const idOfKey = new Map(staged.map((row) => [findingKey(serviceName.get(row.service_id)!, row.fingerprint), row.id]));
+    await this.repository.stageDetections(
       manager,
       detections,
       detections.map((d) => idOfKey.get(d.key)!),
       importId,
     );
-    const ids = stored.map((row) => row.id);
-    await this.linker.relink(manager, { findingIds: ids, serviceIds: [...serviceId.values()], newIds: new Set(ids) });
-    await this.repository.storeGapFacts(manager, ids);
+    const facts = findings.map((f) => ({
+      id: idOfKey.get(findingKey(f.serviceName, f.fingerprint))!,
+      service_id: serviceId.get(f.serviceName)!,
+      service: f.serviceName,
+      repo: f.repo,
+      path: f.path,
+      cwe_ids: f.cweIds,
+      category: f.category,
+    }));
+    await this.repository.stageLinks(manager, await this.linker.autoLinksOf(manager, facts));
+    const ids = staged.map((row) => row.id);
     return { received: records.length, createdIds: ids, updatedIds: [], allIds: ids };
+  }
+
+  /**
+   * Stores what was staged, writes the gap facts after the links and the text search's trigram sets,
+   * builds the indexes from the loaded rows and turns the triggers back on, before the load commits.
+   */
+  async finish(manager: EntityManager, suspended: readonly SuspendedIndex[]): Promise<void> {
+    await this.repository.storeStaged(manager);
+    for (let after: string | null = BEFORE_EVERY_ID; after !== null; ) after = await this.repository.storeGapFactsAfter(manager, after, GAP_FACTS_CHUNK);
+    // The search's notes of the one insert span every id of each service: one pass over the findings instead.
+    await this.search.addEveryFinding(manager);
+    await this.repository.rebuildIndexes(manager, suspended);
+    await this.repository.restorePerFindingTriggers(manager);
   }
 }

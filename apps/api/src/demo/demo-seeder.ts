@@ -17,9 +17,9 @@ const BATCH = 5_000;
 /** Batches stored at once, on as many connections: the database's work per batch is most of the seeding's time. */
 const DEMO_LANES = 2;
 /**
- * A bulk load's batches are larger: its per-batch work (rollups, gap facts) grows with the distinct days
- * and services of a batch rather than with its findings. They are stored one after another in one
- * transaction, which holds the tables' lock while their triggers are off and their indexes dropped.
+ * A bulk load's batches are staged one after another in one transaction (which holds the tables' lock
+ * while their triggers are off and their indexes dropped) and stored together at its end; larger batches
+ * mean fewer round trips.
  */
 const BULK_BATCH = 50_000;
 
@@ -135,7 +135,7 @@ export class DemoSeeder {
 
   /**
    * Into a database without findings, in one transaction: a failure leaves no findings and every index and
-   * trigger as it was. Each batch is stored while the next is generated.
+   * trigger as it was. Each batch is staged while the next is generated; all are stored at the end.
    */
   private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, onProgress?: (done: number) => void): Promise<number> {
     let done = 0;
@@ -148,7 +148,7 @@ export class DemoSeeder {
         const through = done;
         batch = [];
         await storing;
-        storing = this.storeBulkBatch(manager, records).then(() => onProgress?.(through));
+        storing = this.stageBulkBatch(manager, records).then(() => onProgress?.(through));
         // Awaited before the next batch or at the end; meanwhile a failure is not left unhandled.
         storing.catch(() => undefined);
       };
@@ -197,10 +197,10 @@ export class DemoSeeder {
     await this.importLog.complete(manager, importId, tally.counts());
   }
 
-  private async storeBulkBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
+  private async stageBulkBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
     const importId = await this.openImport(manager);
     const tally = new ImportTally();
-    tally.add(await this.bulk.store(manager, records, importId));
+    tally.add(await this.bulk.stage(manager, records, importId));
     await this.importLog.complete(manager, importId, tally.counts());
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A service and a month of first detection (UTC, its first day as `YYYY-MM-DD`) whose findings may hold a term. */
 export interface SearchGroup {
@@ -80,20 +80,38 @@ export class FindingSearchRepository {
       await manager.query(`
         WITH taken AS (
           DELETE FROM finding_search_pending RETURNING service_id, first_id, last_id
-        ), noted AS (
-          SELECT DISTINCT f.service_id, date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date AS month,
-                 finding_search_key(x.value) AS key
-            FROM taken p
-            CROSS JOIN LATERAL (SELECT * FROM findings f WHERE f.id BETWEEN p.first_id AND p.last_id OFFSET 0) f
-            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path, f.fingerprint]) AS x(value)
-           WHERE f.service_id = p.service_id AND x.value IS NOT NULL
-        )
-        INSERT INTO finding_search_grams (trgm, service_id, month)
-        SELECT DISTINCT t.trgm, n.service_id, n.month
-          FROM noted n CROSS JOIN LATERAL finding_search_trigrams(n.key) AS t(trgm)
-        ON CONFLICT DO NOTHING`);
+        ), ${addTrigramsOf(`taken p
+            CROSS JOIN LATERAL (SELECT * FROM findings f WHERE f.id BETWEEN p.first_id AND p.last_id OFFSET 0) f`, 'f.service_id = p.service_id')}`);
     });
     const [again] = await this.dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM finding_search_pending) AS done`);
     return again.done;
   }
+
+  /**
+   * Adds the trigrams of every finding, reading each once, and drops the notes: for a load into a database
+   * that held no findings, whose notes (one id range per service and statement) span the whole table.
+   */
+  async addEveryFinding(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
+    await manager.query(`DELETE FROM finding_search_pending`);
+    await manager.query(`WITH ${addTrigramsOf('findings f', 'true')}`);
+  }
+}
+
+/**
+ * The statement's tail that adds the trigrams of the findings `f` of `source` (filtered by `where`): their
+ * texts, each distinct key of a service and month read once (migration FindingSearchGrams).
+ */
+function addTrigramsOf(source: string, where: string): string {
+  return `noted AS (
+          SELECT DISTINCT f.service_id, date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date AS month,
+                 finding_search_key(x.value) AS key
+            FROM ${source}
+            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path, f.fingerprint]) AS x(value)
+           WHERE ${where} AND x.value IS NOT NULL
+        )
+        INSERT INTO finding_search_grams (trgm, service_id, month)
+        SELECT DISTINCT t.trgm, n.service_id, n.month
+          FROM noted n CROSS JOIN LATERAL finding_search_trigrams(n.key) AS t(trgm)
+        ON CONFLICT DO NOTHING`;
 }

@@ -88,6 +88,21 @@ export class FindingLinker {
   private async relinkBatch(manager: EntityManager, models: ReadonlyMap<string, ModelSnapshot[]>, findings: FindingFacts[], turns: EventLoopTurns, newIds = NONE): Promise<void> {
     if (findings.length === 0) return;
     await this.deleteAutoLinks(manager, findings.map((f) => f.id), newIds);
+    const rows = await this.linksOf(models, findings, turns);
+    for (let i = 0; i < rows.length; i += BATCH) await this.links.insertAutoLinks(manager, rows.slice(i, i + BATCH));
+  }
+
+  /**
+   * The automatic links of findings that are not stored in `findings` yet (a bulk load stages them first),
+   * computed as a relink would, without writing them.
+   */
+  async autoLinksOf(manager: EntityManager, findings: readonly FindingFacts[]): Promise<AutoLink[]> {
+    if (findings.length === 0) return [];
+    const models = await this.latestModels(manager, [...new Set(findings.map((f) => f.service_id))]);
+    return models.size === 0 ? [] : this.linksOf(models, findings, new EventLoopTurns());
+  }
+
+  private async linksOf(models: ReadonlyMap<string, ModelSnapshot[]>, findings: readonly FindingFacts[], turns: EventLoopTurns): Promise<AutoLink[]> {
     const rows: AutoLink[] = [];
     for (const finding of findings) {
       await turns.maybeYield();
@@ -100,7 +115,7 @@ export class FindingLinker {
         }
       }
     }
-    for (let i = 0; i < rows.length; i += BATCH) await this.links.insertAutoLinks(manager, rows.slice(i, i + BATCH));
+    return rows;
   }
 
   /**
