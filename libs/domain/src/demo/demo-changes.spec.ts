@@ -30,6 +30,16 @@ describe(demoChanges.name, () => {
   it('is the same for the same seed', () => {
     expect(demoChanges(organisation, commits)).toEqual(sut);
   });
+
+  it('splits a week with more commits than a change holds (10,000) into several changes of its service', () => {
+    const service = organisation.services[0].name;
+    const crowded = Array.from({ length: 25_001 }, (_, i) => ({ service, commit: i.toString(16).padStart(40, '0'), introducedAt: '2026-03-04T10:00:00.000Z' }));
+    const changes = demoChanges(organisation, crowded);
+    expect(changes.map((c) => c.commits.length)).toEqual([10_000, 10_000, 5_001]);
+    expect(new Set(changes.map((c) => c.ref)).size).toBe(3);
+    expect(changes.flatMap((c) => c.commits).sort()).toEqual(crowded.map((c) => c.commit).sort());
+    for (const change of changes) expect(change.service).toBe(service);
+  });
 });
 
 describe(demoContextShare.name, () => {

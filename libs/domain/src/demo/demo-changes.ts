@@ -5,6 +5,11 @@ const CHANGES_STREAM = 4;
 const DAY_MS = 24 * 3600 * 1000;
 const WEEK_MS = 7 * DAY_MS;
 const AUTHORS = ['ana', 'bo', 'chen', 'dara', 'eli', 'femi', 'gus', 'hana'];
+/**
+ * The most commits a stored change holds (the database's bound): a service's week of a very large demo
+ * (10M findings) is split into changes of at most this many; smaller demos never reach it.
+ */
+const MAX_COMMITS_PER_CHANGE = 10_000;
 
 /** A flaw's introducing commit, as the demo findings carry it. */
 export interface DemoCommit {
@@ -61,6 +66,12 @@ export function demoChanges(organisation: DemoOrganisation, commits: readonly De
   const counters = new Map<string, number>();
   return [...groups.values()]
     .sort((a, b) => a.service.localeCompare(b.service) || a.week - b.week)
+    .flatMap((group) => {
+      const sorted = [...group.commits].sort();
+      const parts: { service: string; lastMs: number; commits: string[] }[] = [];
+      for (let i = 0; i < sorted.length; i += MAX_COMMITS_PER_CHANGE) parts.push({ service: group.service, lastMs: group.lastMs, commits: sorted.slice(i, i + MAX_COMMITS_PER_CHANGE) });
+      return parts;
+    })
     .map((group) => {
       const number = (counters.get(group.service) ?? 100) + 1;
       counters.set(group.service, number);
@@ -73,7 +84,7 @@ export function demoChanges(organisation: DemoOrganisation, commits: readonly De
         ref: `!${number}`,
         title: `${group.service}: change ${number}`,
         author: AUTHORS[random.int(0, AUTHORS.length - 1)],
-        commits: [...group.commits].sort(),
+        commits: group.commits,
         openedAt: new Date(mergedMs - random.int(4, 72) * 3600 * 1000).toISOString(),
         mergedAt: new Date(mergedMs).toISOString(),
         aiAssisted: random.chance(0.7),
