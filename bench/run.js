@@ -4,7 +4,7 @@
  * against the built server running as its own process, and each printed as "holds" or "falls short".
  *
  * For every size of the curve (10k, 100k and --findings, 1M by default) it seeds a fresh database
- * through the product's own ingest path (the demo generator), then measures ingest over HTTP (JSON,
+ * with the demo generator (its bulk load, which stores what uploads would), then measures ingest over HTTP (JSON,
  * 1,000 findings a request, and a SARIF log posted to /imports), the p50/p95 of every dashboard and API
  * read, and the API's resident memory. At the largest size it also copies the same findings and
  * detections with a raw COPY into tables created LIKE the product's (indexes included, triggers not):
@@ -91,7 +91,7 @@ async function openDatabase(size) {
   };
 }
 
-/** The CLI's demo command: the same ingest path as uploads, in batches of one transaction each. */
+/** The CLI's demo command: into the fresh database, the demo's bulk load (the same rows as the upload path). */
 function seed(url, size) {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [path.join(root, 'apps/cli/bin/escapement.js'), 'demo', '--findings', String(size), '--seed', '7'], {
