@@ -98,4 +98,29 @@ describe('findings page text search', () => {
     expect(await sut.sql(`SELECT count(*)::int AS noted FROM finding_search_pending`)).toEqual([{ noted: 0 }]);
     expect(await sut.sql(`SELECT DISTINCT to_char(month, 'YYYY-MM') AS month FROM finding_search_grams WHERE trgm = 'wom'`)).toEqual([{ month: '2025-11' }]);
   });
+
+  it("adds an upload's trigrams soon after it commits, before any search asks", async () => {
+    await sut
+      .http()
+      .post('/api/v1/findings')
+      .send(Array.from({ length: 12 }, (_, i) => finding(700 + i, { title: `Xylophone overflow ${i}`, fingerprint: `xylo-${i}` })))
+      .expect(200);
+    // No search from here on: only the catch-up after the upload can add them. Polled, with a bound far
+    // above the one second of quiet it waits for, so a slow machine only makes the case take longer.
+    const deadline = Date.now() + 60_000;
+    let noted = -1;
+    while (Date.now() < deadline) {
+      [{ noted }] = await sut.sql<{ noted: number }>(`SELECT count(*)::int AS noted FROM finding_search_pending`);
+      if (noted === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(noted).toBe(0);
+    const held = await sut.sql(`SELECT count(*)::int AS groups FROM finding_search_grams WHERE trgm = 'xyl'`);
+    const expected = await sut.sql(
+      `SELECT count(DISTINCT (service_id, date_trunc('month', first_detected_at AT TIME ZONE 'UTC')))::int AS groups FROM findings WHERE title LIKE 'Xylophone%'`,
+    );
+    expect(expected[0]).toEqual({ groups: expect.any(Number) });
+    expect(held).toEqual(expected);
+    await expectSearchLikeSql(['xylophone']);
+  });
 });

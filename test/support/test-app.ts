@@ -115,7 +115,12 @@ export async function listenLocally(testApp: TestApp): Promise<string> {
 /** Empties every table (keeping the schema), so each spec starts from nothing but the admin token of `http()`. */
 export async function resetDatabase(testApp: TestApp): Promise<void> {
   const tables = await testApp.sql<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
-  await testApp.sql(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  await testApp.app.get(DataSource).transaction(async (manager) => {
+    // The text search's catch-up after an upload may be running: take its lock first, so the two queue
+    // one behind the other instead of each holding a table the other waits for.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
+    await manager.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  });
   await installAdminToken(testApp.app.get(DataSource));
 }
 

@@ -12,12 +12,13 @@ import { FindingQueryRepository } from './finding-query.repository';
 import { FindingSearchRepository } from './finding-search.repository';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
+import { SearchCatchUp } from './search-catch-up';
 
 /** Findings; FindingIngestRepository is the one way every writer of findings stores them. */
 @Module({
   imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, OperationsMetricsModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
-  providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, FindingDetailRepository, FindingIngestRepository],
-  exports: [FindingsService, FindingIngestRepository, FindingSearchRepository],
+  providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, SearchCatchUp, FindingDetailRepository, FindingIngestRepository],
+  exports: [FindingsService, FindingIngestRepository, FindingSearchRepository, SearchCatchUp],
 })
 export class FindingsModule {}

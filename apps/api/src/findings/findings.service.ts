@@ -16,6 +16,7 @@ import { parseFindingsBody } from './finding-input.parser';
 import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { ImportTally } from './import-tally';
+import { SearchCatchUp } from './search-catch-up';
 import { OrganisationRefsRepository } from '../teams/organisation-refs.repository';
 import { IngestMetrics } from '../operations-metrics/ingest-metrics';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
@@ -31,6 +32,7 @@ export class FindingsService {
     private readonly audit: AuditLog,
     private readonly refs: OrganisationRefsRepository,
     private readonly ingestMetrics: IngestMetrics,
+    private readonly searchCatchUp: SearchCatchUp,
   ) {}
 
   /**
@@ -64,6 +66,7 @@ export class FindingsService {
         throw error;
       });
     finish('completed', stored);
+    this.searchCatchUp.afterUpload();
     return stored;
   }
 

@@ -15,6 +15,7 @@ import { ImportLogRepository, type ImportError, type ImportOutcome } from './imp
 import { ImportRunner } from './import-runner';
 import { ImportUploadRepository } from './import-upload.repository';
 import { IngestMetrics } from '../operations-metrics/ingest-metrics';
+import { SearchCatchUp } from '../findings/search-catch-up';
 
 export const IMPORT_QUEUE = 'import';
 
@@ -55,6 +56,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly runner: ImportRunner,
     private readonly audit: AuditLog,
     private readonly ingestMetrics: IngestMetrics,
+    private readonly searchCatchUp: SearchCatchUp,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -97,7 +99,10 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         stored = outcome;
       });
       // Nothing measured when an earlier attempt had stored it already.
-      if (stored) finish('completed', stored);
+      if (stored) {
+        finish('completed', stored);
+        this.searchCatchUp.afterUpload();
+      }
     } catch (error) {
       // A file the readers refuse is refused for good; a server failure is retried while attempts remain (measured on the last).
       if (error instanceof DomainError) {

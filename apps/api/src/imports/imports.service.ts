@@ -20,6 +20,7 @@ import { ImportWorker } from './import-worker';
 import { UploadBudget, type UploadHold } from './upload-budget';
 import { spoolUpload } from './upload-spool';
 import { IngestMetrics } from '../operations-metrics/ingest-metrics';
+import { SearchCatchUp } from '../findings/search-catch-up';
 
 @Injectable()
 export class ImportsService {
@@ -34,6 +35,7 @@ export class ImportsService {
     private readonly budget: UploadBudget,
     private readonly ownership: ServiceOwnership,
     private readonly ingestMetrics: IngestMetrics,
+    private readonly searchCatchUp: SearchCatchUp,
   ) {}
 
   /**
@@ -102,6 +104,7 @@ export class ImportsService {
           throw error;
         });
       finish('completed', stored ?? undefined);
+      this.searchCatchUp.afterUpload();
       upload.discard();
       return { status: 201, body: mapImport((await this.log.find(id))!) };
     } catch (error) {
