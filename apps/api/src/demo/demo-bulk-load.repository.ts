@@ -2,11 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { arrayLiteral } from '../common/sql';
 import type { DetectionRecord } from '../findings/finding-batch';
-import { NEW_FINDING_COLUMNS, NEW_FINDING_ROWS, NEW_FINDING_VALUES, newFindingArrays } from '../findings/finding-ingest.repository';
+import {
+  NEW_DETECTION_COLUMNS,
+  NEW_DETECTION_ROWS,
+  NEW_DETECTION_VALUES,
+  NEW_FINDING_COLUMNS,
+  NEW_FINDING_ROWS,
+  NEW_FINDING_VALUES,
+  newDetectionArrays,
+  newFindingArrays,
+} from '../findings/finding-ingest.repository';
 import type { AutoLink } from '../links/finding-links.repository';
 
-/** An index taken off for a bulk load, and the statement that builds it again. */
-export interface SuspendedIndex {
+/** An index or a foreign key taken off for a bulk load, and the statement that makes it again. */
+export interface Suspended {
   name: string;
   rebuild: string;
 }
@@ -64,7 +73,7 @@ export class DemoBulkLoadRepository {
    * Drops the secondary indexes (and the unique constraints they back) of the tables a bulk load fills,
    * returning how to build each again. Inside the load's transaction: a failed load leaves them as they were.
    */
-  async suspendIndexes(manager: EntityManager): Promise<SuspendedIndex[]> {
+  async suspendIndexes(manager: EntityManager): Promise<Suspended[]> {
     const indexes: { name: string; table: string; constraint_def: string | null; index_def: string }[] = await manager.query(
       `SELECT i.indexrelid::regclass::text AS name, i.indrelid::regclass::text AS "table",
               pg_get_constraintdef(c.oid) AS constraint_def, pg_get_indexdef(i.indexrelid) AS index_def
@@ -83,11 +92,38 @@ export class DemoBulkLoadRepository {
     }));
   }
 
-  /** Builds the suspended indexes from the loaded rows, each in one sorted pass. */
-  async rebuildIndexes(manager: EntityManager, indexes: readonly SuspendedIndex[]): Promise<void> {
+  /**
+   * Drops the foreign keys of the tables a bulk load fills: each is checked row by row as rows arrive (at a
+   * million findings, 7 s of the findings' insert and most of the detections' and links'), and once, by one
+   * join, when it is added again at the end. Inside the load's transaction, like the indexes.
+   */
+  async suspendForeignKeys(manager: EntityManager): Promise<Suspended[]> {
+    const keys: { name: string; table: string; definition: string }[] = await manager.query(
+      `SELECT conname AS name, conrelid::regclass::text AS "table", pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY ($1::regclass[])
+        ORDER BY 2, 1`,
+      [REBUILT_TABLES],
+    );
+    for (const key of keys) await manager.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+    return keys.map((key) => ({ name: key.name, rebuild: `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}` }));
+  }
+
+  /**
+   * Builds the suspended indexes from the loaded rows, each in one sorted pass, then adds the foreign keys
+   * back (each checked by one join over the loaded rows).
+   */
+  async rebuild(manager: EntityManager, suspended: readonly Suspended[]): Promise<void> {
     // An index built from a sort is faster the more of the sort fits in memory; for this transaction only.
     await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    for (const index of indexes) await manager.query(index.rebuild);
+    for (const structure of suspended) await manager.query(structure.rebuild);
+  }
+
+  /**
+   * The load's statements aggregate and join millions of rows (the rollups' statement triggers over every
+   * finding, the change links): room to do it in memory rather than in temporary files, for this transaction only.
+   */
+  async roomForLargeStatements(manager: EntityManager): Promise<void> {
+    await manager.query(`SET LOCAL work_mem = '256MB'`);
   }
 
   async createStaging(manager: EntityManager): Promise<void> {
@@ -113,19 +149,8 @@ export class DemoBulkLoadRepository {
 
   async stageDetections(manager: EntityManager, detections: readonly DetectionRecord[], findingIdOfEach: readonly string[], importId: string): Promise<void> {
     await manager.query(
-      `INSERT INTO ${STAGED.detections} (finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at)
-       SELECT i.finding_id, i.stage::detection_stage, i.source_kind::source_kind, i.tool, $6::uuid, i.commit_sha, i.detected_at
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::timestamptz[])
-           AS i(finding_id, stage, source_kind, tool, commit_sha, detected_at)`,
-      [
-        arrayLiteral(findingIdOfEach),
-        arrayLiteral(detections.map((d) => d.stage)),
-        arrayLiteral(detections.map((d) => d.sourceKind)),
-        arrayLiteral(detections.map((d) => d.tool)),
-        arrayLiteral(detections.map((d) => d.commitSha)),
-        importId,
-        arrayLiteral(detections.map((d) => d.detectedAt.toISOString())),
-      ],
+      `INSERT INTO ${STAGED.detections} (${NEW_DETECTION_COLUMNS}) SELECT ${NEW_DETECTION_VALUES} FROM ${NEW_DETECTION_ROWS}`,
+      newDetectionArrays(detections, findingIdOfEach, importId),
     );
   }
 
@@ -140,22 +165,25 @@ export class DemoBulkLoadRepository {
 
   /**
    * Stores everything staged: the findings in one statement, each tied to its change by its introducing
-   * commit as the change-link trigger would (the same function; the demo names no change id nor ref), then
-   * their detections and links.
+   * commit as the change-link trigger would, then their detections and links. The demo names no change id
+   * nor ref, so of `finding_change_link`'s rules only the commit's applies: among the changes holding the
+   * service's commit, the first merged (then the lowest id). Joined once here rather than looked up per
+   * finding (at a million findings, 20 s of index reads).
    */
   async storeStaged(manager: EntityManager): Promise<void> {
     const columns: { name: string }[] = await manager.query(
       `SELECT attname AS name FROM pg_attribute WHERE attrelid = 'findings'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
     );
-    const linked: Record<string, string> = { linked_change_id: 'l.change_id', change_link_source: 'l.link_source' };
+    const linked: Record<string, string> = { linked_change_id: 'l.change_id', change_link_source: `CASE WHEN l.change_id IS NOT NULL THEN 'commit' END` };
     await manager.query(
       `INSERT INTO findings (${columns.map((c) => c.name).join(', ')})
        SELECT ${columns.map((c) => linked[c.name] ?? `s.${c.name}`).join(', ')}
          FROM ${STAGED.findings} s
-         LEFT JOIN LATERAL (
-           SELECT c.change_id, c.link_source FROM finding_change_link(s.service_id, NULL, NULL, s.introduced_commit) c
-            WHERE s.introduced_commit IS NOT NULL
-         ) l ON true`,
+         LEFT JOIN (
+           SELECT DISTINCT ON (cc.service_id, cc.commit_sha) cc.service_id, cc.commit_sha, c.id AS change_id
+             FROM change_commits cc JOIN changes c ON c.id = cc.change_id
+            ORDER BY cc.service_id, cc.commit_sha, c.merged_at NULLS LAST, c.id
+         ) l ON l.service_id = s.service_id AND l.commit_sha = s.introduced_commit`,
     );
     await manager.query(`INSERT INTO detections SELECT * FROM ${STAGED.detections}`);
     // As a relink inserts them: a link computed twice is stored once.

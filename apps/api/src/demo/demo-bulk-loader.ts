@@ -4,9 +4,9 @@ import { WorkspaceRules } from '../classification/workspace-rules';
 import { findingKey, mergeSightings } from '../findings/finding-batch';
 import { withClassification, type FindingRecord } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
-import type { BatchOutcome } from '../findings/import-tally';
+import type { UpsertCounts } from '../findings/finding-record';
 import { FindingLinker } from '../links/finding-linker';
-import { DemoBulkLoadRepository, type SuspendedIndex } from './demo-bulk-load.repository';
+import { DemoBulkLoadRepository, type Suspended } from './demo-bulk-load.repository';
 
 /** Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch once. */
 const GAP_FACTS_CHUNK = 200_000;
@@ -29,21 +29,23 @@ export class DemoBulkLoader {
 
   /**
    * Readies the tables for the load, inside the transaction that will hold every batch: the per-finding
-   * triggers are held back, the secondary indexes dropped (both for this transaction only), and the
-   * staging tables made.
+   * triggers are held back, the secondary indexes and the foreign keys dropped (all for this transaction
+   * only), and the staging tables made.
    */
-  async begin(manager: EntityManager): Promise<SuspendedIndex[]> {
+  async begin(manager: EntityManager): Promise<Suspended[]> {
     await this.repository.holdBackPerFindingTriggers(manager);
+    await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
-    return this.repository.suspendIndexes(manager);
+    // Indexes first: the foreign keys, added back after them, are checked through the rebuilt keys.
+    return [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
   }
 
   /** One batch, between `begin` and `finish` in the same transaction, with its own import: staged, not stored yet. */
-  async stage(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<BatchOutcome> {
+  async stage(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
     const rules = await this.workspaceRules.current(manager);
     const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
     const { findings, detections } = mergeSightings(records);
-    if (findings.length === 0) return { received: records.length, createdIds: [], updatedIds: [], allIds: [] };
+    if (findings.length === 0) return { received: records.length, created: 0, updated: 0, unchanged: 0 };
     const serviceId = await this.repository.serviceIds(manager, [...new Set(findings.map((f) => f.serviceName))]);
 
     const staged = await this.repository.stageFindings(manager, findings, serviceId);
@@ -65,20 +67,21 @@ export class DemoBulkLoader {
       category: f.category,
     }));
     await this.repository.stageLinks(manager, await this.linker.autoLinksOf(manager, facts));
-    const ids = staged.map((row) => row.id);
-    return { received: records.length, createdIds: ids, updatedIds: [], allIds: ids };
+    // Into a database without findings, every finding of the batch is new.
+    return { received: records.length, created: staged.length, updated: 0, unchanged: 0 };
   }
 
   /**
    * Stores what was staged, writes the gap facts after the links and the text search's trigram sets,
-   * builds the indexes from the loaded rows and turns the triggers back on, before the load commits.
+   * builds the indexes from the loaded rows, adds the foreign keys back and turns the triggers back on,
+   * before the load commits.
    */
-  async finish(manager: EntityManager, suspended: readonly SuspendedIndex[]): Promise<void> {
+  async finish(manager: EntityManager, suspended: readonly Suspended[]): Promise<void> {
     await this.repository.storeStaged(manager);
     for (let after: string | null = BEFORE_EVERY_ID; after !== null; ) after = await this.repository.storeGapFactsAfter(manager, after, GAP_FACTS_CHUNK);
     // The search's notes of the one insert span every id of each service: one pass over the findings instead.
     await this.search.addEveryFinding(manager);
-    await this.repository.rebuildIndexes(manager, suspended);
+    await this.repository.rebuild(manager, suspended);
     await this.repository.restorePerFindingTriggers(manager);
   }
 }

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { withClassification, type FindingRecord } from '../findings/finding-record';
-import { ImportTally } from '../findings/import-tally';
+import { batchCounts } from '../findings/batch-outcome';
 import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingLinker } from '../links/finding-linker';
 import { ThreatModelRepository } from '../threat-models/threat-model.repository';
@@ -192,16 +192,12 @@ export class DemoSeeder {
 
   private async storeBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
     const importId = await this.openImport(manager);
-    const tally = new ImportTally();
-    tally.add(await this.ingest.upsert(manager, records, importId));
-    await this.importLog.complete(manager, importId, tally.counts());
+    await this.importLog.complete(manager, importId, { ...batchCounts(await this.ingest.upsert(manager, records, importId)), suppressed: 0 });
   }
 
   private async stageBulkBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
     const importId = await this.openImport(manager);
-    const tally = new ImportTally();
-    tally.add(await this.bulk.stage(manager, records, importId));
-    await this.importLog.complete(manager, importId, tally.counts());
+    await this.importLog.complete(manager, importId, { ...(await this.bulk.stage(manager, records, importId)), suppressed: 0 });
   }
 
   private openImport(manager: EntityManager): Promise<string> {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { arrayLiteral, modifyReturning } from '../common/sql';
 import type { EntityManager } from 'typeorm';
-import { findingKey, mergeSightings } from './finding-batch';
+import { findingKey, mergeSightings, type DetectionRecord } from './finding-batch';
 import type { TeamScope } from '../auth/principal';
 import { WorkspaceRules } from '../classification/workspace-rules';
 import { ServiceOwnership } from '../services/service-ownership';
 import { FindingLinker } from '../links/finding-linker';
 import { withClassification, type FindingRecord } from './finding-record';
-import type { BatchOutcome } from './import-tally';
+import type { BatchOutcome } from './batch-outcome';
 
 interface UpsertedRow {
   id: string;
@@ -176,29 +176,23 @@ export class FindingIngestRepository {
   /** One detection per finding and stage; an earlier sighting replaces a later one, a later one changes nothing. */
   private async upsertDetections(
     manager: EntityManager,
-    detections: ReturnType<typeof mergeSightings>['detections'],
+    detections: readonly DetectionRecord[],
     ids: Map<string, string>,
     importId: string,
   ): Promise<string[]> {
     const rows: { finding_id: string }[] = await manager.query(
-      `INSERT INTO detections AS d (finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at)
-       SELECT i.finding_id, i.stage::detection_stage, i.source_kind::source_kind, i.tool, $6::uuid, i.commit_sha, i.detected_at
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::timestamptz[])
-           AS i(finding_id, stage, source_kind, tool, commit_sha, detected_at)
+      `INSERT INTO detections AS d (${NEW_DETECTION_COLUMNS})
+       SELECT ${NEW_DETECTION_VALUES} FROM ${NEW_DETECTION_ROWS}
        ON CONFLICT (finding_id, stage) DO UPDATE SET
               detected_at = excluded.detected_at, source_kind = excluded.source_kind, tool = excluded.tool,
               import_id = excluded.import_id, commit_sha = excluded.commit_sha
         WHERE excluded.detected_at < d.detected_at
        RETURNING d.finding_id`,
-      [
-        arrayLiteral(detections.map((d) => ids.get(d.key)!)),
-        arrayLiteral(detections.map((d) => d.stage)),
-        arrayLiteral(detections.map((d) => d.sourceKind)),
-        arrayLiteral(detections.map((d) => d.tool)),
-        arrayLiteral(detections.map((d) => d.commitSha)),
+      newDetectionArrays(
+        detections,
+        detections.map((d) => ids.get(d.key)!),
         importId,
-        arrayLiteral(detections.map((d) => d.detectedAt.toISOString())),
-      ],
+      ),
     );
     return [...new Set(rows.map((r) => r.finding_id))];
   }
@@ -261,5 +255,28 @@ export function newFindingArrays(findings: readonly FindingRecord[], serviceId: 
     column((f) => f.detectedAt.toISOString()),
     column((f) => f.layer),
     column((f) => f.introducedCommit),
+  ];
+}
+
+/** The columns a detection is stored with, in the order of `NEW_DETECTION_VALUES`. */
+export const NEW_DETECTION_COLUMNS = 'finding_id, stage, source_kind, tool, import_id, commit_sha, detected_at';
+
+/** The batch's detections as rows `i`, from the arrays of `newDetectionArrays` ($1 to $7; $6 the import). */
+export const NEW_DETECTION_ROWS = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::timestamptz[])
+    AS i(finding_id, stage, source_kind, tool, commit_sha, detected_at)`;
+
+/** Rows `i` typed as the columns of `NEW_DETECTION_COLUMNS`, all from the import `$6`. */
+export const NEW_DETECTION_VALUES = 'i.finding_id, i.stage::detection_stage, i.source_kind::source_kind, i.tool, $6::uuid, i.commit_sha, i.detected_at';
+
+/** The parameters of `NEW_DETECTION_ROWS`: one array per column (see `arrayLiteral`), each detection's finding id given. */
+export function newDetectionArrays(detections: readonly DetectionRecord[], findingIdOfEach: readonly string[], importId: string): string[] {
+  return [
+    arrayLiteral(findingIdOfEach),
+    arrayLiteral(detections.map((d) => d.stage)),
+    arrayLiteral(detections.map((d) => d.sourceKind)),
+    arrayLiteral(detections.map((d) => d.tool)),
+    arrayLiteral(detections.map((d) => d.commitSha)),
+    importId,
+    arrayLiteral(detections.map((d) => d.detectedAt.toISOString())),
   ];
 }

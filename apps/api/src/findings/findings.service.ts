@@ -15,7 +15,7 @@ import { FindingIngestRepository } from './finding-ingest.repository';
 import { parseFindingsBody } from './finding-input.parser';
 import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
-import { ImportTally } from './import-tally';
+import { batchCounts } from './batch-outcome';
 import { SearchCatchUp } from './search-catch-up';
 import { OrganisationRefsRepository } from '../teams/organisation-refs.repository';
 import { IngestMetrics } from '../operations-metrics/ingest-metrics';
@@ -54,10 +54,9 @@ export class FindingsService {
     const stored = await this.dataSource
       .transaction(async (manager) => {
         const importId = await this.importLog.open(manager, receipt);
-        const tally = new ImportTally();
-        tally.add(await this.ingest.upsert(manager, records, importId, teams));
-        const { suppressed: _suppressed, ...counts } = tally.counts();
-        await this.importLog.complete(manager, importId, { ...tally.counts(), warnings });
+        const counts = batchCounts(await this.ingest.upsert(manager, records, importId, teams));
+        // A JSON body has no scanner states, so nothing in it arrives suppressed.
+        await this.importLog.complete(manager, importId, { ...counts, suppressed: 0, warnings });
         await this.audit.record(manager, { actor: receipt.receivedBy, action: 'import.completed', subjectType: 'import', subjectId: importId, details: { format: receipt.format, ...counts } });
         return { importId, ...counts };
       })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { arrayLiteral, modifyReturning } from '../common/sql';
 import type { UpsertCounts } from '../findings/finding-record';
-import type { BatchOutcome } from '../findings/import-tally';
+import type { BatchOutcome } from '../findings/batch-outcome';
 
 /**
  * The findings an import has stored so far, kept in a temporary table of its own transaction rather than in
