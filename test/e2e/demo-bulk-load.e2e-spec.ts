@@ -6,7 +6,7 @@ const OPTIONS: DemoOptions = { seed: 11, findings: 3_000, end: new Date('2026-06
 
 /**
  * Everything a finding's storage derives (detections, links, gap facts, components, every rollup, the text
- * search's trigram sets), with
+ * search's trigram sets) and the changes with the commits they hold, with
  * the columns that name a batch or a moment of storing left out (ids, import ids, creation times, the
  * verdict cache's version counters), since the two paths store in different batches.
  */
@@ -25,6 +25,8 @@ const DERIVED: Record<string, string[]> = {
   gap_component_rollups: [],
   change_finding_lags: [],
   finding_search_grams: [],
+  changes: ['id', 'recorded_at', 'updated_at'],
+  change_commits: [],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -90,4 +90,24 @@ export class DemoRepository {
       ],
     );
   }
+
+  /**
+   * The same, into a database without findings: the per-change trigger that records each change's commits
+   * and relinks the findings naming them (none here) is held back for this transaction, and the commits are
+   * recorded by one sorted insert (at 10M findings, 7.5 million commits that the trigger inserted one change
+   * at a time, each into a random place of the commit index). Commits of changes stored before are already
+   * recorded and are kept.
+   */
+  async storeChangesBeforeAnyFinding(manager: EntityManager, changes: readonly DemoChange[]): Promise<void> {
+    await manager.query(`ALTER TABLE changes DISABLE TRIGGER changes_link_findings`);
+    await this.storeChanges(manager, changes);
+    await manager.query(
+      `INSERT INTO change_commits (service_id, commit_sha, change_id)
+       SELECT DISTINCT c.service_id, x.sha, c.id FROM changes c CROSS JOIN LATERAL unnest(c.commits || c.merge_commit) AS x(sha)
+        WHERE x.sha IS NOT NULL
+        ORDER BY 1, 2, 3
+       ON CONFLICT DO NOTHING`,
+    );
+    await manager.query(`ALTER TABLE changes ENABLE TRIGGER changes_link_findings`);
+  }
 }
