@@ -28,8 +28,8 @@ export interface StagedFinding {
 
 /**
  * The per-finding triggers that a bulk load replaces with set-based work: the change link (one lookup per
- * finding, done in the final insert itself), and the gap facts written once as a finding is stored and again
- * as each of its links arrives (written once, after the links, by the function the link trigger calls).
+ * finding, one join in the final insert instead), and the gap facts written once as a finding is stored and
+ * again as each of its links arrives (written once, after the links, by the function the link trigger calls).
  */
 const HELD_BACK = [
   ['findings', 'findings_link_change_insert'],
@@ -53,7 +53,9 @@ const STAGED = { findings: 'demo_staged_findings', detections: 'demo_staged_dete
  * at the end every staged finding is stored by one statement, so each rollup's statement trigger runs once
  * over all of them (batch by batch, each batch's random days touched most rollup rows again: at a million
  * findings that was 3 of the 4 s a batch took). Only the triggers above are held back, inside the load's
- * transaction, and their work is done by the functions they call.
+ * transaction, and their work is done set-based: by the functions they call, or for the change link by a join.
+ * While the load runs, the tables it fills and those their foreign keys name (services, imports, changes,
+ * threat models) are locked: it is meant for a database being set up, not one in use.
  */
 @Injectable()
 export class DemoBulkLoadRepository {
