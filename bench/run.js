@@ -359,16 +359,19 @@ async function rawCopy(url) {
 
 /**
  * Waits until the text search's background catch-up has added the findings an upload stored (nothing left
- * noted), so that work is reported on its own instead of slowing the next measurement; seconds waited.
+ * noted), so that work is reported on its own instead of slowing the next measurement; seconds waited, or
+ * null after ten minutes.
  */
 async function searchCaughtUp(url) {
   const started = process.hrtime.bigint();
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    for (;;) {
+    // Bounded, so a catch-up that failed (it only logs) cannot hold the bench: the next search adds the rest.
+    for (const deadline = Date.now() + 600_000; ; ) {
       const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM finding_search_pending) AS noted`);
       if (!rows[0].noted) break;
+      if (Date.now() > deadline) return null;
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {

@@ -9,6 +9,7 @@ import { sha256 } from '../../apps/api/src/auth/secrets';
 import { loadAppConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import type { SecurityConfig } from '../../apps/api/src/config/security-config';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app';
+import { lockSearchSets } from '../../apps/api/src/findings/finding-search.repository';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { httpClient, type HttpClient } from './http-client';
 import { createTestToken, createTestUser, startTestSession, type TestUser } from './principals';
@@ -118,7 +119,7 @@ export async function resetDatabase(testApp: TestApp): Promise<void> {
   await testApp.app.get(DataSource).transaction(async (manager) => {
     // The text search's catch-up after an upload may be running: take its lock first, so the two queue
     // one behind the other instead of each holding a table the other waits for.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
+    await lockSearchSets(manager);
     await manager.query(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(', ')} RESTART IDENTITY CASCADE`);
   });
   await installAdminToken(testApp.app.get(DataSource));

@@ -12,6 +12,7 @@ import {
   newDetectionArrays,
   newFindingArrays,
 } from '../findings/finding-ingest.repository';
+import { lockSearchSets } from '../findings/finding-search.repository';
 import type { AutoLink } from '../links/finding-links.repository';
 
 /** An index or a foreign key taken off for a bulk load, and the statement that makes it again. */
@@ -43,6 +44,10 @@ const HELD_BACK = [
  * what the load's own statements look rows up by (links by finding, for the gap facts).
  */
 const REBUILT_TABLES = ['findings', 'detections', 'finding_links', 'finding_gap_facts', 'finding_components'];
+/** Tables the foreign keys of `REBUILT_TABLES` name: dropping a foreign key locks the table it names. */
+const REFERENCED_TABLES = ['imports', 'services', 'changes', 'threat_models'];
+
+export const NOT_EMPTY = 'A bulk demo load needs a database without findings.';
 const KEPT_DURING_LOAD = ['finding_links_unique'];
 
 /** Staging tables of the load's transaction, shaped as the tables they go to, with their defaults (ids). */
@@ -59,6 +64,19 @@ const STAGED = { findings: 'demo_staged_findings', detections: 'demo_staged_dete
  */
 @Injectable()
 export class DemoBulkLoadRepository {
+  /**
+   * Takes every lock the load will need, first thing and in one order: the text search's sets, then the
+   * tables the loaded rows' foreign keys name (an upload takes those before the findings, so the load must
+   * not hold the findings while it waits for them), then the loaded tables; then checks, under the locks,
+   * that the database still holds no finding. The load's later statements then never wait on anyone.
+   */
+  async lockForLoad(manager: EntityManager): Promise<void> {
+    await lockSearchSets(manager);
+    await manager.query(`LOCK TABLE ${[...REFERENCED_TABLES, ...REBUILT_TABLES].join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    const [{ any }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM findings) AS any`);
+    if (any) throw new Error(NOT_EMPTY);
+  }
+
   /**
    * Inside the caller's transaction only: other sessions never see the triggers off, and wait on the
    * tables' lock until the load commits with them back on.

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WorkspaceRules } from '../classification/workspace-rules';
 import { findingKey, mergeSightings } from '../findings/finding-batch';
-import { withClassification, type FindingRecord } from '../findings/finding-record';
+import { withClassification, type FindingRecord, type UpsertCounts } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
-import type { UpsertCounts } from '../findings/finding-record';
 import { FindingLinker } from '../links/finding-linker';
 import { DemoBulkLoadRepository, type Suspended } from './demo-bulk-load.repository';
 
@@ -32,15 +31,17 @@ export class DemoBulkLoader {
   ) {}
 
   /**
-   * Readies the tables for the load, inside the transaction that will hold every batch: the per-finding
-   * triggers are held back, the secondary indexes and the foreign keys dropped (all for this transaction
-   * only), and the staging tables made.
+   * Readies the tables for the load, inside the transaction that will hold every batch: everything it needs
+   * locked (refused if a finding arrived meanwhile), the per-finding triggers held back, the secondary
+   * indexes and the foreign keys dropped (all for this transaction only), and the staging tables made.
    */
   async begin(manager: EntityManager): Promise<Suspended[]> {
+    await this.repository.lockForLoad(manager);
     await this.repository.holdBackPerFindingTriggers(manager);
     await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
-    // Indexes first: the foreign keys, added back after them, are checked through the rebuilt keys.
+    // Indexes first and foreign keys after them: no foreign key names a unique constraint that is dropped
+    // (they name primary keys, which stay), so the order only keeps every index built before the checks run.
     return [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
   }
 

@@ -11,6 +11,7 @@ import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingLinker } from '../links/finding-linker';
 import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 import { DemoRepository } from './demo.repository';
+import { NOT_EMPTY } from './demo-bulk-load.repository';
 import { DemoBulkLoader } from './demo-bulk-loader';
 
 const BATCH = 5_000;
@@ -70,7 +71,7 @@ export class DemoSeeder {
   /** Adds the demo organisation (any size) to the database. */
   async seed(requested: DemoOptions = {}, onProgress?: (done: number) => void, { path, bulkBatch = BULK_BATCH }: DemoLoad = {}): Promise<number> {
     const { findings: hadFindings } = await this.demo.state(SEEDED_KEY);
-    if (path === 'bulk' && hadFindings) throw new Error('A bulk demo load needs a database without findings.');
+    if (path === 'bulk' && hadFindings) throw new Error(NOT_EMPTY);
     const bulk = (path ?? (hadFindings ? 'ingest' : 'bulk')) === 'bulk';
     // The window's end pinned to today, so that both passes over the findings below yield the same ones even across midnight.
     const options: DemoOptions = requested.end ? requested : { ...requested, end: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS) };
@@ -105,7 +106,10 @@ export class DemoSeeder {
       if (finding.introducedCommit && finding.introducedAt) commits.push({ service: finding.service, commit: finding.introducedCommit, introducedAt: finding.introducedAt });
     }
     const changes = demoChanges(organisation, commits, options.seed ?? 42);
-    await this.dataSource.transaction((manager) => (bulk ? this.demo.storeChangesBeforeAnyFinding(manager, changes) : this.demo.storeChanges(manager, changes)));
+    await this.dataSource.transaction(async (manager) => {
+      if (bulk && !(await this.demo.storeChangesBeforeAnyFinding(manager, changes))) throw new Error(NOT_EMPTY);
+      if (!bulk) await this.demo.storeChanges(manager, changes);
+    });
   }
 
   /** Through the upload path, in batches of one transaction each. */

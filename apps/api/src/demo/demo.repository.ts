@@ -96,9 +96,13 @@ export class DemoRepository {
    * and relinks the findings naming them (none here) is held back for this transaction, and the commits are
    * recorded by one sorted insert (at 10M findings, 7.5 million commits that the trigger inserted one change
    * at a time, each into a random place of the commit index). Commits of changes stored before are already
-   * recorded and are kept.
+   * recorded and are kept. False, storing nothing, if the database holds findings by now.
    */
-  async storeChangesBeforeAnyFinding(manager: EntityManager, changes: readonly DemoChange[]): Promise<void> {
+  async storeChangesBeforeAnyFinding(manager: EntityManager, changes: readonly DemoChange[]): Promise<boolean> {
+    // No finding may arrive until this commits (one that did would not be linked): checked under the lock.
+    await manager.query(`LOCK TABLE findings IN SHARE MODE`);
+    const [{ any }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM findings) AS any`);
+    if (any) return false;
     await manager.query(`ALTER TABLE changes DISABLE TRIGGER changes_link_findings`);
     await this.storeChanges(manager, changes);
     await manager.query(
@@ -109,5 +113,6 @@ export class DemoRepository {
        ON CONFLICT DO NOTHING`,
     );
     await manager.query(`ALTER TABLE changes ENABLE TRIGGER changes_link_findings`);
+    return true;
   }
 }

@@ -72,7 +72,7 @@ export class FindingSearchRepository {
     const [{ pending }] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM finding_search_pending) AS pending`);
     if (!pending) return true;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
+      await lockSearchSets(manager);
       // A plan for the few findings noted, not for a guess at them: JIT compiling it costs more than it runs.
       await manager.query(`SET LOCAL jit = off`);
       // The texts of the noted findings (an insert's range of ids may hold other findings: harmless, they are
@@ -92,10 +92,18 @@ export class FindingSearchRepository {
    * that held no findings, whose notes (one id range per service and statement) span the whole table.
    */
   async addEveryFinding(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
+    await lockSearchSets(manager);
     await manager.query(`DELETE FROM finding_search_pending`);
     await manager.query(`WITH ${addTrigramsOf('findings f', 'true')}`);
   }
+}
+
+/**
+ * Holds the trigram sets for the caller's transaction: one refresh at a time, and nothing emptied or
+ * rewritten under a refresh. Whoever also locks tables takes this first, so no two wait on each other.
+ */
+export async function lockSearchSets(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
 }
 
 /**

@@ -33,22 +33,22 @@ export class SearchCatchUp implements BeforeApplicationShutdown {
     this.timer = setTimeout(() => this.start(), delay).unref();
   }
 
-  /** The refresh under way, if any: a test, or shutdown, waits for it. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
+  /**
+   * A stop waits for the refresh under way (its transaction would only be rolled back, but the database
+   * connection closes after it anyway); uploads stored after this point are left to the next search.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.settled();
+    await this.running;
   }
 
   private start(): void {
     this.timer = null;
+    if (this.stopping) return;
+    // One refresh at a time in this instance: while one runs, the uploads waiting keep waiting for it to end.
+    if (this.running) return void this.running.then(() => this.start());
     this.firstWaitingAt = null;
-    // One refresh at a time in this instance; an upload during it schedules the next one.
-    if (this.running) return this.afterUpload();
     this.running = this.search
       .refresh()
       .then(() => undefined)

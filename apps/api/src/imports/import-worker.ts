@@ -47,6 +47,7 @@ const SERVER_FAILURE: ImportError = { detail: 'The import failed on the server; 
 export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Imports');
   private sweeper: NodeJS.Timeout | null = null;
+  private sweeping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -129,7 +130,10 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Finds imports whose worker died (on this instance before a restart, or on another) and hands them back to the queue. */
   async sweep(): Promise<void> {
-    if (this.queue.isStopping) return;
+    // One sweep at a time: while the imports table is locked (a demo's bulk load holds it), ticks do not
+    // pile up, each on a connection of the pool.
+    if (this.queue.isStopping || this.sweeping) return;
+    this.sweeping = true;
     try {
       await this.dataSource.transaction(async (manager) => {
         for (const id of await this.log.lockIdleProcessing(manager)) {
@@ -144,6 +148,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       });
     } catch (error) {
       this.logger.error(`looking for interrupted imports failed: ${(error as Error).message}`);
+    } finally {
+      this.sweeping = false;
     }
   }
 }
