@@ -119,7 +119,8 @@ describe('findings page text search', () => {
     const expected = await sut.sql(
       `SELECT count(DISTINCT (service_id, date_trunc('month', first_detected_at AT TIME ZONE 'UTC')))::int AS groups FROM findings WHERE title LIKE 'Xylophone%'`,
     );
-    expect(expected[0]).toEqual({ groups: expect.any(Number) });
+    // The upload spans several services and months: a count of zero on both sides would prove nothing.
+    expect((expected[0] as { groups: number }).groups).toBeGreaterThan(1);
     expect(held).toEqual(expected);
     await expectSearchLikeSql(['xylophone']);
   });
