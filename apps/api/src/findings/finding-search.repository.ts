@@ -106,17 +106,26 @@ export async function lockSearchSets(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('finding_search_grams'))`);
 }
 
+/** The month of a finding's first detection, as the trigram sets are keyed. */
+const MONTH = `date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date`;
+
 /**
  * The statement's tail that adds the trigrams of the findings `f` of `source` (filtered by `where`): their
- * texts, each distinct key of a service and month read once (migration FindingSearchGrams).
+ * texts, each distinct key of a service and month read once (migration FindingSearchGrams). A key costs
+ * microseconds to compute and titles, rules and paths repeat across a service's findings, so those are
+ * taken distinct before their keys are (at a million findings, 23 s of keys became 5); fingerprints are
+ * unique, and the key function tells a hexadecimal one cheaply (migration HexSearchKeyShortcut).
  */
 function addTrigramsOf(source: string, where: string): string {
-  return `noted AS (
-          SELECT DISTINCT f.service_id, date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date AS month,
-                 finding_search_key(x.value) AS key
+  return `texts AS (
+          SELECT DISTINCT f.service_id, ${MONTH} AS month, x.value
             FROM ${source}
-            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path, f.fingerprint]) AS x(value)
+            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path]) AS x(value)
            WHERE ${where} AND x.value IS NOT NULL
+        ), noted AS (
+          SELECT service_id, month, finding_search_key(value) AS key FROM texts
+          UNION
+          SELECT f.service_id, ${MONTH}, finding_search_key(f.fingerprint) FROM ${source} WHERE ${where}
         )
         INSERT INTO finding_search_grams (trgm, service_id, month)
         SELECT DISTINCT t.trgm, n.service_id, n.month
