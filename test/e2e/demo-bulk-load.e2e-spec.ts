@@ -1,5 +1,6 @@
 import type { DemoOptions } from '@escapement/domain';
 import { DemoSeeder, type DemoLoadPath } from '../../apps/api/src/demo/demo-seeder';
+import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 
 const OPTIONS: DemoOptions = { seed: 11, findings: 3_000, end: new Date('2026-06-30T00:00:00Z') };
@@ -132,5 +133,23 @@ describe('the demo bulk load', () => {
     expect((await sut.sql<{ n: number }>(`SELECT count(*)::int AS n FROM findings`))[0].n).toBe(first);
     await seeder.seed({ ...OPTIONS, seed: 12, findings: 300 });
     expect((await sut.sql<{ n: number }>(`SELECT count(*)::int AS n FROM findings`))[0].n).toBeGreaterThan(first);
+  }, 120_000);
+
+  it('is refused, storing none of what it staged, when a finding is uploaded while its batches are staged', async () => {
+    // Staging takes no lock an upload waits on: the check that the database holds no finding is made again,
+    // under the load's locks, before anything staged is stored.
+    await resetDatabase(sut);
+    let uploads = 0;
+    const uploadOnce = async () => {
+      if (uploads++ > 0) return;
+      await sut.http().post('/api/v1/findings').send([aFinding({ fingerprint: 'fp-during-the-load' })]).expect(200);
+    };
+    await expect(sut.app.get(DemoSeeder).seed({ ...OPTIONS, findings: 500 }, uploadOnce, { path: 'bulk', bulkBatch: 200 })).rejects.toThrow(
+      'A bulk demo load needs a database without findings.',
+    );
+    // The upload came after the first batch was staged and before the last: the load went on staging, then refused.
+    expect(uploads).toBeGreaterThan(1);
+    expect(await sut.sql(`SELECT fingerprint FROM findings`)).toEqual([{ fingerprint: 'fp-during-the-load' }]);
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM detections`)).toEqual([{ n: 1 }]);
   }, 120_000);
 });

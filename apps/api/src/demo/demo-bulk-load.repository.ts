@@ -59,16 +59,17 @@ const STAGED = { findings: 'demo_staged_findings', detections: 'demo_staged_dete
  * over all of them (batch by batch, each batch's random days touched most rollup rows again: at a million
  * findings that was 3 of the 4 s a batch took). Only the triggers above are held back, inside the load's
  * transaction, and their work is done set-based: by the functions they call, or for the change link by a join.
- * While the load runs, the tables it fills and those their foreign keys name (services, imports, changes,
- * threat models) are locked: it is meant for a database being set up, not one in use.
+ * While the staged rows are stored, the tables they fill and those their foreign keys name (services,
+ * imports, changes, threat models) are locked: it is meant for a database being set up, not one in use.
  */
 @Injectable()
 export class DemoBulkLoadRepository {
   /**
-   * Takes every lock the load will need, first thing and in one order: the text search's sets, then the
-   * tables the loaded rows' foreign keys name (an upload takes those before the findings, so the load must
-   * not hold the findings while it waits for them), then the loaded tables; then checks, under the locks,
-   * that the database still holds no finding. The load's later statements then never wait on anyone.
+   * Takes every lock the store will need, once every batch is staged and before anything is stored, in one
+   * order: the text search's sets, then the tables the loaded rows' foreign keys name (an upload takes those
+   * before the findings, so the load must not hold the findings while it waits for them), then the loaded
+   * tables; then checks, under the locks, that the database still holds no finding. The load's later
+   * statements then never wait on anyone. (Staging held only weak locks, which no upload waits on.)
    */
   async lockForLoad(manager: EntityManager): Promise<void> {
     await lockSearchSets(manager);

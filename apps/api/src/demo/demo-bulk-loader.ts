@@ -5,7 +5,7 @@ import { findingKey, mergeSightings } from '../findings/finding-batch';
 import { withClassification, type FindingRecord, type UpsertCounts } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { FindingLinker } from '../links/finding-linker';
-import { DemoBulkLoadRepository, type Suspended } from './demo-bulk-load.repository';
+import { DemoBulkLoadRepository } from './demo-bulk-load.repository';
 
 /**
  * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
@@ -31,21 +31,16 @@ export class DemoBulkLoader {
   ) {}
 
   /**
-   * Readies the tables for the load, inside the transaction that will hold every batch: everything it needs
-   * locked (refused if a finding arrived meanwhile), the per-finding triggers held back, the secondary
-   * indexes and the foreign keys dropped (all for this transaction only), and the staging tables made.
+   * Makes the staging tables, inside the transaction that will hold every batch. Staging takes no lock an
+   * upload or a reader waits on (only the weak ones of reading the services and models and of opening each
+   * batch's import), so the changes can be stored on another connection meanwhile.
    */
-  async begin(manager: EntityManager): Promise<Suspended[]> {
-    await this.repository.lockForLoad(manager);
-    await this.repository.holdBackPerFindingTriggers(manager);
+  async beginStaging(manager: EntityManager): Promise<void> {
     await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
-    // Indexes first and foreign keys after them: no foreign key names a unique constraint that is dropped
-    // (they name primary keys, which stay), so the order only keeps every index built before the checks run.
-    return [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
   }
 
-  /** One batch, between `begin` and `finish` in the same transaction, with its own import: staged, not stored yet. */
+  /** One batch, between `beginStaging` and `finish` in the same transaction, with its own import: staged, not stored yet. */
   async stage(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
     const rules = await this.workspaceRules.current(manager);
     const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
@@ -77,11 +72,18 @@ export class DemoBulkLoader {
   }
 
   /**
-   * Stores what was staged, writes the gap facts after the links and the text search's trigram sets,
-   * builds the indexes from the loaded rows, adds the foreign keys back and turns the triggers back on,
-   * before the load commits.
+   * Stores what was staged, once the changes the findings link to are stored: takes every lock the store
+   * needs (refused if a finding arrived meanwhile), holds back the per-finding triggers, drops the secondary
+   * indexes and the foreign keys (all for this transaction only), stores the findings, writes the gap facts
+   * after the links and the text search's trigram sets, builds the indexes from the loaded rows, adds the
+   * foreign keys back and turns the triggers back on, before the load commits.
    */
-  async finish(manager: EntityManager, suspended: readonly Suspended[]): Promise<void> {
+  async finish(manager: EntityManager): Promise<void> {
+    await this.repository.lockForLoad(manager);
+    await this.repository.holdBackPerFindingTriggers(manager);
+    // Indexes first and foreign keys after them: no foreign key names a unique constraint that is dropped
+    // (they name primary keys, which stay), so the order only keeps every index built before the checks run.
+    const suspended = [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
     await this.repository.storeStaged(manager);
     for (let after: string | null = BEFORE_EVERY_ID; after !== null; ) after = await this.repository.storeGapFactsAfter(manager, after, GAP_FACTS_CHUNK);
     // The search's notes of the one insert span every id of each service: one pass over the findings instead.

@@ -35,6 +35,9 @@ export interface DemoLoad {
   /** Sightings per bulk batch (tests use small ones to load a small demo in several). */
   bulkBatch?: number;
 }
+/** Told how many findings are stored (or staged) so far; a returned promise is awaited before the next batch goes. */
+export type DemoProgress = (done: number) => void | Promise<void>;
+
 const SEEDED_KEY = 'demo_seeded';
 
 const DAY_MS = 86_400_000;
@@ -69,7 +72,7 @@ export class DemoSeeder {
   }
 
   /** Adds the demo organisation (any size) to the database. */
-  async seed(requested: DemoOptions = {}, onProgress?: (done: number) => void, { path, bulkBatch = BULK_BATCH }: DemoLoad = {}): Promise<number> {
+  async seed(requested: DemoOptions = {}, onProgress?: DemoProgress, { path, bulkBatch = BULK_BATCH }: DemoLoad = {}): Promise<number> {
     const { findings: hadFindings } = await this.demo.state(SEEDED_KEY);
     if (path === 'bulk' && hadFindings) throw new Error(NOT_EMPTY);
     const bulk = (path ?? (hadFindings ? 'ingest' : 'bulk')) === 'bulk';
@@ -83,10 +86,18 @@ export class DemoSeeder {
       await this.demo.markSeeded(manager, SEEDED_KEY, { seed: options.seed ?? 42, at: new Date().toISOString() });
     });
 
-    await this.storeChanges(organisation, options, bulk);
-
+    // In bulk, the changes are stored on a connection of their own while the findings are staged (the
+    // findings are tied to them only when the staged rows are stored); through ingest, before any finding.
+    const changesStored = this.storeChanges(organisation, options, bulk);
+    changesStored.catch(() => undefined);
     const findings = demoFindings(options);
-    const done = bulk ? await this.loadInBulk(findings, bulkBatch, onProgress) : await this.loadThroughIngest(findings, onProgress);
+    let done: number;
+    if (bulk) {
+      done = await this.loadInBulk(findings, bulkBatch, changesStored, onProgress);
+    } else {
+      await changesStored;
+      done = await this.loadThroughIngest(findings, onProgress);
+    }
     // The text search's trigram sets take in what was loaded now, rather than on the first search after it
     // (at a million findings, 25 s of one request).
     await this.search.refresh();
@@ -95,10 +106,10 @@ export class DemoSeeder {
   }
 
   /**
-   * The changes before the findings, so that each finding is tied to its change as it is stored rather than
-   * rewritten when its change arrives; the findings are generated twice, the first time only for their
-   * commits. In a method of its own so that the commits (7.5 million at 10M findings) are not held while
-   * the findings load.
+   * The changes before the findings are stored, so that each finding is tied to its change as it is stored
+   * rather than rewritten when its change arrives; the findings are generated twice, the first time only for
+   * their commits. In a method of its own so that the commits (7.5 million at 10M findings) are let go as
+   * soon as the changes are stored. Generating them runs before the returned promise (which stores them).
    */
   private async storeChanges(organisation: DemoOrganisation, options: DemoOptions, bulk: boolean): Promise<void> {
     const commits: DemoCommit[] = [];
@@ -113,7 +124,7 @@ export class DemoSeeder {
   }
 
   /** Through the upload path, in batches of one transaction each. */
-  private async loadThroughIngest(findings: Iterable<DemoFinding>, onProgress?: (done: number) => void): Promise<number> {
+  private async loadThroughIngest(findings: Iterable<DemoFinding>, onProgress?: DemoProgress): Promise<number> {
     // Services are dealt to lanes as they first appear; each lane stores its batches in order on a connection
     // of its own, so the database works on two batches at once. Lanes hold disjoint services, and every lock and
     // rollup row ingest touches is its service's, so two lanes never wait on each other.
@@ -148,12 +159,13 @@ export class DemoSeeder {
 
   /**
    * Into a database without findings, in one transaction: a failure leaves no findings and every index and
-   * trigger as it was. Each batch is staged while the next is generated; all are stored at the end.
+   * trigger as it was. Each batch is staged while the next is generated (and while the changes are stored);
+   * all are stored at the end, once the changes are.
    */
-  private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, onProgress?: (done: number) => void): Promise<number> {
+  private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, changesStored: Promise<void>, onProgress?: DemoProgress): Promise<number> {
     let done = 0;
     await this.dataSource.transaction(async (manager) => {
-      const suspended = await this.bulk.begin(manager);
+      await this.bulk.beginStaging(manager);
       let batch: FindingRecord[] = [];
       let storing: Promise<void> = Promise.resolve();
       const flush = async () => {
@@ -173,11 +185,12 @@ export class DemoSeeder {
         }
         if (batch.length) await flush();
       } finally {
-        // Settled before the transaction ends either way: no statement is left running on its connection.
-        await Promise.allSettled([storing]);
+        // Settled before the transaction ends either way: no statement is left running on either connection.
+        await Promise.allSettled([storing, changesStored]);
       }
       await storing;
-      await this.bulk.finish(manager, suspended);
+      await changesStored;
+      await this.bulk.finish(manager);
     });
     return done;
   }
