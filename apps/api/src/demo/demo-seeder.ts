@@ -23,6 +23,18 @@ const DEMO_LANES = 2;
  * mean fewer round trips.
  */
 const BULK_BATCH = 50_000;
+/**
+ * Findings a bulk load generates between turns of the event loop: the staged batch's work goes on between
+ * them (each reply of the database answered at once), so generating the next batch fills the time the
+ * database takes rather than following it.
+ */
+const GENERATED_PER_TURN = 2_000;
+/**
+ * Batches a bulk load stages at once on its one connection: while the database inserts one batch's rows,
+ * the next is classified, merged and encoded (a batch is about a third the database's work, two thirds the
+ * demo process's).
+ */
+const BATCHES_STAGED_AT_ONCE = 2;
 
 /**
  * `bulk` stores into a database that holds no finding, set-based per batch (`DemoBulkLoader`); `ingest`
@@ -167,28 +179,34 @@ export class DemoSeeder {
     await this.dataSource.transaction(async (manager) => {
       await this.bulk.beginStaging(manager);
       let batch: FindingRecord[] = [];
-      let storing: Promise<void> = Promise.resolve();
+      // Batches being staged, oldest first, each settled once it is staged and reported.
+      const staging: Promise<void>[] = [];
       const flush = async () => {
         const records = batch;
         const through = done;
         batch = [];
-        await storing;
-        storing = this.stageBulkBatch(manager, records).then(() => onProgress?.(through));
-        // Awaited before the next batch or at the end; meanwhile a failure is not left unhandled.
-        storing.catch(() => undefined);
+        if (staging.length >= BATCHES_STAGED_AT_ONCE) await staging.shift();
+        const reportedBefore = staging.at(-1);
+        const staged = this.stageBulkBatch(manager, records);
+        // Reported in order, after every batch before it.
+        const reported = Promise.all([staged, reportedBefore]).then(() => onProgress?.(through));
+        // Awaited before a later batch or at the end; meanwhile a failure is not left unhandled.
+        reported.catch(() => undefined);
+        staging.push(reported);
       };
       try {
         for (const finding of findings) {
           batch.push(...sightingsOf(finding));
           done += 1;
           if (batch.length >= batchSize) await flush();
+          else if (done % GENERATED_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
         if (batch.length) await flush();
       } finally {
         // Settled before the transaction ends either way: no statement is left running on either connection.
-        await Promise.allSettled([storing, changesStored]);
+        await Promise.allSettled([...staging, changesStored]);
       }
-      await storing;
+      for (const batchStaged of staging) await batchStaged;
       await changesStored;
       await this.bulk.finish(manager);
     });
