@@ -5,7 +5,7 @@ import { findingKey, mergeSightings } from '../findings/finding-batch';
 import { withClassification, type FindingRecord, type UpsertCounts } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { FindingLinker } from '../links/finding-linker';
-import { DemoBulkLoadRepository } from './demo-bulk-load.repository';
+import { DemoBulkLoadRepository, LINKS_BY_FINDING } from './demo-bulk-load.repository';
 
 /**
  * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
@@ -85,10 +85,17 @@ export class DemoBulkLoader {
     // (they name primary keys, which stay), so the order only keeps every index built before the checks run.
     const suspended = [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
     await this.repository.storeStaged(manager);
+    await this.repository.rebuild(
+      manager,
+      suspended.filter((s) => s.name === LINKS_BY_FINDING),
+    );
     for (let after: string | null = BEFORE_EVERY_ID; after !== null; ) after = await this.repository.storeGapFactsAfter(manager, after, GAP_FACTS_CHUNK);
     // The search's notes of the one insert span every id of each service: one pass over the findings instead.
     await this.search.addEveryFinding(manager);
-    await this.repository.rebuild(manager, suspended);
+    await this.repository.rebuild(
+      manager,
+      suspended.filter((s) => s.name !== LINKS_BY_FINDING),
+    );
     await this.repository.restorePerFindingTriggers(manager);
   }
 }
