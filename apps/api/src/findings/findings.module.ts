@@ -13,12 +13,13 @@ import { FindingSearchRepository } from './finding-search.repository';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
 import { SearchCatchUp } from './search-catch-up';
+import { ImportFollowUp } from './import-follow-up';
 
 /** Findings; FindingIngestRepository is the one way every writer of findings stores them. */
 @Module({
   imports: [AuditModule, ClassificationModule, ImportLogModule, LinksModule, OperationsMetricsModule, ServicesModule, TeamsModule],
   controllers: [FindingsController],
-  providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, SearchCatchUp, FindingDetailRepository, FindingIngestRepository],
-  exports: [FindingsService, FindingIngestRepository, FindingSearchRepository, SearchCatchUp],
+  providers: [FindingsService, FindingQueryRepository, FindingSearchRepository, SearchCatchUp, ImportFollowUp, FindingDetailRepository, FindingIngestRepository],
+  exports: [FindingsService, FindingIngestRepository, FindingSearchRepository, ImportFollowUp],
 })
 export class FindingsModule {}

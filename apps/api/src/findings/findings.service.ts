@@ -16,10 +16,9 @@ import { parseFindingsBody } from './finding-input.parser';
 import { acceptsCursorValue, FindingQueryRepository } from './finding-query.repository';
 import type { FindingRecord } from './finding-record';
 import { batchCounts } from './batch-outcome';
-import { SearchCatchUp } from './search-catch-up';
 import { OrganisationRefsRepository } from '../teams/organisation-refs.repository';
-import { IngestMetrics } from '../operations-metrics/ingest-metrics';
 import { FindingDetailResponse, FindingPageResponse, ListFindingsQuery, mapFinding, UpsertCountsResponse } from './finding.dto';
+import { ImportFollowUp } from './import-follow-up';
 
 @Injectable()
 export class FindingsService {
@@ -31,8 +30,7 @@ export class FindingsService {
     private readonly details: FindingDetailRepository,
     private readonly audit: AuditLog,
     private readonly refs: OrganisationRefsRepository,
-    private readonly ingestMetrics: IngestMetrics,
-    private readonly searchCatchUp: SearchCatchUp,
+    private readonly importFollowUp: ImportFollowUp,
   ) {}
 
   /**
@@ -50,7 +48,7 @@ export class FindingsService {
   }
 
   async store(records: FindingRecord[], receipt: ImportReceipt, teams: TeamScope, warnings: ImportWarning[] = []): Promise<UpsertCountsResponse> {
-    const finish = this.ingestMetrics.startImport(receipt.format);
+    const finish = this.importFollowUp.begin(receipt.format);
     const stored = await this.dataSource
       .transaction(async (manager) => {
         const importId = await this.importLog.open(manager, receipt);
@@ -65,7 +63,6 @@ export class FindingsService {
         throw error;
       });
     finish('completed', stored);
-    this.searchCatchUp.afterUpload();
     return stored;
   }
 

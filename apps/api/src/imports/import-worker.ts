@@ -14,8 +14,7 @@ import { auditImport, readContext, type InvalidUtf8 } from './import-context';
 import { ImportLogRepository, type ImportError, type ImportOutcome } from './import-log.repository';
 import { ImportRunner } from './import-runner';
 import { ImportUploadRepository } from './import-upload.repository';
-import { IngestMetrics } from '../operations-metrics/ingest-metrics';
-import { SearchCatchUp } from '../findings/search-catch-up';
+import { ImportFollowUp } from '../findings/import-follow-up';
 
 export const IMPORT_QUEUE = 'import';
 
@@ -56,8 +55,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly uploads: ImportUploadRepository,
     private readonly runner: ImportRunner,
     private readonly audit: AuditLog,
-    private readonly ingestMetrics: IngestMetrics,
-    private readonly searchCatchUp: SearchCatchUp,
+    private readonly importFollowUp: ImportFollowUp,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,7 +83,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const { importId, format, parameters, receivedAt, actor, teams, invalidUtf8 } = job.data;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escapement-import-'));
     const file = path.join(dir, 'upload');
-    const finish = this.ingestMetrics.startImport(format);
+    const finish = this.importFollowUp.begin(format);
     let stored = null as ImportOutcome | null;
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -100,10 +98,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnApplicationShutdo
         stored = outcome;
       });
       // Nothing measured when an earlier attempt had stored it already.
-      if (stored) {
-        finish('completed', stored);
-        this.searchCatchUp.afterUpload();
-      }
+      if (stored) finish('completed', stored);
     } catch (error) {
       // A file the readers refuse is refused for good; a server failure is retried while attempts remain (measured on the last).
       if (error instanceof DomainError) {

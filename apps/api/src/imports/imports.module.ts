@@ -10,10 +10,9 @@ import { AuditModule } from '../audit/audit.module';
 import { ServicesModule } from '../services/services.module';
 import { FindingsModule } from '../findings/findings.module';
 import { ImportLogModule } from './import-log.module';
-import { OperationsMetricsModule } from '../operations-metrics/operations-metrics.module';
 
 @Module({
-  imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule, OperationsMetricsModule],
+  imports: [AuditModule, ServicesModule, FindingsModule, ImportLogModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunner, ImportSeenRepository, ImportWorker, ImportUploadRepository, UploadBudget],
 })

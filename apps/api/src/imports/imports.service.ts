@@ -19,8 +19,7 @@ import { ImportRunner } from './import-runner';
 import { ImportWorker } from './import-worker';
 import { UploadBudget, type UploadHold } from './upload-budget';
 import { spoolUpload } from './upload-spool';
-import { IngestMetrics } from '../operations-metrics/ingest-metrics';
-import { SearchCatchUp } from '../findings/search-catch-up';
+import { ImportFollowUp } from '../findings/import-follow-up';
 
 @Injectable()
 export class ImportsService {
@@ -34,8 +33,7 @@ export class ImportsService {
     private readonly audit: AuditLog,
     private readonly budget: UploadBudget,
     private readonly ownership: ServiceOwnership,
-    private readonly ingestMetrics: IngestMetrics,
-    private readonly searchCatchUp: SearchCatchUp,
+    private readonly importFollowUp: ImportFollowUp,
   ) {}
 
   /**
@@ -88,7 +86,7 @@ export class ImportsService {
         upload.discard();
         return { status: 202, body: mapImport((await this.log.find(id))!) };
       }
-      const finish = this.ingestMetrics.startImport(format);
+      const finish = this.importFollowUp.begin(format);
       let stored = null as ImportOutcome | null;
       const id = await this.dataSource
         .transaction(async (manager) => {
@@ -104,7 +102,6 @@ export class ImportsService {
           throw error;
         });
       finish('completed', stored ?? undefined);
-      this.searchCatchUp.afterUpload();
       upload.discard();
       return { status: 201, body: mapImport((await this.log.find(id))!) };
     } catch (error) {
