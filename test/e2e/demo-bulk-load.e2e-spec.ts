@@ -1,4 +1,4 @@
-import type { DemoOptions } from '@escapement/domain';
+import { demoFindings, type DemoOptions } from '@escapement/domain';
 import { DemoSeeder, type DemoLoadPath } from '../../apps/api/src/demo/demo-seeder';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
@@ -107,6 +107,40 @@ describe('the demo bulk load', () => {
     expect(gaps.map((g) => g.gap)).toEqual(['context_gap', 'model_gap', 'unmodelled']);
     const [{ linked }] = await sut.sql<{ linked: number }>(`SELECT count(*)::int AS linked FROM findings WHERE linked_change_id IS NOT NULL`);
     expect(linked).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("ties a finding whose commit is in several changes to the first merged of them, as the upload path's trigger does", async () => {
+    // Two findings of the demo, and changes of this test's own holding their commits beside the demo's:
+    // the first finding's commit also in a change merged before any of the demo's and in one never merged,
+    // the second's in one never merged (the demo's merged change must win over it).
+    const [first, second] = [...demoFindings(OPTIONS)].filter((f, i, all) => f.introducedCommit && all.findIndex((g) => g.introducedCommit === f.introducedCommit) === i);
+    const extraChanges = [
+      { service: first.service, ref: 'merged-first', commit: first.introducedCommit, mergedAt: '2000-01-01T00:00:00Z' },
+      { service: first.service, ref: 'never-merged-a', commit: first.introducedCommit, mergedAt: null },
+      { service: second.service, ref: 'never-merged-b', commit: second.introducedCommit, mergedAt: null },
+    ];
+    const linkedRefs = async (path: DemoLoadPath) => {
+      await resetDatabase(sut);
+      for (const change of extraChanges) {
+        await sut.sql(`INSERT INTO services (name) VALUES ($1) ON CONFLICT DO NOTHING`, [change.service]);
+        await sut.sql(
+          `INSERT INTO changes (service_id, ref, commits, opened_at, merged_at, recorded_by)
+           SELECT id, $2, ARRAY[$3::text], '1999-12-01', $4::timestamptz, 'test' FROM services WHERE name = $1`,
+          [change.service, change.ref, change.commit, change.mergedAt],
+        );
+      }
+      await sut.app.get(DemoSeeder).seed(OPTIONS, undefined, { path, bulkBatch: 700 });
+      return sut.sql<{ fingerprint: string; ref: string | null }>(
+        `SELECT f.fingerprint, c.ref FROM findings f LEFT JOIN changes c ON c.id = f.linked_change_id WHERE f.fingerprint = ANY ($1::text[]) ORDER BY 1`,
+        [[first.fingerprint, second.fingerprint]],
+      );
+    };
+    const throughIngest = await linkedRefs('ingest');
+    expect(await linkedRefs('bulk')).toEqual(throughIngest);
+    const refOf = new Map(throughIngest.map((row) => [row.fingerprint, row.ref]));
+    expect(refOf.get(first.fingerprint)).toBe('merged-first');
+    expect(refOf.get(second.fingerprint)).toEqual(expect.any(String));
+    expect(refOf.get(second.fingerprint)).not.toBe('never-merged-b');
   }, 300_000);
 
   it('leaves every index, constraint and trigger as it found them', async () => {

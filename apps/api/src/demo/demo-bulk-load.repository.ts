@@ -32,11 +32,11 @@ export interface StagedFinding {
  * finding, one join in the final insert instead), and the gap facts written once as a finding is stored and
  * again as each of its links arrives (written once, after the links, by the function the link trigger calls).
  */
-const HELD_BACK = [
+const HELD_BACK: readonly HeldBackTrigger[] = [
   ['findings', 'findings_link_change_insert'],
   ['findings', 'finding_gap_facts_insert'],
   ['finding_links', 'finding_gap_facts_links_insert'],
-] as const;
+];
 
 /**
  * Tables whose indexes a bulk load builds once at the end instead of row by row (at a million findings,
@@ -79,20 +79,19 @@ export class DemoBulkLoadRepository {
   async lockForLoad(manager: EntityManager): Promise<void> {
     await lockSearchSets(manager);
     await manager.query(`LOCK TABLE ${[...REFERENCED_TABLES, ...REBUILT_TABLES].join(', ')} IN ACCESS EXCLUSIVE MODE`);
-    const [{ any }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM findings) AS any`);
-    if (any) throw new Error(NOT_EMPTY);
+    if (await holdsAnyFinding(manager)) throw new Error(NOT_EMPTY);
   }
 
   /**
    * Inside the caller's transaction only: other sessions never see the triggers off, and wait on the
    * tables' lock until the load commits with them back on.
    */
-  async holdBackPerFindingTriggers(manager: EntityManager): Promise<void> {
-    for (const [table, trigger] of HELD_BACK) await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+  holdBackPerFindingTriggers(manager: EntityManager): Promise<void> {
+    return holdBackTriggers(manager, HELD_BACK);
   }
 
-  async restorePerFindingTriggers(manager: EntityManager): Promise<void> {
-    for (const [table, trigger] of HELD_BACK) await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+  restorePerFindingTriggers(manager: EntityManager): Promise<void> {
+    return restoreTriggers(manager, HELD_BACK);
   }
 
   /**
@@ -234,4 +233,25 @@ export class DemoBulkLoadRepository {
     );
     return row.last;
   }
+}
+
+/** A trigger a bulk load holds back, by its table and name. */
+export type HeldBackTrigger = readonly [table: string, trigger: string];
+
+/**
+ * Turns triggers off for the caller's transaction, whose bulk statements do their work set-based: other
+ * sessions never see them off, since the ALTER locks each table until the transaction ends.
+ */
+export async function holdBackTriggers(manager: EntityManager, triggers: readonly HeldBackTrigger[]): Promise<void> {
+  for (const [table, trigger] of triggers) await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+}
+
+export async function restoreTriggers(manager: EntityManager, triggers: readonly HeldBackTrigger[]): Promise<void> {
+  for (const [table, trigger] of triggers) await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+}
+
+/** Whether the database holds any finding: a bulk load is only for one that holds none. */
+export async function holdsAnyFinding(manager: EntityManager): Promise<boolean> {
+  const [{ any }]: { any: boolean }[] = await manager.query(`SELECT EXISTS (SELECT 1 FROM findings) AS any`);
+  return any;
 }

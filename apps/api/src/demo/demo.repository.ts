@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DemoChange, DemoOrganisation } from '@escapement/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { holdBackTriggers, holdsAnyFinding, restoreTriggers, type HeldBackTrigger } from './demo-bulk-load.repository';
+
+/** The per-change trigger that records a change's commits and relinks the findings naming them (none yet). */
+const CHANGE_TRIGGERS_HELD_BACK: readonly HeldBackTrigger[] = [['changes', 'changes_link_findings']];
 
 /** What the demo generator writes besides findings and threat models (those go through the ingest path). */
 @Injectable()
@@ -10,11 +14,8 @@ export class DemoRepository {
 
   /** Whether the demo was seeded before, and whether the database holds any finding. */
   async state(seededKey: string): Promise<{ seeded: boolean; findings: boolean }> {
-    const [row] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM app_state WHERE key = $1) AS seeded, EXISTS (SELECT 1 FROM findings) AS findings`,
-      [seededKey],
-    );
-    return row;
+    const [{ seeded }]: { seeded: boolean }[] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM app_state WHERE key = $1) AS seeded`, [seededKey]);
+    return { seeded, findings: await holdsAnyFinding(this.dataSource.manager) };
   }
 
   /** The organisation's teams, services (with their repository patterns) and adoptions; existing ones are kept. */
@@ -101,9 +102,8 @@ export class DemoRepository {
   async storeChangesBeforeAnyFinding(manager: EntityManager, changes: readonly DemoChange[]): Promise<boolean> {
     // No finding may arrive until this commits (one that did would not be linked): checked under the lock.
     await manager.query(`LOCK TABLE findings IN SHARE MODE`);
-    const [{ any }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM findings) AS any`);
-    if (any) return false;
-    await manager.query(`ALTER TABLE changes DISABLE TRIGGER changes_link_findings`);
+    if (await holdsAnyFinding(manager)) return false;
+    await holdBackTriggers(manager, CHANGE_TRIGGERS_HELD_BACK);
     await this.storeChanges(manager, changes);
     await manager.query(
       `INSERT INTO change_commits (service_id, commit_sha, change_id)
@@ -112,7 +112,7 @@ export class DemoRepository {
         ORDER BY 1, 2, 3
        ON CONFLICT DO NOTHING`,
     );
-    await manager.query(`ALTER TABLE changes ENABLE TRIGGER changes_link_findings`);
+    await restoreTriggers(manager, CHANGE_TRIGGERS_HELD_BACK);
     return true;
   }
 }
