@@ -185,5 +185,26 @@ describe('the demo bulk load', () => {
     expect(uploads).toBeGreaterThan(1);
     expect(await sut.sql(`SELECT fingerprint FROM findings`)).toEqual([{ fingerprint: 'fp-during-the-load' }]);
     expect(await sut.sql(`SELECT count(*)::int AS n FROM detections`)).toEqual([{ n: 1 }]);
+    // The changes were stored before the upload (their own check passed): the store's check refused.
+    expect((await sut.sql<{ n: number }>(`SELECT count(*)::int AS n FROM changes`))[0].n).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('holds the rules and threat models it classifies and links by unchanged while it stages', async () => {
+    await resetDatabase(sut);
+    const held: string[][] = [];
+    const lookAtLocks = async () => {
+      const rows = await sut.sql<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE l.granted AND l.mode = 'ShareLock' AND l.pid <> pg_backend_pid()
+            AND c.relname IN ('threat_models', 'threat_model_versions', 'classification_rules')
+          ORDER BY 1`,
+      );
+      held.push(rows.map((row) => row.name));
+    };
+    await sut.app.get(DemoSeeder).seed({ ...OPTIONS, findings: 500 }, lookAtLocks, { path: 'bulk', bulkBatch: 200 });
+    expect(held.length).toBeGreaterThan(1);
+    for (const names of held) expect(names).toEqual(['classification_rules', 'threat_model_versions', 'threat_models']);
+    // Released with the load: a rule can be added now.
+    expect(await sut.sql(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'relation' AND mode = 'ShareLock' AND granted`)).toEqual([{ n: 0 }]);
   }, 120_000);
 });

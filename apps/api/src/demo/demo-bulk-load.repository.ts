@@ -70,6 +70,19 @@ const STAGED = { findings: 'demo_staged_findings', detections: 'demo_staged_dete
 @Injectable()
 export class DemoBulkLoadRepository {
   /**
+   * Taken first, before any batch is staged: one bulk load at a time (a second waits here for the first to
+   * commit, then finds its findings and is refused at once), and what the batches are classified and linked
+   * by (the workspace's rules, the threat models and their versions) held unchanged until the load commits,
+   * so every batch sees the same ones, as they stand when the staged rows are stored; a rule or model change
+   * meanwhile waits, as it would wait for an upload. Threat models before their versions, as imports take them.
+   */
+  async lockForStaging(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('demo_bulk_load'))`);
+    await manager.query(`LOCK TABLE threat_models, threat_model_versions, classification_rules IN SHARE MODE`);
+    if (await holdsAnyFinding(manager)) throw new Error(NOT_EMPTY);
+  }
+
+  /**
    * Takes every lock the store will need, once every batch is staged and before anything is stored, in one
    * order: the text search's sets, then the tables the loaded rows' foreign keys name (an upload takes those
    * before the findings, so the load must not hold the findings while it waits for them), then the loaded

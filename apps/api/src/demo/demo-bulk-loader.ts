@@ -31,11 +31,13 @@ export class DemoBulkLoader {
   ) {}
 
   /**
-   * Makes the staging tables, inside the transaction that will hold every batch. Staging takes no lock an
-   * upload or a reader waits on (only the weak ones of reading the services and models and of opening each
-   * batch's import), so the changes can be stored on another connection meanwhile.
+   * Makes the staging tables, inside the transaction that will hold every batch, once no other bulk load
+   * runs and with the rules and threat models held as they are (refused if the database holds findings).
+   * Staging takes no lock an upload or a reader waits on (only the weak ones of reading the services and
+   * of opening each batch's import), so the changes can be stored on another connection meanwhile.
    */
   async beginStaging(manager: EntityManager): Promise<void> {
+    await this.repository.lockForStaging(manager);
     await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
   }

@@ -47,7 +47,7 @@ export interface DemoLoad {
   /** Sightings per bulk batch (tests use small ones to load a small demo in several). */
   bulkBatch?: number;
 }
-/** Told how many findings are stored (or staged) so far; a returned promise is awaited before the next batch goes. */
+/** Told how many findings are stored (or staged) so far; a returned promise holds back the batches after the next one. */
 export type DemoProgress = (done: number) => void | Promise<void>;
 
 const SEEDED_KEY = 'demo_seeded';
@@ -176,18 +176,24 @@ export class DemoSeeder {
    */
   private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, changesStored: Promise<void>, onProgress?: DemoProgress): Promise<number> {
     let done = 0;
+    // A failure of the changes' transaction stops the generating at the next batch rather than at the end.
+    let changesFailed = false;
+    changesStored.catch(() => (changesFailed = true));
     await this.dataSource.transaction(async (manager) => {
-      await this.bulk.beginStaging(manager);
       let batch: FindingRecord[] = [];
-      // Batches being staged, oldest first, each settled once it is staged and reported.
+      // Batches being staged, oldest first, each settled once it is staged and reported; and every batch's
+      // staging itself, so that none is left running on the connection when the transaction ends.
       const staging: Promise<void>[] = [];
+      const everyStaging: Promise<unknown>[] = [];
       const flush = async () => {
+        if (changesFailed) await changesStored;
         const records = batch;
         const through = done;
         batch = [];
         if (staging.length >= BATCHES_STAGED_AT_ONCE) await staging.shift();
         const reportedBefore = staging.at(-1);
         const staged = this.stageBulkBatch(manager, records);
+        everyStaging.push(staged);
         // Reported in order, after every batch before it.
         const reported = Promise.all([staged, reportedBefore]).then(() => onProgress?.(through));
         // Awaited before a later batch or at the end; meanwhile a failure is not left unhandled.
@@ -195,6 +201,7 @@ export class DemoSeeder {
         staging.push(reported);
       };
       try {
+        await this.bulk.beginStaging(manager);
         for (const finding of findings) {
           batch.push(...sightingsOf(finding));
           done += 1;
@@ -204,7 +211,7 @@ export class DemoSeeder {
         if (batch.length) await flush();
       } finally {
         // Settled before the transaction ends either way: no statement is left running on either connection.
-        await Promise.allSettled([...staging, changesStored]);
+        await Promise.allSettled([...everyStaging, ...staging, changesStored]);
       }
       for (const batchStaged of staging) await batchStaged;
       await changesStored;
