@@ -86,7 +86,7 @@ export * from './statistics/mantel-haenszel';
 export * from './api/changes';
 export * from './changes/context-flags';
 export * from './changes/change-context';
-export { demoChanges, type DemoChange, type DemoCommit } from './demo/demo-changes';
+export { DemoCommitWeeks, demoChanges, type DemoChange, type DemoCommit } from './demo/demo-changes';
 export { parseChangesCsv, CHANGE_CSV_COLUMNS, type ChangeCsvRow } from './changes/changes-csv';
 export * from './statistics/cluster-permutation-test';
 export * from './exports/spreadsheet-text';

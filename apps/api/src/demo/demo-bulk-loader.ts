@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DemoChange } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { WorkspaceRules } from '../classification/workspace-rules';
 import { findingKey, mergeSightings } from '../findings/finding-batch';
@@ -6,6 +7,7 @@ import { withClassification, type FindingRecord, type UpsertCounts } from '../fi
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { FindingLinker } from '../links/finding-linker';
 import { DemoBulkLoadRepository, LINKS_BY_FINDING } from './demo-bulk-load.repository';
+import { DemoRepository } from './demo.repository';
 
 /**
  * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
@@ -28,13 +30,14 @@ export class DemoBulkLoader {
     private readonly linker: FindingLinker,
     private readonly repository: DemoBulkLoadRepository,
     private readonly search: FindingSearchRepository,
+    private readonly demo: DemoRepository,
   ) {}
 
   /**
    * Makes the staging tables, inside the transaction that will hold every batch, once no other bulk load
    * runs and with the rules and threat models held as they are (refused if the database holds findings).
    * Staging takes no lock an upload or a reader waits on (only the weak ones of reading the services and
-   * of opening each batch's import), so the changes can be stored on another connection meanwhile.
+   * of opening each batch's import).
    */
   async beginStaging(manager: EntityManager): Promise<void> {
     await this.repository.lockForStaging(manager);
@@ -74,14 +77,15 @@ export class DemoBulkLoader {
   }
 
   /**
-   * Stores what was staged, once the changes the findings link to are stored: takes every lock the store
-   * needs (refused if a finding arrived meanwhile), holds back the per-finding triggers, drops the secondary
-   * indexes and the foreign keys (all for this transaction only), stores the findings, writes the gap facts
-   * after the links and the text search's trigram sets, builds the indexes from the loaded rows, adds the
-   * foreign keys back and turns the triggers back on, before the load commits.
+   * Stores the demo's changes, then what was staged, tied to them: takes every lock the store needs (refused
+   * if a finding arrived meanwhile), holds back the per-finding triggers, drops the secondary indexes and the
+   * foreign keys (all for this transaction only), stores the findings, writes the gap facts after the links
+   * and the text search's trigram sets, builds the indexes from the loaded rows, adds the foreign keys back
+   * and turns the triggers back on, before the load commits.
    */
-  async finish(manager: EntityManager): Promise<void> {
+  async finish(manager: EntityManager, changes: readonly DemoChange[]): Promise<void> {
     await this.repository.lockForLoad(manager);
+    await this.demo.storeChangesInBulk(manager, changes);
     await this.repository.holdBackPerFindingTriggers(manager);
     // Indexes first and foreign keys after them: no foreign key names a unique constraint that is dropped
     // (they name primary keys, which stay), so the order only keeps every index built before the checks run.

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { demoChanges, demoFindings, demoOrganisation, demoThreatModels, type DemoCommit, type DemoFinding, type DemoOptions, type DemoOrganisation, type DemoThreatModel } from '@escapement/domain';
+import { DemoCommitWeeks, demoFindings, demoOrganisation, demoThreatModels, type DemoFinding, type DemoOptions, type DemoOrganisation, type DemoThreatModel } from '@escapement/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
@@ -98,16 +98,12 @@ export class DemoSeeder {
       await this.demo.markSeeded(manager, SEEDED_KEY, { seed: options.seed ?? 42, at: new Date().toISOString() });
     });
 
-    // In bulk, the changes are stored on a connection of their own while the findings are staged (the
-    // findings are tied to them only when the staged rows are stored); through ingest, before any finding.
-    const changesStored = this.storeChanges(organisation, options, bulk);
-    changesStored.catch(() => undefined);
     const findings = demoFindings(options);
     let done: number;
     if (bulk) {
-      done = await this.loadInBulk(findings, bulkBatch, changesStored, onProgress);
+      done = await this.loadInBulk(findings, organisation, options.seed ?? 42, bulkBatch, onProgress);
     } else {
-      await changesStored;
+      await this.storeChanges(organisation, options);
       done = await this.loadThroughIngest(findings, onProgress);
     }
     // The text search's trigram sets take in what was loaded now, rather than on the first search after it
@@ -118,21 +114,17 @@ export class DemoSeeder {
   }
 
   /**
-   * The changes before the findings are stored, so that each finding is tied to its change as it is stored
-   * rather than rewritten when its change arrives; the findings are generated twice, the first time only for
-   * their commits. In a method of its own so that the commits (7.5 million at 10M findings) are let go as
-   * soon as the changes are stored. Generating them runs before the returned promise (which stores them).
+   * Through ingest, the changes are stored before the findings, so that each finding is tied to its change as
+   * it is stored rather than rewritten when its change arrives: the findings are generated twice, the first
+   * time only for their commits.
    */
-  private async storeChanges(organisation: DemoOrganisation, options: DemoOptions, bulk: boolean): Promise<void> {
-    const commits: DemoCommit[] = [];
+  private async storeChanges(organisation: DemoOrganisation, options: DemoOptions): Promise<void> {
+    const commitWeeks = new DemoCommitWeeks();
     for (const finding of demoFindings(options)) {
-      if (finding.introducedCommit && finding.introducedAt) commits.push({ service: finding.service, commit: finding.introducedCommit, introducedAt: finding.introducedAt });
+      if (finding.introducedCommit && finding.introducedAt) commitWeeks.add(finding.service, finding.introducedCommit, finding.introducedAt);
     }
-    const changes = demoChanges(organisation, commits, options.seed ?? 42);
-    await this.dataSource.transaction(async (manager) => {
-      if (bulk && !(await this.demo.storeChangesBeforeAnyFinding(manager, changes))) throw new Error(NOT_EMPTY);
-      if (!bulk) await this.demo.storeChanges(manager, changes);
-    });
+    const changes = commitWeeks.changes(organisation, options.seed ?? 42);
+    await this.dataSource.transaction((manager) => this.demo.storeChanges(manager, changes));
   }
 
   /** Through the upload path, in batches of one transaction each. */
@@ -171,31 +163,28 @@ export class DemoSeeder {
 
   /**
    * Into a database without findings, in one transaction: a failure leaves no findings and every index and
-   * trigger as it was. Each batch is staged while the next is generated (and while the changes are stored);
-   * all are stored at the end, once the changes are.
+   * trigger as it was. Each batch is staged while the next is generated, and the findings' commits are
+   * grouped into the changes as they go by; the changes are stored once every batch is staged, then the
+   * staged findings tied to them (one pass over the findings, where storing the changes first would need a
+   * pass of its own only for their commits).
    */
-  private async loadInBulk(findings: Iterable<DemoFinding>, batchSize: number, changesStored: Promise<void>, onProgress?: DemoProgress): Promise<number> {
+  private async loadInBulk(findings: Iterable<DemoFinding>, organisation: DemoOrganisation, seed: number, batchSize: number, onProgress?: DemoProgress): Promise<number> {
     let done = 0;
-    // A failure of the changes' transaction stops the generating at the next batch rather than at the end.
-    let changesFailed = false;
-    changesStored.catch(() => (changesFailed = true));
+    const commitWeeks = new DemoCommitWeeks();
     await this.dataSource.transaction(async (manager) => {
       let batch: FindingRecord[] = [];
-      // Batches being staged, oldest first, each settled once it is staged and reported; and every batch's
-      // staging itself, so that none is left running on the connection when the transaction ends.
+      // Batches being staged, oldest first, each settled once it is staged and reported (and reported only
+      // after the batch before it), so that none is left running on the connection when the transaction ends.
       const staging: Promise<void>[] = [];
-      const everyStaging: Promise<unknown>[] = [];
       const flush = async () => {
-        if (changesFailed) await changesStored;
         const records = batch;
         const through = done;
         batch = [];
         if (staging.length >= BATCHES_STAGED_AT_ONCE) await staging.shift();
         const reportedBefore = staging.at(-1);
-        const staged = this.stageBulkBatch(manager, records);
-        everyStaging.push(staged);
-        // Reported in order, after every batch before it.
-        const reported = Promise.all([staged, reportedBefore]).then(() => onProgress?.(through));
+        const reported = this.stageBulkBatch(manager, records)
+          .then(() => reportedBefore)
+          .then(() => onProgress?.(through));
         // Awaited before a later batch or at the end; meanwhile a failure is not left unhandled.
         reported.catch(() => undefined);
         staging.push(reported);
@@ -204,18 +193,18 @@ export class DemoSeeder {
         await this.bulk.beginStaging(manager);
         for (const finding of findings) {
           batch.push(...sightingsOf(finding));
+          if (finding.introducedCommit && finding.introducedAt) commitWeeks.add(finding.service, finding.introducedCommit, finding.introducedAt);
           done += 1;
           if (batch.length >= batchSize) await flush();
           else if (done % GENERATED_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
         if (batch.length) await flush();
       } finally {
-        // Settled before the transaction ends either way: no statement is left running on either connection.
-        await Promise.allSettled([...everyStaging, ...staging, changesStored]);
+        // Settled before the transaction ends either way: no statement is left running on the connection.
+        await Promise.allSettled(staging);
       }
       for (const batchStaged of staging) await batchStaged;
-      await changesStored;
-      await this.bulk.finish(manager);
+      await this.bulk.finish(manager, commitWeeks.changes(organisation, seed));
     });
     return done;
   }

@@ -1,4 +1,4 @@
-import { demoChanges, demoContextShare } from './demo-changes';
+import { DemoCommitWeeks, demoChanges, demoContextShare } from './demo-changes';
 import { demoFindings } from './demo-findings';
 import { demoOrganisation } from './demo-organisation';
 
@@ -29,6 +29,12 @@ describe(demoChanges.name, () => {
 
   it('is the same for the same seed', () => {
     expect(demoChanges(organisation, commits)).toEqual(sut);
+  });
+
+  it('is the same when the commits are taken one at a time, in any order, as a load meets them', () => {
+    const weeks = new DemoCommitWeeks();
+    for (const c of [...commits].reverse()) weeks.add(c.service, c.commit, c.introducedAt);
+    expect(weeks.changes(organisation)).toEqual(sut);
   });
 
   it('splits a week with more commits than a change holds (10,000) into several changes of its service', () => {

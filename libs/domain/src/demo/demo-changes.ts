@@ -43,28 +43,59 @@ export function demoContextShare(adoptedAtMs: number | null, atMs: number): numb
   return Math.min(0.88, 0.35 + (0.08 * (atMs - adoptedAtMs)) / (30 * DAY_MS));
 }
 
+/** A service's week of introducing commits: one change, or several when it holds very many. */
+interface CommitWeek {
+  service: string;
+  week: number;
+  commits: Set<string>;
+  lastMs: number;
+}
+
 /**
- * The demo organisation's changes: the introducing commits of its findings grouped into one change per
- * service and week (so every such finding links to its change through its commit), each carrying
- * threat context with the team's share at its merge time. Flags of a change without context are mostly
- * false, sometimes unknown; a change with context has all four true.
+ * The introducing commits of a demo's findings, grouped by service and week as the findings come, so that
+ * a load can take them in the one pass that stores the findings rather than generating every finding a
+ * second time for its commit. `changes` then makes the changes of what was added.
  */
-export function demoChanges(organisation: DemoOrganisation, commits: readonly DemoCommit[], seed = 42): DemoChange[] {
-  const random = new Random(seed, CHANGES_STREAM);
-  const teamOf = new Map(organisation.services.map((s) => [s.name, s.team]));
-  const adoptedAt = new Map(organisation.adoptions.map((a) => [a.team, Date.parse(a.startedAt)]));
-  const groups = new Map<string, { service: string; week: number; commits: Set<string>; lastMs: number }>();
-  for (const { service, commit, introducedAt } of commits) {
+export class DemoCommitWeeks {
+  private readonly groups = new Map<string, CommitWeek>();
+
+  add(service: string, commit: string, introducedAt: string): void {
     const ms = Date.parse(introducedAt);
     const week = Math.floor(ms / WEEK_MS);
     const key = `${service}|${week}`;
-    const group = groups.get(key) ?? { service, week, commits: new Set<string>(), lastMs: ms };
-    group.commits.add(commit);
-    group.lastMs = Math.max(group.lastMs, ms);
-    groups.set(key, group);
+    const group = this.groups.get(key);
+    if (group) {
+      group.commits.add(commit);
+      group.lastMs = Math.max(group.lastMs, ms);
+    } else {
+      this.groups.set(key, { service, week, commits: new Set([commit]), lastMs: ms });
+    }
   }
+
+  /**
+   * The demo organisation's changes: the commits added so far, one change per service and week (so every
+   * finding with a commit links to its change through it), each carrying threat context with the team's
+   * share at its merge time. Flags of a change without context are mostly false, sometimes unknown; a
+   * change with context has all four true.
+   */
+  changes(organisation: DemoOrganisation, seed = 42): DemoChange[] {
+    return changesOf(organisation, [...this.groups.values()], seed);
+  }
+}
+
+/** The changes of a demo whose findings introduced `commits` (see `DemoCommitWeeks.changes`). */
+export function demoChanges(organisation: DemoOrganisation, commits: readonly DemoCommit[], seed = 42): DemoChange[] {
+  const weeks = new DemoCommitWeeks();
+  for (const { service, commit, introducedAt } of commits) weeks.add(service, commit, introducedAt);
+  return weeks.changes(organisation, seed);
+}
+
+function changesOf(organisation: DemoOrganisation, groups: readonly CommitWeek[], seed: number): DemoChange[] {
+  const random = new Random(seed, CHANGES_STREAM);
+  const teamOf = new Map(organisation.services.map((s) => [s.name, s.team]));
+  const adoptedAt = new Map(organisation.adoptions.map((a) => [a.team, Date.parse(a.startedAt)]));
   const counters = new Map<string, number>();
-  return [...groups.values()]
+  return [...groups]
     .sort((a, b) => a.service.localeCompare(b.service) || a.week - b.week)
     .flatMap((group) => {
       const sorted = [...group.commits].sort();
