@@ -85,11 +85,11 @@ export class DemoBulkLoader {
    */
   async finish(manager: EntityManager, changes: readonly DemoChange[]): Promise<void> {
     await this.repository.lockForLoad(manager);
-    await this.demo.storeChangesInBulk(manager, changes);
     await this.repository.holdBackPerFindingTriggers(manager);
     // Indexes first and foreign keys after them: no foreign key names a unique constraint that is dropped
     // (they name primary keys, which stay), so the order only keeps every index built before the checks run.
     const suspended = [...(await this.repository.suspendIndexes(manager)), ...(await this.repository.suspendForeignKeys(manager))];
+    await this.demo.storeChangesInBulk(manager, changes);
     await this.repository.storeStaged(manager);
     await this.repository.rebuild(
       manager,
