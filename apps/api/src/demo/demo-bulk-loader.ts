@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { DemoChange } from '@escapement/domain';
+import type { DemoChange, WorkspaceRule } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { WorkspaceRules } from '../classification/workspace-rules';
 import { findingKey, mergeSightings } from '../findings/finding-batch';
 import { withClassification, type FindingRecord, type UpsertCounts } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { FindingLinker } from '../links/finding-linker';
+import type { AutoLink, FindingFacts } from '../links/finding-links.repository';
 import { DemoBulkLoadRepository, LINKS_BY_FINDING } from './demo-bulk-load.repository';
 import { DemoRepository } from './demo.repository';
+
+/**
+ * What every batch of one bulk load is classified and linked by, read once when staging begins (the load
+ * holds the rules and threat models unchanged until it commits), and the ids of the services met so far.
+ */
+export interface BulkStaging {
+  rules: readonly WorkspaceRule[];
+  autoLinks: (findings: readonly FindingFacts[]) => Promise<AutoLink[]>;
+  serviceIds: Map<string, string>;
+}
 
 /**
  * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
@@ -35,23 +46,23 @@ export class DemoBulkLoader {
 
   /**
    * Makes the staging tables, inside the transaction that will hold every batch, once no other bulk load
-   * runs and with the rules and threat models held as they are (refused if the database holds findings).
-   * Staging takes no lock an upload or a reader waits on (only the weak ones of reading the services and
-   * of opening each batch's import).
+   * runs and with the rules and threat models held as they are (refused if the database holds findings),
+   * and reads those rules and models once for every batch. Staging takes no lock an upload or a reader
+   * waits on (only the weak ones of reading the services and of opening each batch's import).
    */
-  async beginStaging(manager: EntityManager): Promise<void> {
+  async beginStaging(manager: EntityManager): Promise<BulkStaging> {
     await this.repository.lockForStaging(manager);
     await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
+    return { rules: await this.workspaceRules.current(manager), autoLinks: await this.linker.autoLinker(manager, null), serviceIds: new Map() };
   }
 
   /** One batch, between `beginStaging` and `finish` in the same transaction, with its own import: staged, not stored yet. */
-  async stage(manager: EntityManager, sightings: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
-    const rules = await this.workspaceRules.current(manager);
-    const records = rules.length ? sightings.map((r) => withClassification(r, rules)) : sightings;
+  async stage(manager: EntityManager, staging: BulkStaging, sightings: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
+    const records = staging.rules.length ? sightings.map((r) => withClassification(r, staging.rules)) : sightings;
     const { findings, detections } = mergeSightings(records);
     if (findings.length === 0) return { received: records.length, created: 0, updated: 0, unchanged: 0 };
-    const serviceId = await this.repository.serviceIds(manager, [...new Set(findings.map((f) => f.serviceName))]);
+    const serviceId = await this.serviceIdsOf(manager, staging, findings);
 
     const staged = await this.repository.stageFindings(manager, findings, serviceId);
     const serviceName = new Map([...serviceId].map(([name, id]) => [id, name]));
@@ -71,9 +82,16 @@ export class DemoBulkLoader {
       cwe_ids: f.cweIds,
       category: f.category,
     }));
-    await this.repository.stageLinks(manager, await this.linker.autoLinksOf(manager, facts));
+    await this.repository.stageLinks(manager, await staging.autoLinks(facts));
     // Into a database without findings, every finding of the batch is new.
     return { received: records.length, created: staged.length, updated: 0, unchanged: 0 };
+  }
+
+  /** The ids of the batch's services, read the first time each is met. */
+  private async serviceIdsOf(manager: EntityManager, staging: BulkStaging, findings: readonly { serviceName: string }[]): Promise<ReadonlyMap<string, string>> {
+    const unknown = [...new Set(findings.map((f) => f.serviceName))].filter((name) => !staging.serviceIds.has(name));
+    if (unknown.length) for (const [name, id] of await this.repository.serviceIds(manager, unknown)) staging.serviceIds.set(name, id);
+    return staging.serviceIds;
   }
 
   /**

@@ -12,7 +12,7 @@ import { FindingLinker } from '../links/finding-linker';
 import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 import { DemoRepository } from './demo.repository';
 import { NOT_EMPTY } from './demo-bulk-load.repository';
-import { DemoBulkLoader } from './demo-bulk-loader';
+import { DemoBulkLoader, type BulkStaging } from './demo-bulk-loader';
 
 const BATCH = 5_000;
 /** Batches stored at once, on as many connections: the database's work per batch is most of the seeding's time. */
@@ -30,7 +30,7 @@ const BULK_BATCH = 5_000;
  * them (each reply of the database answered at once), so generating the next batch fills the time the
  * database takes rather than following it.
  */
-const GENERATED_PER_TURN = 2_000;
+const GENERATED_PER_TURN = 500;
 /**
  * Batches a bulk load stages at once on its one connection: while the database inserts one batch's rows,
  * the next is classified, merged and encoded (a batch is about a third the database's work, two thirds the
@@ -174,25 +174,25 @@ export class DemoSeeder {
     let done = 0;
     const commitWeeks = new DemoCommitWeeks();
     await this.dataSource.transaction(async (manager) => {
+      const staging = await this.bulk.beginStaging(manager);
       let batch: FindingRecord[] = [];
       // Batches being staged, oldest first, each settled once it is staged and reported (and reported only
       // after the batch before it), so that none is left running on the connection when the transaction ends.
-      const staging: Promise<void>[] = [];
+      const batches: Promise<void>[] = [];
       const flush = async () => {
         const records = batch;
         const through = done;
         batch = [];
-        if (staging.length >= BATCHES_STAGED_AT_ONCE) await staging.shift();
-        const reportedBefore = staging.at(-1);
-        const reported = this.stageBulkBatch(manager, records)
+        if (batches.length >= BATCHES_STAGED_AT_ONCE) await batches.shift();
+        const reportedBefore = batches.at(-1);
+        const reported = this.stageBulkBatch(manager, staging, records)
           .then(() => reportedBefore)
           .then(() => onProgress?.(through));
         // Awaited before a later batch or at the end; meanwhile a failure is not left unhandled.
         reported.catch(() => undefined);
-        staging.push(reported);
+        batches.push(reported);
       };
       try {
-        await this.bulk.beginStaging(manager);
         for (const finding of findings) {
           batch.push(...sightingsOf(finding));
           if (finding.introducedCommit && finding.introducedAt) commitWeeks.add(finding.service, finding.introducedCommit, finding.introducedAt);
@@ -203,9 +203,9 @@ export class DemoSeeder {
         if (batch.length) await flush();
       } finally {
         // Settled before the transaction ends either way: no statement is left running on the connection.
-        await Promise.allSettled(staging);
+        await Promise.allSettled(batches);
       }
-      for (const batchStaged of staging) await batchStaged;
+      for (const batchStaged of batches) await batchStaged;
       await this.bulk.finish(manager, commitWeeks.changes(organisation, seed));
     });
     return done;
@@ -237,9 +237,9 @@ export class DemoSeeder {
     await this.importLog.complete(manager, importId, { ...batchCounts(await this.ingest.upsert(manager, records, importId)), suppressed: 0 });
   }
 
-  private async stageBulkBatch(manager: EntityManager, records: FindingRecord[]): Promise<void> {
+  private async stageBulkBatch(manager: EntityManager, staging: BulkStaging, records: FindingRecord[]): Promise<void> {
     const importId = await this.openImport(manager);
-    await this.importLog.complete(manager, importId, { ...(await this.bulk.stage(manager, records, importId)), suppressed: 0 });
+    await this.importLog.complete(manager, importId, { ...(await this.bulk.stage(manager, staging, records, importId)), suppressed: 0 });
   }
 
   private openImport(manager: EntityManager): Promise<string> {

@@ -98,8 +98,16 @@ export class FindingLinker {
    */
   async autoLinksOf(manager: EntityManager, findings: readonly FindingFacts[]): Promise<AutoLink[]> {
     if (findings.length === 0) return [];
-    const models = await this.latestModels(manager, [...new Set(findings.map((f) => f.service_id))]);
-    return models.size === 0 ? [] : this.linksOf(models, findings, new EventLoopTurns());
+    return (await this.autoLinker(manager, [...new Set(findings.map((f) => f.service_id))]))(findings);
+  }
+
+  /**
+   * `autoLinksOf` with the latest models of `serviceIds` (null: every service) read once, for a caller that
+   * links many batches while the models cannot change (it holds them locked).
+   */
+  async autoLinker(manager: EntityManager, serviceIds: string[] | null): Promise<(findings: readonly FindingFacts[]) => Promise<AutoLink[]>> {
+    const models = await this.latestModels(manager, serviceIds);
+    return async (findings) => (models.size === 0 || findings.length === 0 ? [] : this.linksOf(models, findings, new EventLoopTurns()));
   }
 
   private async linksOf(models: ReadonlyMap<string, ModelSnapshot[]>, findings: readonly FindingFacts[], turns: EventLoopTurns): Promise<AutoLink[]> {
