@@ -125,15 +125,17 @@ describe('findings page text search', () => {
     await expectSearchLikeSql(['xylophone']);
   });
 
-  it('keys every text as the key was defined before its shortcut for hexadecimal texts', async () => {
+  it('keys every text as the key was defined before its shortcut for hexadecimal texts, and keys a key to itself', async () => {
     const texts = ['', '0', 'deadBEEF01', 'ABCDEF', 'cafe', 'café', 'feed-face', 'Ｆ0', 'g00d', 'SQL 1', '12 ab', 'Path a_b\\c', 'ǅ', 'ﬀ'];
-    const rows = await sut.sql<{ text: string; key: string; before: string }>(
-      `SELECT t AS text, finding_search_key(t) AS key,
+    const rows = await sut.sql<{ text: string; key: string; before: string; again: string }>(
+      `SELECT t AS text, finding_search_key(t) AS key, finding_search_key(finding_search_key(t)) AS again,
               CASE WHEN translate(lower(t), '0123456789abcdef', '') = '' THEN '' ELSE translate(t, '0123456789', '') END AS before
          FROM unnest($1::text[]) AS t`,
       [texts],
     );
     expect(rows.filter((r) => r.key === '').map((r) => r.text)).toEqual(['', '0', 'deadBEEF01', 'ABCDEF', 'cafe']);
     expect(rows.filter((r) => r.key !== r.before)).toEqual([]);
+    // The trigram pass keys the fingerprints' keys again with the texts (one pass over the findings).
+    expect(rows.filter((r) => r.again !== r.key)).toEqual([]);
   });
 });

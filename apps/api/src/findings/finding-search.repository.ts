@@ -111,21 +111,21 @@ const MONTH = `date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date
 
 /**
  * The statement's tail that adds the trigrams of the findings `f` of `source` (filtered by `where`): their
- * texts, each distinct key of a service and month read once (migration FindingSearchGrams). A key costs
- * microseconds to compute and titles, rules and paths repeat across a service's findings, so those are
- * taken distinct before their keys are (at a million findings, 23 s of keys became 5); fingerprints are
- * unique, and the key function tells a hexadecimal one cheaply (migration HexSearchKeyShortcut).
+ * texts, each distinct key of a service and month read once (migration FindingSearchGrams), in one pass
+ * over the findings. A key costs microseconds to compute and titles, rules and paths repeat across a
+ * service's findings, so those are taken distinct before their keys are (at a million findings, 23 s of keys
+ * became 5); fingerprints are unique, so theirs is computed at once, cheaply for a hexadecimal one
+ * (migration HexSearchKeyShortcut), and taken distinct with the texts: keying a key again changes nothing
+ * (a key is '' or holds a letter that is not a hex digit, and has no digits).
  */
 function addTrigramsOf(source: string, where: string): string {
   return `texts AS (
           SELECT DISTINCT f.service_id, ${MONTH} AS month, x.value
             FROM ${source}
-            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path]) AS x(value)
+            CROSS JOIN LATERAL unnest(ARRAY[f.title, f.rule_id, f.path, finding_search_key(f.fingerprint)]) AS x(value)
            WHERE ${where} AND x.value IS NOT NULL
         ), noted AS (
-          SELECT service_id, month, finding_search_key(value) AS key FROM texts
-          UNION
-          SELECT f.service_id, ${MONTH}, finding_search_key(f.fingerprint) FROM ${source} WHERE ${where}
+          SELECT DISTINCT service_id, month, finding_search_key(value) AS key FROM texts
         )
         INSERT INTO finding_search_grams (trgm, service_id, month)
         SELECT DISTINCT t.trgm, n.service_id, n.month
