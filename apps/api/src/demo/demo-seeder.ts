@@ -90,7 +90,8 @@ export class DemoSeeder {
     const { findings: hadFindings } = await this.demo.state(SEEDED_KEY);
     if (path === 'bulk' && hadFindings) throw new Error(NOT_EMPTY);
     const bulk = (path ?? (hadFindings ? 'ingest' : 'bulk')) === 'bulk';
-    // The window's end pinned to today, so that both passes over the findings below yield the same ones even across midnight.
+    // The window's end pinned to today, so that the upload path's two passes over the findings (their commits, then
+    // the findings) yield the same ones even across midnight.
     const options: DemoOptions = requested.end ? requested : { ...requested, end: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS) };
     const organisation = demoOrganisation(options);
     await this.dataSource.transaction(async (manager) => {

@@ -116,7 +116,7 @@ const MONTH = `date_trunc('month', f.first_detected_at AT TIME ZONE 'UTC')::date
  * service's findings, so those are taken distinct before their keys are (at a million findings, 23 s of keys
  * became 5); fingerprints are unique, so theirs is computed at once, cheaply for a hexadecimal one
  * (migration HexSearchKeyShortcut), and taken distinct with the texts: keying a key again changes nothing
- * (a key is '' or holds a letter that is not a hex digit, and has no digits).
+ * (a key is '', or has no digits and holds a character that is not a hex digit).
  */
 function addTrigramsOf(source: string, where: string): string {
   return `texts AS (

@@ -94,16 +94,8 @@ export class FindingLinker {
 
   /**
    * The automatic links of findings that are not stored in `findings` yet (a bulk load stages them first),
-   * computed as a relink would, without writing them.
-   */
-  async autoLinksOf(manager: EntityManager, findings: readonly FindingFacts[]): Promise<AutoLink[]> {
-    if (findings.length === 0) return [];
-    return (await this.autoLinker(manager, [...new Set(findings.map((f) => f.service_id))]))(findings);
-  }
-
-  /**
-   * `autoLinksOf` with the latest models of `serviceIds` (null: every service) read once, for a caller that
-   * links many batches while the models cannot change (it holds them locked).
+   * computed as a relink would, without writing them: the latest models of `serviceIds` (null: every service)
+   * are read once, for a caller that links many batches while the models cannot change (it holds them locked).
    */
   async autoLinker(manager: EntityManager, serviceIds: string[] | null): Promise<(findings: readonly FindingFacts[]) => Promise<AutoLink[]>> {
     const models = await this.latestModels(manager, serviceIds);
