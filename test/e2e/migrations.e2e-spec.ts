@@ -6,6 +6,7 @@ import { ChangeFindingRollups1765730000000 } from '../../migrations/176573000000
 import { ChangeFindingLagHistograms1765780000000 } from '../../migrations/1765780000000-ChangeFindingLagHistograms';
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { GapPageIndex1765785000100 } from '../../migrations/1765785000100-GapPageIndex';
+import { IntroducedCommitCheckWithoutRepetition1765830000000 } from '../../migrations/1765830000000-IntroducedCommitCheckWithoutRepetition';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { testDatabaseUrl } from '../support/test-app';
@@ -368,5 +369,43 @@ describe('migrations over stored findings', () => {
     await link(after, 'one-component', 'api');
     expect(await after.query(`SELECT gap, component_keys FROM finding_gap_facts WHERE finding_id = $1`, [ids['one-component']])).toEqual([{ gap: 'model_gap', component_keys: ['api'] }]);
     await after.destroy();
+  });
+
+  it('checks an introducing commit by its length and characters, accepting exactly the texts the bounded repetition accepted, and back on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = await at(MIGRATIONS).initialize();
+    await db.runMigrations();
+    const [service] = await db.query(`INSERT INTO services (name) VALUES ('ledger-api') RETURNING id`);
+    const texts = ['abcd', 'abc', '0123456789abcdef', 'a'.repeat(64), 'a'.repeat(65), 'ABCD', 'abcg', 'ab cd', '', 'abcdé', 'abcd\n', '\nabcd', 'a-bc-d', null];
+    /** Whether the database stores a finding with this commit, each try in a transaction of its own. */
+    const stores = async (commit: string | null, i: number) => {
+      try {
+        await db.transaction((m) =>
+          m.query(
+            `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at, introduced_commit)
+             VALUES ($1, $2, 'x', 'high', 'sast', 'design', 'ci', '2026-06-10', $3)`,
+            [service.id, `commit-${i}`, commit],
+          ),
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // What the old check said of each text, computed by PostgreSQL's own regular expression.
+    const repetition: { accepted: boolean | null }[] = await db.query(`SELECT t ~ '^[0-9a-f]{4,64}$' AS accepted FROM unnest($1::text[]) WITH ORDINALITY u(t, i) ORDER BY i`, [texts]);
+    const expected = repetition.map((r) => r.accepted !== false);
+    const stored: boolean[] = [];
+    for (const [i, text] of texts.entries()) stored.push(await stores(text, i));
+    expect(stored).toEqual(expected);
+    // Both kinds were tried: the comparison says something.
+    expect(new Set(stored)).toEqual(new Set([true, false]));
+
+    const index = MIGRATIONS.indexOf(IntroducedCommitCheckWithoutRepetition1765830000000);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await db.undoLastMigration();
+    const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'findings_introduced_commit_hex'`);
+    expect(definition).toContain('{4,64}');
+    await db.destroy();
   });
 });
