@@ -1,4 +1,7 @@
 import { demoFindings, type DemoOptions } from '@escapement/domain';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { DemoSeeder, type DemoLoadPath } from '../../apps/api/src/demo/demo-seeder';
 import { aFinding } from '../support/findings-fixture';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
@@ -29,6 +32,9 @@ const DERIVED: Record<string, string[]> = {
   changes: ['id', 'recorded_at', 'updated_at'],
   change_commits: [],
 };
+
+/** The encoding thread as `npm run build` compiles it (the CLI and the server encode on it). */
+const COMPILED_ENCODING_THREAD = path.resolve(__dirname, '..', '..', 'apps', 'api', 'dist', 'apps', 'api', 'src', 'demo', 'demo-encoding.worker.js');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -76,10 +82,10 @@ describe('the demo bulk load', () => {
     return tables;
   }
 
-  async function loaded(path: DemoLoadPath): Promise<Record<string, string[]>> {
+  async function loaded(path: DemoLoadPath, encodingThread: string | null = null): Promise<Record<string, string[]>> {
     await resetDatabase(sut);
     // Bulk batches of 700 sightings: the demo's 3,000 findings go in several, as a large demo's would.
-    await sut.app.get(DemoSeeder).seed(OPTIONS, undefined, { path, bulkBatch: 700 });
+    await sut.app.get(DemoSeeder).seed(OPTIONS, undefined, { path, bulkBatch: 700, encodingThread });
     return derivedTables();
   }
 
@@ -108,6 +114,39 @@ describe('the demo bulk load', () => {
     const [{ linked }] = await sut.sql<{ linked: number }>(`SELECT count(*)::int AS linked FROM findings WHERE linked_change_id IS NOT NULL`);
     expect(linked).toBeGreaterThan(0);
   }, 300_000);
+
+  it('stores the same rows when its batches are encoded on a thread of their own, as the compiled CLI and server encode them', async () => {
+    // The tests run from source; the thread runs the build that `npm test` makes before the e2e suites.
+    expect(existsSync(COMPILED_ENCODING_THREAD)).toBe(true);
+    const onThisThread = await loaded('bulk');
+    // The thread's entry, wrapped to leave a note of the thread it ran on before it encodes.
+    const folder = mkdtempSync(path.join(tmpdir(), 'escapement-encoding-'));
+    const note = path.join(folder, 'thread');
+    const entry = path.join(folder, 'entry.js');
+    writeFileSync(entry, `require('node:fs').writeFileSync(${JSON.stringify(note)}, String(require('node:worker_threads').threadId));\nrequire(${JSON.stringify(COMPILED_ENCODING_THREAD)});\n`);
+    try {
+      const onItsOwnThread = await loaded('bulk', entry);
+      expect(Number(readFileSync(note, 'utf8'))).toBeGreaterThan(0);
+      for (const table of Object.keys(DERIVED)) expect({ table, rows: onItsOwnThread[table] }).toEqual({ table, rows: onThisThread[table] });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('stores nothing, and says why, when its encoding thread fails', async () => {
+    await resetDatabase(sut);
+    const folder = mkdtempSync(path.join(tmpdir(), 'escapement-encoding-'));
+    const entry = path.join(folder, 'entry.js');
+    writeFileSync(entry, `throw new Error('the encoding failed on purpose');\n`);
+    try {
+      await expect(sut.app.get(DemoSeeder).seed(OPTIONS, undefined, { path: 'bulk', bulkBatch: 700, encodingThread: entry })).rejects.toThrow('the encoding failed on purpose');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(await sut.sql(`SELECT (SELECT count(*) FROM findings)::int AS findings, (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM imports)::int AS imports`)).toEqual([
+      { findings: 0, changes: 0, imports: 0 },
+    ]);
+  }, 120_000);
 
   it("ties a finding whose commit is in several changes to the first merged of them, as the upload path's trigger does", async () => {
     // Two findings of the demo, and changes of this test's own holding their commits beside the demo's:

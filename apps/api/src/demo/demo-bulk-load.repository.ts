@@ -1,30 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { arrayLiteral } from '../common/sql';
-import type { DetectionRecord } from '../findings/finding-batch';
-import {
-  NEW_DETECTION_COLUMNS,
-  NEW_DETECTION_ROWS,
-  NEW_DETECTION_VALUES,
-  NEW_FINDING_COLUMNS,
-  NEW_FINDING_ROWS,
-  NEW_FINDING_VALUES,
-  newDetectionArrays,
-  newFindingArrays,
-} from '../findings/finding-ingest.repository';
+import { NEW_DETECTION_COLUMNS, NEW_DETECTION_ROWS, NEW_DETECTION_VALUES, NEW_FINDING_COLUMNS, NEW_FINDING_ROWS_WITH_IDS, NEW_FINDING_VALUES } from '../findings/finding-ingest.repository';
 import { lockSearchSets } from '../findings/finding-search.repository';
-import type { AutoLink } from '../links/finding-links.repository';
 
 /** An index or a foreign key taken off for a bulk load, and the statement that makes it again. */
 export interface Suspended {
   name: string;
   rebuild: string;
-}
-
-export interface StagedFinding {
-  id: string;
-  service_id: string;
-  fingerprint: string;
 }
 
 /**
@@ -181,30 +163,21 @@ export class DemoBulkLoadRepository {
     return new Map(rows.map((row) => [row.name, row.id]));
   }
 
-  /** Stages findings none of which is stored yet; their ids are the ones they will be stored with. */
-  stageFindings(manager: EntityManager, findings: Parameters<typeof newFindingArrays>[0], serviceId: ReadonlyMap<string, string>): Promise<StagedFinding[]> {
-    return manager.query(
-      `INSERT INTO ${STAGED.findings} (${NEW_FINDING_COLUMNS})
-       SELECT ${NEW_FINDING_VALUES} FROM ${NEW_FINDING_ROWS}
-       RETURNING id, service_id, fingerprint`,
-      newFindingArrays(findings, serviceId),
-    );
-  }
-
-  async stageDetections(manager: EntityManager, detections: readonly DetectionRecord[], findingIdOfEach: readonly string[], importId: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${STAGED.detections} (${NEW_DETECTION_COLUMNS}) SELECT ${NEW_DETECTION_VALUES} FROM ${NEW_DETECTION_ROWS}`,
-      newDetectionArrays(detections, findingIdOfEach, importId),
-    );
-  }
-
-  async stageLinks(manager: EntityManager, links: readonly AutoLink[]): Promise<void> {
-    if (links.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${STAGED.links} (finding_id, threat_model_id, component_key, threat_key, source)
-       SELECT *, 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
-      [arrayLiteral(links.map((l) => l.finding)), arrayLiteral(links.map((l) => l.model)), arrayLiteral(links.map((l) => l.component)), arrayLiteral(links.map((l) => l.threat))],
-    );
+  /**
+   * Stages a batch encoded by `DemoBatchEncoder`: its findings with the ids they will be stored with, their
+   * detections and their automatic links. Sent together: none waits on another's reply.
+   */
+  async stageBatch(manager: EntityManager, findings: readonly string[], detections: readonly string[], links: readonly string[] | null): Promise<void> {
+    await Promise.all([
+      manager.query(`INSERT INTO ${STAGED.findings} (id, ${NEW_FINDING_COLUMNS}) SELECT i.id, ${NEW_FINDING_VALUES} FROM ${NEW_FINDING_ROWS_WITH_IDS}`, [...findings]),
+      manager.query(`INSERT INTO ${STAGED.detections} (${NEW_DETECTION_COLUMNS}) SELECT ${NEW_DETECTION_VALUES} FROM ${NEW_DETECTION_ROWS}`, [...detections]),
+      links &&
+        manager.query(
+          `INSERT INTO ${STAGED.links} (finding_id, threat_model_id, component_key, threat_key, source)
+           SELECT *, 'auto' FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
+          [...links],
+        ),
+    ]);
   }
 
   /**

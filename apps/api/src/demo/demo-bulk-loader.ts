@@ -1,24 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import type { DemoChange, WorkspaceRule } from '@escapement/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DemoChange } from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { WorkspaceRules } from '../classification/workspace-rules';
-import { findingKey, mergeSightings } from '../findings/finding-batch';
-import { withClassification, type FindingRecord, type UpsertCounts } from '../findings/finding-record';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { UpsertCounts } from '../findings/finding-record';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
 import { FindingLinker } from '../links/finding-linker';
-import type { AutoLink, FindingFacts } from '../links/finding-links.repository';
+import { withImport, type BulkStagingPlan, type EncodedBatch } from './demo-batch-encoder';
 import { DemoBulkLoadRepository, LINKS_BY_FINDING } from './demo-bulk-load.repository';
 import { DemoRepository } from './demo.repository';
-
-/**
- * What every batch of one bulk load is classified and linked by, read once when staging begins (the load
- * holds the rules and threat models unchanged until it commits), and the ids of the services met so far.
- */
-export interface BulkStaging {
-  rules: readonly WorkspaceRule[];
-  autoLinks: (findings: readonly FindingFacts[]) => Promise<AutoLink[]>;
-  serviceIds: Map<string, string>;
-}
 
 /**
  * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
@@ -37,6 +27,7 @@ const BEFORE_EVERY_ID = '00000000-0000-0000-0000-000000000000';
 @Injectable()
 export class DemoBulkLoader {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workspaceRules: WorkspaceRules,
     private readonly linker: FindingLinker,
     private readonly repository: DemoBulkLoadRepository,
@@ -47,51 +38,27 @@ export class DemoBulkLoader {
   /**
    * Makes the staging tables, inside the transaction that will hold every batch, once no other bulk load
    * runs and with the rules and threat models held as they are (refused if the database holds findings),
-   * and reads those rules and models once for every batch. Staging takes no lock an upload or a reader
+   * and reads once what every batch is classified, linked and keyed by: those rules and models, and the ids
+   * of the organisation's services (stored before its findings). Staging takes no lock an upload or a reader
    * waits on (only the weak ones of reading the services and of opening each batch's import).
    */
-  async beginStaging(manager: EntityManager): Promise<BulkStaging> {
+  async beginStaging(manager: EntityManager, services: readonly string[]): Promise<BulkStagingPlan> {
     await this.repository.lockForStaging(manager);
     await this.repository.roomForLargeStatements(manager);
     await this.repository.createStaging(manager);
-    return { rules: await this.workspaceRules.current(manager), autoLinks: await this.linker.autoLinker(manager, null), serviceIds: new Map() };
+    return {
+      rules: [...(await this.workspaceRules.current(manager))],
+      models: await this.linker.latestModelRows(manager, null),
+      glob: this.config.threatModels.glob,
+      serviceIds: [...(await this.repository.serviceIds(manager, services))],
+    };
   }
 
-  /** One batch, between `beginStaging` and `finish` in the same transaction, with its own import: staged, not stored yet. */
-  async stage(manager: EntityManager, staging: BulkStaging, sightings: readonly FindingRecord[], importId: string): Promise<UpsertCounts> {
-    const records = staging.rules.length ? sightings.map((r) => withClassification(r, staging.rules)) : sightings;
-    const { findings, detections } = mergeSightings(records);
-    if (findings.length === 0) return { received: records.length, created: 0, updated: 0, unchanged: 0 };
-    const serviceId = await this.serviceIdsOf(manager, staging, findings);
-
-    const staged = await this.repository.stageFindings(manager, findings, serviceId);
-    const serviceName = new Map([...serviceId].map(([name, id]) => [id, name]));
-    const idOfKey = new Map(staged.map((row) => [findingKey(serviceName.get(row.service_id)!, row.fingerprint), row.id]));
-    await this.repository.stageDetections(
-      manager,
-      detections,
-      detections.map((d) => idOfKey.get(d.key)!),
-      importId,
-    );
-    const facts = findings.map((f) => ({
-      id: idOfKey.get(findingKey(f.serviceName, f.fingerprint))!,
-      service_id: serviceId.get(f.serviceName)!,
-      service: f.serviceName,
-      repo: f.repo,
-      path: f.path,
-      cwe_ids: f.cweIds,
-      category: f.category,
-    }));
-    await this.repository.stageLinks(manager, await staging.autoLinks(facts));
+  /** One batch encoded by the plan `beginStaging` gave, between it and `finish` in the same transaction, with its own import: staged, not stored yet. */
+  async stage(manager: EntityManager, batch: EncodedBatch, importId: string): Promise<UpsertCounts> {
+    if (batch.created > 0) await this.repository.stageBatch(manager, batch.findings, withImport(batch.detections, importId), batch.links);
     // Into a database without findings, every finding of the batch is new.
-    return { received: records.length, created: staged.length, updated: 0, unchanged: 0 };
-  }
-
-  /** The ids of the batch's services, read the first time each is met. */
-  private async serviceIdsOf(manager: EntityManager, staging: BulkStaging, findings: readonly { serviceName: string }[]): Promise<ReadonlyMap<string, string>> {
-    const unknown = [...new Set(findings.map((f) => f.serviceName))].filter((name) => !staging.serviceIds.has(name));
-    if (unknown.length) for (const [name, id] of await this.repository.serviceIds(manager, unknown)) staging.serviceIds.set(name, id);
-    return staging.serviceIds;
+    return { received: batch.received, created: batch.created, updated: 0, unchanged: 0 };
   }
 
   /**

@@ -5,14 +5,18 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FindingIngestRepository } from '../findings/finding-ingest.repository';
 import { FindingSearchRepository } from '../findings/finding-search.repository';
-import { withClassification, type FindingRecord } from '../findings/finding-record';
+import type { FindingRecord } from '../findings/finding-record';
 import { batchCounts } from '../findings/batch-outcome';
 import { ImportLogRepository } from '../imports/import-log.repository';
 import { FindingLinker } from '../links/finding-linker';
 import { ThreatModelRepository } from '../threat-models/threat-model.repository';
 import { DemoRepository } from './demo.repository';
 import { NOT_EMPTY } from './demo-bulk-load.repository';
-import { DemoBulkLoader, type BulkStaging } from './demo-bulk-loader';
+import type { EncodedBatch } from './demo-batch-encoder';
+import { DemoBulkLoader } from './demo-bulk-loader';
+import type { DemoEncodingEnd } from './demo-encoding';
+import { demoBatches } from './demo-encoding-thread';
+import { sightingsOf } from './demo-sightings';
 
 const BATCH = 5_000;
 /** Batches stored at once, on as many connections: the database's work per batch is most of the seeding's time. */
@@ -26,15 +30,8 @@ const DEMO_LANES = 2;
  */
 const BULK_BATCH = 5_000;
 /**
- * Findings a bulk load generates between turns of the event loop: the staged batch's work goes on between
- * them (each reply of the database answered at once), so generating the next batch fills the time the
- * database takes rather than following it.
- */
-const GENERATED_PER_TURN = 500;
-/**
  * Batches a bulk load stages at once on its one connection: while the database inserts one batch's rows,
- * the next is classified, merged and encoded (a batch is about a third the database's work, two thirds the
- * demo process's).
+ * the next is sent (it is generated and encoded meanwhile, on a thread of its own when run compiled).
  */
 const BATCHES_STAGED_AT_ONCE = 2;
 
@@ -48,6 +45,11 @@ export interface DemoLoad {
   path?: DemoLoadPath;
   /** Sightings per bulk batch (tests use small ones to load a small demo in several). */
   bulkBatch?: number;
+  /**
+   * The compiled entry of the thread a bulk load's batches are encoded on (null: the loading thread); by
+   * default the one beside the seeder once compiled, and the loading thread when run from source.
+   */
+  encodingThread?: string | null;
 }
 /** Told how many findings are stored (or staged) so far; a returned promise holds back the batches after the next one. */
 export type DemoProgress = (done: number) => void | Promise<void>;
@@ -86,7 +88,7 @@ export class DemoSeeder {
   }
 
   /** Adds the demo organisation (any size) to the database. */
-  async seed(requested: DemoOptions = {}, onProgress?: DemoProgress, { path, bulkBatch = BULK_BATCH }: DemoLoad = {}): Promise<number> {
+  async seed(requested: DemoOptions = {}, onProgress?: DemoProgress, { path, bulkBatch = BULK_BATCH, encodingThread }: DemoLoad = {}): Promise<number> {
     const { findings: hadFindings } = await this.demo.state(SEEDED_KEY);
     if (path === 'bulk' && hadFindings) throw new Error(NOT_EMPTY);
     const bulk = (path ?? (hadFindings ? 'ingest' : 'bulk')) === 'bulk';
@@ -101,13 +103,12 @@ export class DemoSeeder {
       await this.demo.markSeeded(manager, SEEDED_KEY, { seed: options.seed ?? 42, at: new Date().toISOString() });
     });
 
-    const findings = demoFindings(options);
     let done: number;
     if (bulk) {
-      done = await this.loadInBulk(findings, organisation, options.seed ?? 42, bulkBatch, onProgress);
+      done = await this.loadInBulk({ options, organisation, batchSize: bulkBatch, encodingThread }, onProgress);
     } else {
       await this.storeChanges(organisation, options);
-      done = await this.loadThroughIngest(findings, onProgress);
+      done = await this.loadThroughIngest(demoFindings(options), onProgress);
     }
     // The text search's trigram sets take in what was loaded now, rather than on the first search after it
     // (at a million findings, 25 s of one request).
@@ -166,50 +167,54 @@ export class DemoSeeder {
 
   /**
    * Into a database without findings, in one transaction: a failure leaves no findings and every index and
-   * trigger as it was. Each batch is staged while the next is generated, and the findings' commits are
-   * grouped into the changes as they go by; the changes are stored once every batch is staged, then the
-   * staged findings tied to them (one pass over the findings, where storing the changes first would need a
-   * pass of its own only for their commits).
+   * trigger as it was. Each batch is staged while the next is generated and encoded (`demoBatches`), and the
+   * findings' commits are grouped into the changes as they go by; the changes are stored once every batch is
+   * staged, then the staged findings tied to them (one pass over the findings, where storing the changes
+   * first would need a pass of its own only for their commits).
    */
-  private async loadInBulk(findings: Iterable<DemoFinding>, organisation: DemoOrganisation, seed: number, batchSize: number, onProgress?: DemoProgress): Promise<number> {
-    let done = 0;
-    const commitWeeks = new DemoCommitWeeks();
-    await this.dataSource.transaction(async (manager) => {
-      const staging = await this.bulk.beginStaging(manager);
-      let batch: FindingRecord[] = [];
+  private async loadInBulk(
+    { options, organisation, batchSize, encodingThread }: { options: DemoOptions; organisation: DemoOrganisation; batchSize: number; encodingThread?: string | null },
+    onProgress?: DemoProgress,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await this.bulk.beginStaging(
+        manager,
+        organisation.services.map((s) => s.name),
+      );
+      const batches = encodingThread === undefined ? demoBatches({ options, plan, batchSize }) : demoBatches({ options, plan, batchSize }, encodingThread);
       // Batches being staged, oldest first, each settled once it is staged and reported (and reported only
       // after the batch before it), so that none is left running on the connection when the transaction ends.
-      const batches: Promise<void>[] = [];
-      const flush = async () => {
-        const records = batch;
-        const through = done;
-        batch = [];
-        if (batches.length >= BATCHES_STAGED_AT_ONCE) await batches.shift();
-        const reportedBefore = batches.at(-1);
-        const reported = this.stageBulkBatch(manager, staging, records)
+      const staging: Promise<void>[] = [];
+      const stage = async (batch: EncodedBatch) => {
+        if (staging.length >= BATCHES_STAGED_AT_ONCE) await staging.shift();
+        const reportedBefore = staging.at(-1);
+        const reported = this.stageBulkBatch(manager, batch)
           .then(() => reportedBefore)
-          .then(() => onProgress?.(through));
+          .then(() => onProgress?.(batch.through));
         // Awaited before a later batch or at the end; meanwhile a failure is not left unhandled.
         reported.catch(() => undefined);
-        batches.push(reported);
+        staging.push(reported);
       };
+      let end: DemoEncodingEnd | undefined;
       try {
-        for (const finding of findings) {
-          batch.push(...sightingsOf(finding));
-          if (finding.introducedCommit && finding.introducedAt) commitWeeks.add(finding.service, finding.introducedCommit, finding.introducedAt);
-          done += 1;
-          if (batch.length >= batchSize) await flush();
-          else if (done % GENERATED_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        for (let next = await batches.next(); ; next = await batches.next()) {
+          if (next.done) {
+            end = next.value;
+            break;
+          }
+          await stage(next.value);
         }
-        if (batch.length) await flush();
       } finally {
-        // Settled before the transaction ends either way: no statement is left running on the connection.
-        await Promise.allSettled(batches);
+        // Settled before the transaction ends either way: no statement is left running on the connection,
+        // and the encoding stops.
+        await Promise.allSettled(staging);
+        await batches.return(undefined as never);
       }
-      for (const batchStaged of batches) await batchStaged;
-      await this.bulk.finish(manager, commitWeeks.changes(organisation, seed));
+      for (const batchStaged of staging) await batchStaged;
+      // Every batch was taken, so the encoding ended: `end` is set.
+      await this.bulk.finish(manager, end!.changes);
+      return end!.done;
     });
-    return done;
   }
 
   /**
@@ -238,37 +243,12 @@ export class DemoSeeder {
     await this.importLog.complete(manager, importId, { ...batchCounts(await this.ingest.upsert(manager, records, importId)), suppressed: 0 });
   }
 
-  private async stageBulkBatch(manager: EntityManager, staging: BulkStaging, records: FindingRecord[]): Promise<void> {
+  private async stageBulkBatch(manager: EntityManager, batch: EncodedBatch): Promise<void> {
     const importId = await this.openImport(manager);
-    await this.importLog.complete(manager, importId, { ...(await this.bulk.stage(manager, staging, records, importId)), suppressed: 0 });
+    await this.importLog.complete(manager, importId, { ...(await this.bulk.stage(manager, batch, importId)), suppressed: 0 });
   }
 
   private openImport(manager: EntityManager): Promise<string> {
     return this.importLog.open(manager, { format: 'demo', stage: null, receivedBy: 'demo generator', fileName: null, contentSha256: null });
   }
-}
-
-/** A demo finding seen at several stages becomes one sighting per detection, as real uploads would send it. */
-function sightingsOf(finding: DemoFinding): FindingRecord[] {
-  return finding.detections.map((detection) =>
-    withClassification({
-      serviceName: finding.service,
-      fingerprint: finding.fingerprint,
-      title: finding.title,
-      severity: finding.severity,
-      cweIds: finding.cweIds,
-      ruleId: finding.ruleId,
-      tool: detection.tool ?? finding.tool,
-      sourceKind: detection.sourceKind,
-      repo: finding.location.repo,
-      path: finding.location.path,
-      line: finding.location.line,
-      introducedAt: finding.introducedAt === null ? null : new Date(finding.introducedAt),
-      introducedCommit: finding.introducedCommit,
-      status: finding.status,
-      stage: detection.stage,
-      detectedAt: new Date(detection.detectedAt),
-      commitSha: null,
-    }),
-  );
 }

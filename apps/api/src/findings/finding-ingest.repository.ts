@@ -219,11 +219,18 @@ export class FindingIngestRepository {
 export const NEW_FINDING_COLUMNS = `service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
   introduced_at, status, finding_class, category, class_rule, class_reason, first_detected_stage, first_detected_at, layer, introduced_commit`;
 
+const NEW_FINDING_ARRAYS = `$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+         $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[], $21::text[]`;
+const NEW_FINDING_ROW_NAMES = `service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
+         introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer, introduced_commit`;
+
 /** The batch's findings as rows `i`, from the 21 arrays of `newFindingArrays` ($1 to $21). */
-export const NEW_FINDING_ROWS = `unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-         $11::integer[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[], $21::text[])
-    AS i(service_id, fingerprint, title, severity, cwe_ids, rule_id, tool, source_kind, repo, path, line,
-         introduced_at, status, finding_class, category, class_rule, class_reason, stage, detected_at, layer, introduced_commit)`;
+export const NEW_FINDING_ROWS = `unnest(${NEW_FINDING_ARRAYS})
+    AS i(${NEW_FINDING_ROW_NAMES})`;
+
+/** The same rows with the ids they are stored with, made by the caller: a 22nd array, `$22`, as `i.id`. */
+export const NEW_FINDING_ROWS_WITH_IDS = `unnest(${NEW_FINDING_ARRAYS}, $22::uuid[])
+    AS i(${NEW_FINDING_ROW_NAMES}, id)`;
 
 /** Rows `i` typed as the columns of `NEW_FINDING_COLUMNS`. */
 export const NEW_FINDING_VALUES = `i.service_id, i.fingerprint, i.title, i.severity::severity, i.cwe_ids::integer[], i.rule_id, i.tool, i.source_kind::source_kind,

@@ -1,23 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  componentMatcher,
-  cweRelated,
-  relevantThreats,
-  type ComponentMatcher,
-  type ModelThreat,
-} from '@escapement/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { toModelComponent, toModelThreat } from '../threat-models/model-rows';
 import { EventLoopTurns } from './event-loop-turns';
 import { FindingLinksRepository, type AutoLink, type FindingFacts } from './finding-links.repository';
-
-/** The latest version of one model, its rules compiled once for the whole relink. */
-interface ModelSnapshot {
-  modelId: string;
-  match: ComponentMatcher;
-  threatsOf: ReadonlyMap<string, ModelThreat[]>;
-}
+import { autoLinksOfFinding, modelSnapshots, type LatestModelRows, type ModelSnapshot } from './model-snapshots';
 
 /**
  * What to relink: some findings (with their services when the caller knows them, and which of them were
@@ -93,27 +79,19 @@ export class FindingLinker {
   }
 
   /**
-   * The automatic links of findings that are not stored in `findings` yet (a bulk load stages them first),
-   * computed as a relink would, without writing them: the latest models of `serviceIds` (null: every service)
-   * are read once, for a caller that links many batches while the models cannot change (it holds them locked).
+   * What the automatic links of every model covering `serviceIds` (null: every service) are computed from, as
+   * stored: for a caller that links many batches while the models cannot change (a bulk load holds them
+   * locked), perhaps on another thread (`modelSnapshots` compiles them there).
    */
-  async autoLinker(manager: EntityManager, serviceIds: string[] | null): Promise<(findings: readonly FindingFacts[]) => Promise<AutoLink[]>> {
-    const models = await this.latestModels(manager, serviceIds);
-    return async (findings) => (models.size === 0 || findings.length === 0 ? [] : this.linksOf(models, findings, new EventLoopTurns()));
+  latestModelRows(manager: EntityManager, serviceIds: string[] | null): Promise<LatestModelRows> {
+    return this.links.latestModelRows(manager, serviceIds);
   }
 
   private async linksOf(models: ReadonlyMap<string, ModelSnapshot[]>, findings: readonly FindingFacts[], turns: EventLoopTurns): Promise<AutoLink[]> {
     const rows: AutoLink[] = [];
     for (const finding of findings) {
       await turns.maybeYield();
-      for (const model of models.get(finding.service_id) ?? []) {
-        for (const component of model.match({ service: finding.service, repo: finding.repo, path: finding.path })) {
-          rows.push({ finding: finding.id, model: model.modelId, component, threat: '' });
-          for (const threat of relevantThreats({ cweIds: finding.cwe_ids, category: finding.category }, model.threatsOf.get(component) ?? [], cweRelated)) {
-            rows.push({ finding: finding.id, model: model.modelId, component, threat: threat.key });
-          }
-        }
-      }
+      autoLinksOfFinding(models, finding, rows);
     }
     return rows;
   }
@@ -123,31 +101,7 @@ export class FindingLinker {
    * each service it covers.
    */
   private async latestModels(manager: EntityManager, serviceIds: string[] | null): Promise<Map<string, ModelSnapshot[]>> {
-    const versions = await this.links.latestVersions(manager, serviceIds);
-    const versionIds = versions.map((v) => v.version_id);
-    const components = await this.links.componentsOf(manager, versionIds);
-    const threats = await this.links.threatsOf(manager, versionIds);
-    const snapshots = new Map<string, ModelSnapshot[]>();
-    for (const { model_id, version_id, services, service_names } of versions) {
-      const ofVersion = components.filter((c) => c.version_id === version_id);
-      const match = componentMatcher(
-        ofVersion.map(toModelComponent),
-        service_names,
-        this.config.threatModels.glob,
-      );
-      const threatsOf = new Map<string, ModelThreat[]>();
-      for (const t of threats) {
-        if (t.version_id !== version_id) continue;
-        const threat = toModelThreat(t);
-        for (const key of t.component_keys) {
-          const list = threatsOf.get(key);
-          if (list) list.push(threat);
-          else threatsOf.set(key, [threat]);
-        }
-      }
-      const snapshot = { modelId: model_id, match, threatsOf };
-      for (const service of services) snapshots.set(service, [...(snapshots.get(service) ?? []), snapshot]);
-    }
-    return snapshots;
+    return modelSnapshots(await this.links.latestModelRows(manager, serviceIds), this.config.threatModels.glob);
   }
+
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TeamScope } from '../auth/principal';
 import type { EntityManager } from 'typeorm';
 import type { ModelComponentRow, ModelThreatRow } from '../threat-models/model-rows';
+import type { LatestModelRows } from './model-snapshots';
 
 /** What the automatic linking reads of a finding. */
 export interface FindingFacts {
@@ -85,11 +86,18 @@ export class FindingLinksRepository {
     );
   }
 
-  async componentsOf(manager: EntityManager, versionIds: string[]): Promise<(ModelComponentRow & { version_id: string })[]> {
+  /** The latest versions of the models covering `serviceIds` (null: every service), with their components and threats. */
+  async latestModelRows(manager: EntityManager, serviceIds: string[] | null): Promise<LatestModelRows> {
+    const versions = await this.latestVersions(manager, serviceIds);
+    const versionIds = versions.map((v) => v.version_id);
+    return { versions, components: await this.componentsOf(manager, versionIds), threats: await this.threatsOf(manager, versionIds) };
+  }
+
+  private async componentsOf(manager: EntityManager, versionIds: string[]): Promise<(ModelComponentRow & { version_id: string })[]> {
     return versionIds.length ? manager.query(`SELECT * FROM tm_components WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
   }
 
-  async threatsOf(manager: EntityManager, versionIds: string[]): Promise<(ModelThreatRow & { version_id: string })[]> {
+  private async threatsOf(manager: EntityManager, versionIds: string[]): Promise<(ModelThreatRow & { version_id: string })[]> {
     return versionIds.length ? manager.query(`SELECT * FROM tm_threats WHERE version_id = ANY($1::uuid[])`, [versionIds]) : [];
   }
 
