@@ -20,6 +20,13 @@ export interface BulkStagingPlan {
   serviceIds: [name: string, id: string][];
 }
 
+/**
+ * Findings' link sets kept by what decides them: a demo's findings come from a few thousand files, so
+ * almost every finding's links are those of one met before (matching each against the components' globs was
+ * a tenth of the encoding's time). Forgotten all at once past this many, to bound the memory.
+ */
+const LINK_SETS_KEPT = 50_000;
+
 /** The import each batch's detections name, filled in by the thread that opens it (`withImport`). */
 const IMPORT_PLACEHOLDER = '';
 const IMPORT_PARAMETER = 5;
@@ -54,6 +61,8 @@ export function withImport(detections: readonly string[], importId: string): str
 export class DemoBatchEncoder {
   private readonly models: Map<string, ModelSnapshot[]>;
   private readonly serviceIds: ReadonlyMap<string, string>;
+  /** The links of a finding with no id yet, by its service, repo, path, CWEs and category. */
+  private readonly linkSets = new Map<string, readonly AutoLink[]>();
 
   constructor(private readonly plan: BulkStagingPlan) {
     this.models = modelSnapshots(plan.models, plan.glob);
@@ -70,13 +79,7 @@ export class DemoBatchEncoder {
       const serviceId = this.serviceIds.get(finding.serviceName);
       if (serviceId === undefined) throw new Error(`A demo finding names a service the organisation does not hold: ${finding.serviceName}`);
       ids.set(findingKey(finding.serviceName, finding.fingerprint), id);
-      if (this.models.size) {
-        autoLinksOfFinding(
-          this.models,
-          { id, service_id: serviceId, service: finding.serviceName, repo: finding.repo, path: finding.path, cwe_ids: finding.cweIds, category: finding.category },
-          links,
-        );
-      }
+      if (this.models.size) for (const link of this.linkSet(serviceId, finding)) links.push({ ...link, finding: id });
     }
     return {
       received: records.length,
@@ -92,5 +95,20 @@ export class DemoBatchEncoder {
         : null,
       through,
     };
+  }
+
+  /** The links a finding of this service, repo, path, CWEs and category gets, without its id. */
+  private linkSet(serviceId: string, finding: FindingRecord): readonly AutoLink[] {
+    // A null is told from any text by the mark each value starts with; NUL, the separator, is never stored in a text.
+    const mark = (value: string | null) => (value === null ? '-' : `+${value}`);
+    const key = [serviceId, mark(finding.repo), mark(finding.path), finding.cweIds.join(','), finding.category].join('\u0000');
+    let set = this.linkSets.get(key);
+    if (set === undefined) {
+      const found: AutoLink[] = [];
+      autoLinksOfFinding(this.models, { id: '', service_id: serviceId, service: finding.serviceName, repo: finding.repo, path: finding.path, cwe_ids: finding.cweIds, category: finding.category }, found);
+      if (this.linkSets.size >= LINK_SETS_KEPT) this.linkSets.clear();
+      this.linkSets.set(key, (set = found));
+    }
+    return set;
   }
 }

@@ -214,16 +214,17 @@ export class DemoBulkLoadRepository {
   /**
    * The gap facts of up to `limit` stored findings after `after` in id order (every finding of the
    * database is the load's), written by the function the link trigger calls; the last id written, or null
-   * when none was left.
+   * when none is left after it (fewer than `limit` were written).
    */
   async storeGapFactsAfter(manager: EntityManager, after: string, limit: number): Promise<string | null> {
-    const [row]: { last: string | null }[] = await manager.query(
+    const [row]: { last: string | null; written: number }[] = await manager.query(
       `WITH chunk AS (SELECT id FROM findings WHERE id > $1::uuid ORDER BY id LIMIT $2)
-       SELECT finding_gap_facts_refresh(array(SELECT id FROM chunk)) IS NULL AS written,
-              (SELECT id::text FROM chunk ORDER BY id DESC LIMIT 1) AS last`,
+       SELECT finding_gap_facts_refresh(array(SELECT id FROM chunk)) IS NULL AS refreshed,
+              (SELECT id::text FROM chunk ORDER BY id DESC LIMIT 1) AS last,
+              (SELECT count(*)::int FROM chunk) AS written`,
       [after, limit],
     );
-    return row.last;
+    return row.written < limit ? null : row.last;
   }
 }
 
