@@ -7,6 +7,7 @@ import { ChangeFindingLagHistograms1765780000000 } from '../../migrations/176578
 import { DimensionRollups1765700000000 } from '../../migrations/1765700000000-DimensionRollups';
 import { GapPageIndex1765785000100 } from '../../migrations/1765785000100-GapPageIndex';
 import { IntroducedCommitCheckWithoutRepetition1765830000000 } from '../../migrations/1765830000000-IntroducedCommitCheckWithoutRepetition';
+import { DropUnreadChangeCommitsIndex1765840000000 } from '../../migrations/1765840000000-DropUnreadChangeCommitsIndex';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
 import { STORED_GAP_MISMATCHES } from '../support/stored-gaps';
 import { testDatabaseUrl } from '../support/test-app';
@@ -406,6 +407,95 @@ describe('migrations over stored findings', () => {
     for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await db.undoLastMigration();
     const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'findings_introduced_commit_hex'`);
     expect(definition).toContain('{4,64}');
+    await db.destroy();
+  });
+
+  it('fills the gap facts of every finding as the triggers and the refresh write them, drops the commit arrays\u2019 unread index, and gives both back on down', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = await at(MIGRATIONS).initialize();
+    await db.runMigrations();
+    const [service] = await db.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
+    const [model] = await db.query(`INSERT INTO threat_models (service_id, name) VALUES ($1, 'Payments') RETURNING id`, [service.id]);
+    const [version] = await db.query(
+      `INSERT INTO threat_model_versions (threat_model_id, version_number, effective_from, format, name, content_sha256)
+       VALUES ($1, 1, '2026-06-01', 'native', 'Payments', 'h1') RETURNING id`,
+      [model.id],
+    );
+    await db.query(`INSERT INTO tm_threats (version_id, key, title, status) VALUES ($1, 'T1', 'Tampering', 'open')`, [version.id]);
+    const ids: Record<string, string> = {};
+    // Introduced after and before the threat entered the model, suppressed (not counted), and unmodelled.
+    for (const [fingerprint, introduced, status, layer] of [
+      ['context', '2026-06-05', 'open', 'product'],
+      ['too-early', '2026-05-20', 'open', 'network'],
+      ['suppressed', '2026-06-06', 'suppressed', 'product'],
+      ['unmodelled', '2026-06-07', 'open', null],
+    ]) {
+      const [row] = await db.query(
+        `INSERT INTO findings (service_id, fingerprint, title, severity, source_kind, finding_class, first_detected_stage, first_detected_at, introduced_at, status, layer)
+         VALUES ($1, $2, 'x', 'high', 'sast', 'design', 'production', '2026-06-10', $3, $4, $5) RETURNING id`,
+        [service.id, fingerprint, introduced, status, layer],
+      );
+      ids[fingerprint as string] = row.id;
+    }
+    const link = (finding: string, component: string, threat = '') =>
+      db.query(`INSERT INTO finding_links (finding_id, threat_model_id, component_key, threat_key, source) VALUES ($1, $2, $3, $4, 'auto')`, [ids[finding], model.id, component, threat]);
+    await link('context', 'ledger');
+    await link('context', 'api', 'T1');
+    await link('too-early', 'api', 'T1');
+    await link('suppressed', 'api');
+    /** The facts and what their triggers derive from them: components and the three gap rollups. */
+    const derived = async (query: (sql: string) => Promise<unknown[]>) => ({
+      facts: await query(`SELECT finding_id, service_id, cohort_day::text, first_detected_stage, counted, layer, gap, component_models, component_keys, first_detected_at FROM finding_gap_facts ORDER BY finding_id`),
+      components: await query(`SELECT * FROM finding_components ORDER BY finding_id, component_key`),
+      rollups: await query(`SELECT service_id, cohort_day::text, context_gap, model_gap, unmodelled FROM gap_rollups ORDER BY cohort_day`),
+      layers: await query(`SELECT layer, cohort_day::text, context_gap, model_gap, unmodelled FROM gap_layer_rollups ORDER BY layer, cohort_day`),
+      byComponent: await query(`SELECT component_key, cohort_day::text, context_gap, model_gap, unmodelled FROM gap_component_rollups ORDER BY component_key, cohort_day`),
+    });
+    const kept = await derived((sql) => db.query(sql));
+    expect(Object.fromEntries((kept.facts as { finding_id: string; gap: string }[]).map((f) => [f.finding_id, f.gap]))).toEqual({
+      [ids.context]: 'context_gap',
+      [ids['too-early']]: 'model_gap',
+      [ids.suppressed]: 'model_gap',
+      [ids.unmodelled]: 'unmodelled',
+    });
+    expect(kept.components).toHaveLength(4);
+    expect(kept.rollups).toHaveLength(3);
+
+    // Filled from nothing, in a transaction rolled back afterwards: the same rows as the triggers keep.
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    let filled: unknown;
+    let again: string | null;
+    try {
+      await runner.query(`TRUNCATE finding_gap_facts, finding_components, gap_rollups, gap_layer_rollups, gap_component_rollups`);
+      await runner.query(`SELECT finding_gap_facts_fill()`);
+      filled = await derived((sql) => runner.query(sql));
+      // A second fill meets the facts' key and refuses rather than counting a finding twice.
+      again = await runner.query(`SELECT finding_gap_facts_fill()`).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(filled).toEqual(kept);
+    expect(again).toMatch(/finding_gap_facts_pkey/);
+    expect(await derived((sql) => db.query(sql))).toEqual(kept);
+    expect(await db.query(`SELECT to_regclass('changes_commits_idx') IS NULL AS gone`)).toEqual([{ gone: true }]);
+
+    const index = MIGRATIONS.indexOf(DropUnreadChangeCommitsIndex1765840000000);
+    for (let undo = MIGRATIONS.length; undo > index; undo -= 1) await db.undoLastMigration();
+    expect(
+      await db.query(
+        `SELECT to_regclass('changes_commits_idx') IS NOT NULL AS index_back,
+                NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'finding_gap_facts_fill') AS fill_gone`,
+      ),
+    ).toEqual([{ index_back: true, fill_gone: true }]);
+    // The refresh is as before: a new link moves the unmodelled finding into its component.
+    await link('unmodelled', 'ledger');
+    expect(await db.query(`SELECT gap, component_keys FROM finding_gap_facts WHERE finding_id = $1`, [ids.unmodelled])).toEqual([{ gap: 'model_gap', component_keys: ['ledger'] }]);
     await db.destroy();
   });
 });

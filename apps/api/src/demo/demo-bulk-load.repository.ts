@@ -26,12 +26,6 @@ const HELD_BACK: readonly HeldBackTrigger[] = [
  * links' index by finding is built before the rest (`LINKS_BY_FINDING`).
  */
 const REBUILT_TABLES = ['findings', 'detections', 'finding_links', 'finding_gap_facts', 'finding_components', 'change_commits'];
-/**
- * Indexes of other tables built once at the end: the changes' index of their commits, a GIN index into which
- * the demo's commits went change by change (at 10M findings, 7.5 million commits: three minutes of the
- * changes' insert).
- */
-const REBUILT_INDEXES = ['changes_commits_idx'];
 /** Tables the foreign keys of `REBUILT_TABLES` name: dropping a foreign key locks the table it names. */
 const REFERENCED_TABLES = ['imports', 'services', 'changes', 'threat_models'];
 
@@ -96,8 +90,8 @@ export class DemoBulkLoadRepository {
   }
 
   /**
-   * Drops the secondary indexes (and the unique constraints they back) of the tables a bulk load fills, and
-   * the changes' index of commits, returning how to build each again. Inside the load's transaction: a failed load leaves them as they were.
+   * Drops the secondary indexes (and the unique constraints they back) of the tables a bulk load fills,
+   * returning how to build each again. Inside the load's transaction: a failed load leaves them as they were.
    */
   async suspendIndexes(manager: EntityManager): Promise<Suspended[]> {
     const indexes: { name: string; table: string; constraint_def: string | null; index_def: string }[] = await manager.query(
@@ -105,9 +99,9 @@ export class DemoBulkLoadRepository {
               pg_get_constraintdef(c.oid) AS constraint_def, pg_get_indexdef(i.indexrelid) AS index_def
          FROM pg_index i
          LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype = 'u'
-        WHERE (i.indrelid = ANY ($1::regclass[]) OR i.indexrelid = ANY ($2::regclass[])) AND NOT i.indisprimary
+        WHERE i.indrelid = ANY ($1::regclass[]) AND NOT i.indisprimary
         ORDER BY 2, 1`,
-      [REBUILT_TABLES, REBUILT_INDEXES],
+      [REBUILT_TABLES],
     );
     for (const index of indexes) {
       await manager.query(index.constraint_def ? `ALTER TABLE ${index.table} DROP CONSTRAINT ${index.name}` : `DROP INDEX ${index.name}`);
@@ -212,19 +206,11 @@ export class DemoBulkLoadRepository {
   }
 
   /**
-   * The gap facts of up to `limit` stored findings after `after` in id order (every finding of the
-   * database is the load's), written by the function the link trigger calls; the last id written, or null
-   * when none is left after it (fewer than `limit` were written).
+   * The gap facts of every stored finding (all of them the load's), by one join of the findings with their
+   * links: the function a migration defines beside the refresh, from the same text.
    */
-  async storeGapFactsAfter(manager: EntityManager, after: string, limit: number): Promise<string | null> {
-    const [row]: { last: string | null; written: number }[] = await manager.query(
-      `WITH chunk AS (SELECT id FROM findings WHERE id > $1::uuid ORDER BY id LIMIT $2)
-       SELECT finding_gap_facts_refresh(array(SELECT id FROM chunk)) IS NULL AS refreshed,
-              (SELECT id::text FROM chunk ORDER BY id DESC LIMIT 1) AS last,
-              (SELECT count(*)::int FROM chunk) AS written`,
-      [after, limit],
-    );
-    return row.written < limit ? null : row.last;
+  async storeGapFacts(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT finding_gap_facts_fill()`);
   }
 }
 

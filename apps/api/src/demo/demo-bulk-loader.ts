@@ -11,16 +11,6 @@ import { DemoBulkLoadRepository, LINKS_BY_FINDING } from './demo-bulk-load.repos
 import { DemoRepository } from './demo.repository';
 
 /**
- * Findings whose gap facts are written by one call: each call upserts the gap rollups its findings touch
- * once, and reads every finding once (the links' cohort dates are joined from the whole table), so few
- * large calls: at 10M findings, calls of 200,000 would read the table 50 times, and calls of 2,000,000 took
- * 332 s where one call took 265. Two at 10M: each call's ids are an array and a hash table in the database's
- * memory (about 80 and 300 MB for 5,000,000).
- */
-const GAP_FACTS_CHUNK = 5_000_000;
-const BEFORE_EVERY_ID = '00000000-0000-0000-0000-000000000000';
-
-/**
  * Stores demo sightings into a database that held no finding when seeding began: every finding is new,
  * so there is nothing to merge with, and the work ingest does per finding as it arrives is done once for
  * the whole load instead. What ends up stored is what ingest stores for the same sightings (an end-to-end
@@ -82,7 +72,7 @@ export class DemoBulkLoader {
       manager,
       suspended.filter((s) => s.name === LINKS_BY_FINDING),
     );
-    for (let after: string | null = BEFORE_EVERY_ID; after !== null; ) after = await this.repository.storeGapFactsAfter(manager, after, GAP_FACTS_CHUNK);
+    await this.repository.storeGapFacts(manager);
     // The search's notes of the one insert span every id of each service: one pass over the findings instead.
     await this.search.addEveryFinding(manager);
     await this.repository.rebuild(
