@@ -12,7 +12,8 @@ export interface Suspended {
 /**
  * The per-finding triggers that a bulk load replaces with set-based work: the change link (one lookup per
  * finding, one join in the final insert instead), and the gap facts written once as a finding is stored and
- * again as each of its links arrives (written once, after the links, by the function the link trigger calls).
+ * again as each of its links arrives (written once, after the links, by `finding_gap_facts_fill()`, from the
+ * same text as the refresh the link trigger calls).
  */
 const HELD_BACK: readonly HeldBackTrigger[] = [
   ['findings', 'findings_link_change_insert'],
