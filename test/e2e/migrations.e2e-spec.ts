@@ -25,10 +25,17 @@ describe('migrations over stored findings', () => {
     return new DataSource({ ...dataSourceOptions({ url: url.toString() }), migrations: migrations as never });
   };
 
+  /** A database of its own for one case, made afresh and migrated by `migrations`, in order. */
+  const migratedTo = async (migrations: readonly unknown[]) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = await at(migrations).initialize();
+    await db.runMigrations();
+    return db;
+  };
+
   beforeAll(async () => {
     admin = await new DataSource(dataSourceOptions({ url: testDatabaseUrl() })).initialize();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
   });
   afterAll(async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -49,8 +56,7 @@ describe('migrations over stored findings', () => {
 
   it('moves each finding to the stage of its first detection in time, and back on down', async () => {
     const index = MIGRATIONS.indexOf(FirstDetectedStage1764080000000);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
     // escaped-late: production on 06-10, review on 06-20; tie: ci and production at the same instant; plain: one detection.
     const findings: { fingerprint: string; earliest: string; firstAt: string; detections: [string, string][] }[] = [
@@ -92,11 +98,8 @@ describe('migrations over stored findings', () => {
     await after.destroy();
   });
   it('stores the change each finding came from, as the read-time rule gave it, and computes it again on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
     const index = MIGRATIONS.indexOf(StoredChangeLinks1765600000000);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
     const change = async (ref: string, commits: string[], mergedAt: string) =>
       (await before.query(`INSERT INTO changes (service_id, ref, commits, merged_at, recorded_by) VALUES ($1, $2, $3, $4, 'ci') RETURNING id`, [service.id, ref, commits, mergedAt]))[0]
@@ -138,11 +141,8 @@ describe('migrations over stored findings', () => {
     await after.destroy();
   });
   it('builds the dimension rollups from the stored findings, keeps them through changes, and drops them on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
     const index = MIGRATIONS.indexOf(DimensionRollups1765700000000);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
     // Two in one span (Mon 2026-06-01 … Sun 06-07), one in the next, one suppressed, one without category or tool.
     const rows: [string, string, string, string, string | null, string | null, string][] = [
@@ -203,11 +203,8 @@ describe('migrations over stored findings', () => {
   });
 
   it('counts each change’s findings into its rollup from those already stored, keeps it as findings and the change’s date change, and drops it on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
     const index = MIGRATIONS.indexOf(ChangeFindingRollups1765730000000);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
     const [other] = await before.query(`INSERT INTO services (name) VALUES ('orders-api') RETURNING id`);
     const [change] = await before.query(`INSERT INTO changes (service_id, ref, merged_at, recorded_by) VALUES ($1, '#1', '2026-06-01T12:00:00Z', 'ci') RETURNING id`, [service.id]);
@@ -254,11 +251,8 @@ describe('migrations over stored findings', () => {
   });
 
   it('counts each change’s histograms from the findings already stored, keeps them as findings and the change’s date change, and gives the rollup back on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
     const index = MIGRATIONS.indexOf(ChangeFindingLagHistograms1765780000000);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('refunds-api') RETURNING id`);
     const [other] = await before.query(`INSERT INTO services (name) VALUES ('orders-api') RETURNING id`);
     const [change] = await before.query(`INSERT INTO changes (service_id, ref, merged_at, recorded_by) VALUES ($1, '#1', '2026-06-01T12:00:00Z', 'ci') RETURNING id`, [service.id]);
@@ -312,11 +306,8 @@ describe('migrations over stored findings', () => {
   });
 
   it('copies each finding’s first detection into its stored facts and components, keeps them as links and detections change, and drops them on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
     const index = MIGRATIONS.indexOf(GapPageIndex1765785000100);
-    const before = await at(MIGRATIONS.slice(0, index)).initialize();
-    await before.runMigrations();
+    const before = await migratedTo(MIGRATIONS.slice(0, index));
     const [service] = await before.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
     const [model] = await before.query(`INSERT INTO threat_models (service_id, name) VALUES ($1, 'Payments') RETURNING id`, [service.id]);
     const ids: Record<string, string> = {};
@@ -373,10 +364,7 @@ describe('migrations over stored findings', () => {
   });
 
   it('checks an introducing commit by its length and characters, accepting exactly the texts the bounded repetition accepted, and back on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const db = await at(MIGRATIONS).initialize();
-    await db.runMigrations();
+    const db = await migratedTo(MIGRATIONS);
     const [service] = await db.query(`INSERT INTO services (name) VALUES ('ledger-api') RETURNING id`);
     const texts = ['abcd', 'abc', '0123456789abcdef', 'a'.repeat(64), 'a'.repeat(65), 'ABCD', 'abcg', 'ab cd', '', 'abcdé', 'abcd\n', '\nabcd', 'a-bc-d', null];
     /** Whether the database stores a finding with this commit, each try in a transaction of its own. */
@@ -411,10 +399,7 @@ describe('migrations over stored findings', () => {
   });
 
   it('fills the gap facts of every finding as the triggers and the refresh write them, drops the commit arrays\u2019 unread index, and gives both back on down', async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const db = await at(MIGRATIONS).initialize();
-    await db.runMigrations();
+    const db = await migratedTo(MIGRATIONS);
     const [service] = await db.query(`INSERT INTO services (name) VALUES ('payments-api') RETURNING id`);
     const [model] = await db.query(`INSERT INTO threat_models (service_id, name) VALUES ($1, 'Payments') RETURNING id`, [service.id]);
     const [version] = await db.query(
