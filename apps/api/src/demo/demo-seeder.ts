@@ -181,7 +181,8 @@ export class DemoSeeder {
         manager,
         organisation.services.map((s) => s.name),
       );
-      const batches = encodingThread === undefined ? demoBatches({ options, plan, batchSize }) : demoBatches({ options, plan, batchSize }, encodingThread);
+      // An entry left undefined takes `demoBatches`' default: the compiled thread when there is one.
+      const batches = demoBatches({ options, plan, batchSize }, encodingThread);
       // Batches being staged, oldest first, each settled once it is staged and reported (and reported only
       // after the batch before it), so that none is left running on the connection when the transaction ends.
       const staging: Promise<void>[] = [];

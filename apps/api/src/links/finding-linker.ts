@@ -103,5 +103,4 @@ export class FindingLinker {
   private async latestModels(manager: EntityManager, serviceIds: string[] | null): Promise<Map<string, ModelSnapshot[]>> {
     return modelSnapshots(await this.links.latestModelRows(manager, serviceIds), this.config.threatModels.glob);
   }
-
 }
